@@ -1,0 +1,86 @@
+"""detector: keep the journalism of scraped news articles, drop the ads, bylines and page furniture.
+
+>>> from detector import clean
+>>> cleaned = clean(article_text)  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+
+from .errors import DataError, DetectorError, InputError, ModelError
+from .persistence import load_model, save_model
+from .pipeline import KEEP_DEFAULT, MIN_CONFIDENCE_DEFAULT, LabeledSegment, classify_texts, clean_texts
+from .segments import Segment, split_segments
+
+__all__ = [
+    "classify", "clean", "clean_frame", "classify_frame", "load_model", "save_model", "split_segments",
+    "Segment", "LabeledSegment", "DetectorError", "InputError", "DataError", "ModelError",
+    "KEEP_DEFAULT", "MIN_CONFIDENCE_DEFAULT",
+]
+
+
+def classify(text: str, *, model=None, keep: Sequence[str] = KEEP_DEFAULT,
+             min_confidence: float = MIN_CONFIDENCE_DEFAULT) -> list[LabeledSegment]:
+    """Label every segment of ``text``.
+
+    Parameters
+    ----------
+    text : str
+        One article as scraped: one segment per non-blank line.
+    model : SegmentClassifier, optional
+        A fitted model; the bundled default when omitted.
+    keep : sequence of str
+        Labels that a cleaned article keeps.
+    min_confidence : float
+        Remove a segment only when the labels outside ``keep`` have at least this probability.
+
+    Returns
+    -------
+    list of LabeledSegment
+        text, start, end (span in ``text``), label, confidence, keep.
+    """
+    return classify_texts([text], model or load_model(), keep, min_confidence)[0]
+
+
+def clean(text: str, *, model=None, keep: Sequence[str] = KEEP_DEFAULT,
+          min_confidence: float = MIN_CONFIDENCE_DEFAULT) -> str:
+    """Return ``text`` with only its kept segments, byte for byte, in order (see ``classify``)."""
+    return clean_texts([text], model or load_model(), keep, min_confidence)[0]
+
+
+def clean_frame(frame: pd.DataFrame, text_column: str = "text", *, output_column: str = "clean_text", model=None,
+                keep: Sequence[str] = KEEP_DEFAULT, min_confidence: float = MIN_CONFIDENCE_DEFAULT) -> pd.DataFrame:
+    """Return a copy of ``frame`` with the cleaned text of ``text_column`` in ``output_column``.
+
+    Missing texts (None / NaN) stay missing; every other column is kept as it was.
+    """
+    if text_column not in frame.columns:
+        raise InputError(f"the frame has no column {text_column!r} (columns: {', '.join(map(str, frame.columns))})")
+    model = model or load_model()
+    texts = frame[text_column]
+    present = texts.map(lambda t: isinstance(t, str))
+    cleaned = pd.Series([None] * len(frame), index=frame.index, dtype=object)
+    if present.any():
+        cleaned[present] = clean_texts(texts[present].tolist(), model, keep, min_confidence)
+    out = frame.copy()
+    out[output_column] = cleaned
+    return out
+
+
+def classify_frame(frame: pd.DataFrame, text_column: str = "text", id_column: str | None = None, *, model=None,
+                   keep: Sequence[str] = KEEP_DEFAULT,
+                   min_confidence: float = MIN_CONFIDENCE_DEFAULT) -> pd.DataFrame:
+    """One row per segment of every text in ``frame``: doc_id, position, text, start, end, label, confidence, keep."""
+    if text_column not in frame.columns:
+        raise InputError(f"the frame has no column {text_column!r} (columns: {', '.join(map(str, frame.columns))})")
+    model = model or load_model()
+    ids = frame[id_column].tolist() if id_column else frame.index.tolist()
+    texts = [t if isinstance(t, str) else "" for t in frame[text_column]]
+    rows = []
+    for doc_id, segments in zip(ids, classify_texts(texts, model, keep, min_confidence)):
+        rows += [(doc_id, position, s.text, s.start, s.end, s.label, s.confidence, s.keep)
+                 for position, s in enumerate(segments)]
+    return pd.DataFrame(rows, columns=["doc_id", "position", "text", "start", "end", "label", "confidence", "keep"])

@@ -1,0 +1,233 @@
+"""The `detector` command: a thin shell over the library. Only this module prints errors and picks exit codes."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+import pandas as pd
+
+from . import training
+from .clean import clean_article
+from .data import write_table
+from .errors import DetectorError, InputError
+from .io import TableFile, TextFile, atomic_path, discover_inputs, write_text_atomic
+from .persistence import load_model
+from .pipeline import KEEP_DEFAULT, MIN_CONFIDENCE_DEFAULT, batches, classify_texts
+
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+SEGMENT_COLUMNS = ["doc_id", "position", "text", "start", "end", "label", "confidence", "keep"]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["train"]:
+        return training.main(argv[1:])
+    args = _parser().parse_args(argv)
+    try:
+        run = Run(args)
+        run.execute()
+    except DetectorError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("interrupted; files already written are complete, the rest were not written", file=sys.stderr)
+        return 130
+    for problem in run.problems:
+        print(f"error: {problem}", file=sys.stderr)
+    if run.problems:
+        print(f"{len(run.problems)} problem(s); everything else was written", file=sys.stderr)
+        return EXIT_SOME_FAILED
+    return EXIT_OK
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="detector", description="Keep the journalism of scraped news articles.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    for name, help_text in (("clean", "write cleaned articles (editorial segments only)"),
+                            ("classify", "write one row per segment with its label and confidence")):
+        sub = commands.add_parser(name, help=help_text)
+        sub.add_argument("paths", nargs="*", metavar="PATH",
+                         help=".txt files, folders, .jsonl/.csv/.parquet tables, or - for stdin (the default)")
+        sub.add_argument("-o", "--output", metavar="PATH",
+                         help="output folder or file; without it, one text (or stdin) is written to stdout")
+        sub.add_argument("--text-column", default="text", help="text column of tables (default: %(default)s)")
+        sub.add_argument("--id-column", default="id", help="id column of tables (default: %(default)s)")
+        sub.add_argument("--keep", nargs="+", default=list(KEEP_DEFAULT), metavar="LABEL",
+                         help="labels to keep (default: %(default)s)")
+        sub.add_argument("--min-confidence", type=float, default=MIN_CONFIDENCE_DEFAULT,
+                         help="remove a segment only when the labels outside --keep have at least this probability "
+                              "(default: %(default)s; higher keeps more)")
+        sub.add_argument("--model", metavar="FILE", help="a model saved by `detector train` (default: the bundled one)")
+        sub.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+        if name == "clean":
+            sub.add_argument("--output-column", default="clean_text",
+                             help="column added to tables for the cleaned text (default: %(default)s)")
+    commands.add_parser("train", help="retrain the model (see `detector train --help`)", add_help=False)
+    return parser
+
+
+class Run:
+    """One `detector clean` or `detector classify` over all its inputs; problems are collected, not fatal."""
+
+    def __init__(self, args: argparse.Namespace):
+        self.args = args
+        self.problems: list[str] = []
+        if not 0.0 <= args.min_confidence <= 1.0:
+            raise InputError(f"--min-confidence must be between 0 and 1, got {args.min_confidence}")
+        self.inputs = discover_inputs(args.paths, args.text_column, args.id_column)
+        self.to_stdout = args.output is None
+        if self.to_stdout and (len(self.inputs) > 1 or isinstance(self.inputs[0], TableFile)) \
+                and args.command == "clean":
+            raise InputError("several inputs or a table need an output: add -o FOLDER (or -o FILE for one table)")
+        self.model = load_model(args.model)
+        unknown = set(args.keep) - set(map(str, self.model.classes_))
+        if unknown:
+            raise InputError(f"--keep names label(s) the model does not know: {', '.join(sorted(unknown))}; "
+                             f"its labels are {', '.join(map(str, self.model.classes_))}")
+
+    def execute(self) -> None:
+        texts = [i for i in self.inputs if isinstance(i, TextFile)]
+        tables = [i for i in self.inputs if isinstance(i, TableFile)]
+        if texts:
+            self._run_texts(texts)
+        for table in tables:
+            self._run_table(table)
+
+    # -- texts ---------------------------------------------------------------------------
+    def _run_texts(self, files: list[TextFile]) -> None:
+        readable = list(self._read_all(files))
+        segment_rows: list[pd.DataFrame] = []
+        progress = self._progress(len(readable), "articles")
+        for batch in batches(text for _, text in readable):
+            chunk, readable = readable[:len(batch)], readable[len(batch):]
+            labeled = classify_texts(batch, self.model, self.args.keep, self.args.min_confidence)
+            for (file, text), segments in zip(chunk, labeled):
+                if self.args.command == "clean":
+                    self._write_clean_text(file, clean_article(text, [s.keep for s in segments]))
+                else:
+                    segment_rows.append(_segment_table(file.name, segments))
+            progress.update(len(batch))
+        progress.close()
+        if self.args.command == "classify":
+            frame = pd.concat(segment_rows, ignore_index=True) if segment_rows else pd.DataFrame(columns=SEGMENT_COLUMNS)
+            self._write_segments(frame, self.args.output)
+
+    def _read_all(self, files: list[TextFile]) -> Iterator[tuple[TextFile, str]]:
+        for file in files:
+            try:
+                yield file, file.read()
+            except InputError as error:
+                self.problems.append(str(error))
+            except OSError as error:
+                self.problems.append(f"{file.name}: cannot be read ({error.strerror})")
+
+    def _write_clean_text(self, file: TextFile, cleaned: str) -> None:
+        if self.to_stdout:
+            sys.stdout.write(cleaned)
+            sys.stdout.flush()
+            return
+        target = Path(self.args.output) / (file.relative or "stdin.txt")
+        write_text_atomic(target, cleaned)
+
+    def _write_segments(self, frame: pd.DataFrame, output: str | None) -> None:
+        if output is None:
+            frame.to_csv(sys.stdout, index=False)
+        else:
+            path = Path(output)
+            if path.suffix not in (".csv", ".jsonl", ".parquet"):
+                raise InputError(f"{path}: name the segment table .csv, .jsonl or .parquet")
+            write_table(frame, path)
+
+    # -- tables --------------------------------------------------------------------------
+    def _run_table(self, table: TableFile) -> None:
+        target = self._table_target(table)
+        progress = self._progress(None, f"rows of {table.path.name}")
+        try:
+            with atomic_path(target) as tmp:
+                writer = _ChunkWriter(tmp, target.suffix)
+                for chunk in table.chunks():
+                    writer.write(self._process_chunk(table, chunk))
+                    progress.update(len(chunk))
+                writer.close()
+        except InputError as error:
+            self.problems.append(str(error))
+        finally:
+            progress.close()
+        self.problems += table.problems
+
+    def _table_target(self, table: TableFile) -> Path:
+        if self.args.output is None:  # classify with no -o: a table beside nothing is not allowed
+            raise InputError("a table needs an output: add -o FILE (.csv, .jsonl or .parquet)")
+        out = Path(self.args.output)
+        if out.suffix in (".csv", ".jsonl", ".parquet") and len(self.inputs) == 1:
+            return out
+        return out / (table.path.name if self.args.command == "clean" else f"{table.path.stem}.segments.csv")
+
+    def _process_chunk(self, table: TableFile, chunk: pd.DataFrame) -> pd.DataFrame:
+        texts = chunk[table.text_column] if table.text_column in chunk else pd.Series([None] * len(chunk))
+        present = texts.map(lambda t: isinstance(t, str))
+        for row in chunk.loc[~present, "_row"]:
+            if "_raw_line" not in chunk.columns or pd.isna(chunk.loc[chunk["_row"] == row, "_raw_line"]).all():
+                self.problems.append(f"{table.path}: row {row}: {table.text_column!r} is empty or not text; "
+                                     "the row is kept with an empty result")
+        ids = chunk[table.id_column] if table.id_column else chunk["_row"]
+        labeled = classify_texts([t if ok else "" for t, ok in zip(texts, present)], self.model, self.args.keep,
+                                 self.args.min_confidence)
+        if self.args.command == "classify":
+            return pd.concat([_segment_table(doc_id, segs) for doc_id, segs in zip(ids, labeled)] or
+                             [pd.DataFrame(columns=SEGMENT_COLUMNS)], ignore_index=True)
+        out = chunk.drop(columns=["_row"])
+        out[self.args.output_column] = [clean_article(t, [s.keep for s in segs]) if ok else None
+                                        for t, ok, segs in zip(texts, present, labeled)]
+        return out
+
+    def _progress(self, total: int | None, unit: str):
+        from tqdm import tqdm
+
+        return tqdm(total=total, unit=f" {unit}", disable=self.args.quiet or None, file=sys.stderr, leave=False)
+
+
+class _ChunkWriter:
+    """Append DataFrame chunks to one CSV, JSONL or Parquet file."""
+
+    def __init__(self, path: Path, suffix: str):
+        self.path, self.suffix = path, suffix
+        self.parquet = None
+        self.first = True
+
+    def write(self, frame: pd.DataFrame) -> None:
+        if self.suffix == ".csv":
+            frame.to_csv(self.path, mode="w" if self.first else "a", header=self.first, index=False)
+        elif self.suffix == ".jsonl":
+            with open(self.path, "w" if self.first else "a", encoding="utf-8") as handle:
+                frame.to_json(handle, orient="records", lines=True, force_ascii=False)
+        elif self.suffix == ".parquet":
+            import pyarrow as pa
+            import pyarrow.parquet as pq
+
+            batch = pa.Table.from_pandas(frame, preserve_index=False)
+            if self.parquet is None:
+                self.parquet = pq.ParquetWriter(self.path, batch.schema)
+            self.parquet.write_table(batch.cast(self.parquet.schema))
+        else:
+            raise InputError(f"{self.path}: write tables as .csv, .jsonl or .parquet")
+        self.first = False
+
+    def close(self) -> None:
+        if self.parquet is not None:
+            self.parquet.close()
+        elif self.first:
+            self.path.write_text("", encoding="utf-8")
+
+
+def _segment_table(doc_id, segments) -> pd.DataFrame:
+    return pd.DataFrame([(doc_id, position, s.text, s.start, s.end, s.label, round(s.confidence, 4), s.keep)
+                         for position, s in enumerate(segments)], columns=SEGMENT_COLUMNS)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

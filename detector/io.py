@@ -1,0 +1,157 @@
+"""Files in and out: documents to clean, and atomic writes of every result."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from .errors import InputError
+
+TEXT_SUFFIXES = (".txt", ".md")
+TABLE_SUFFIXES = (".jsonl", ".csv", ".parquet")
+TABLE_CHUNK_ROWS = 2000  # rows read at a time from a table: memory stays flat as inputs grow
+
+
+@contextlib.contextmanager
+def atomic_path(path: str | Path) -> Iterator[Path]:
+    """Yield a temporary path beside ``path``; move it onto ``path`` only if the block succeeds."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    try:
+        yield Path(tmp)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def write_text_atomic(path: str | Path, text: str) -> None:
+    """Write ``text`` to ``path`` as UTF-8, atomically, with line breaks exactly as given."""
+    with atomic_path(path) as tmp:
+        tmp.write_bytes(text.encode("utf-8"))
+
+
+@dataclass
+class TextFile:
+    """A plain-text article: one file, or standard input (``path`` is None)."""
+
+    path: Path | None
+    relative: Path | None = None  # where it goes inside an output folder
+
+    @property
+    def name(self) -> str:
+        return str(self.path) if self.path else "<stdin>"
+
+    def read(self) -> str:
+        """The file's text, exactly as stored (no newline translation)."""
+        if self.path is None:
+            return sys.stdin.buffer.read().decode("utf-8")
+        data = self.path.read_bytes()
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise InputError(f"{self.path}: not UTF-8 text (byte {error.start}); convert it to UTF-8, "
+                             "for example with iconv -f latin1 -t utf-8") from None
+
+
+@dataclass
+class TableFile:
+    """A table of articles: JSONL, CSV or Parquet with a text column and an id column."""
+
+    path: Path
+    text_column: str = "text"
+    id_column: str | None = "id"
+    problems: list[str] = field(default_factory=list)
+
+    def chunks(self) -> Iterator[pd.DataFrame]:
+        """Yield the table in chunks of rows, each with a ``_row`` column naming its row for errors."""
+        first_row = 1
+        for chunk in self._raw_chunks():
+            chunk = chunk.reset_index(drop=True)
+            if self.text_column not in chunk.columns:
+                raise InputError(f"{self.path}: no column {self.text_column!r} (columns: {', '.join(map(str, chunk.columns))}); "
+                                 "name the text column with --text-column")
+            if self.id_column and self.id_column not in chunk.columns:
+                self.id_column = None  # ids then come from the row number
+            chunk["_row"] = range(first_row, first_row + len(chunk))
+            first_row += len(chunk)
+            yield chunk
+
+    def _raw_chunks(self) -> Iterator[pd.DataFrame]:
+        suffix = self.path.suffix
+        try:
+            if suffix == ".csv":
+                yield from pd.read_csv(self.path, chunksize=TABLE_CHUNK_ROWS, dtype=str, keep_default_na=False)
+            elif suffix == ".jsonl":
+                yield from self._jsonl_chunks()
+            elif suffix == ".parquet":
+                import pyarrow.parquet as pq
+
+                for batch in pq.ParquetFile(self.path).iter_batches(batch_size=TABLE_CHUNK_ROWS):
+                    yield batch.to_pandas()
+            else:
+                raise InputError(f"{self.path}: unknown kind of table; use .jsonl, .csv or .parquet")
+        except (OSError, ValueError) as error:
+            if isinstance(error, InputError):
+                raise
+            raise InputError(f"{self.path}: cannot be read as a table ({error})") from None
+
+    def _jsonl_chunks(self) -> Iterator[pd.DataFrame]:
+        """JSONL read line by line: a broken line is reported and kept as an empty row."""
+        rows: list[dict] = []
+        with self.path.open(encoding="utf-8", errors="replace") as handle:
+            for number, line in enumerate(handle, 1):
+                if not line.strip():
+                    continue
+                try:
+                    record = json.loads(line)
+                    if not isinstance(record, dict):
+                        raise ValueError(f"expected a JSON object, found {type(record).__name__}")
+                except ValueError as error:
+                    self.problems.append(f"{self.path}:{number}: not a JSON object ({error}); the line is kept "
+                                         "in the output with an empty cleaned text")
+                    record = {"_raw_line": line.rstrip("\n")}
+                rows.append(record)
+                if len(rows) >= TABLE_CHUNK_ROWS:
+                    yield pd.DataFrame(rows)
+                    rows = []
+        if rows:
+            yield pd.DataFrame(rows)
+
+
+def discover_inputs(paths: list[str], text_column: str, id_column: str | None) -> list[TextFile | TableFile]:
+    """Turn command-line paths into inputs: text files, tables, folders of either, or stdin ('-')."""
+    if not paths or paths == ["-"]:
+        return [TextFile(None)]
+    inputs: list[TextFile | TableFile] = []
+    for raw in paths:
+        path = Path(raw)
+        if raw == "-":
+            inputs.append(TextFile(None))
+        elif path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in TEXT_SUFFIXES + TABLE_SUFFIXES)
+            if not found:
+                raise InputError(f"{path}: the folder holds no .txt, .jsonl, .csv or .parquet files")
+            inputs += [_input_for(p, p.relative_to(path), text_column, id_column) for p in found]
+        elif path.is_file():
+            inputs.append(_input_for(path, Path(path.name), text_column, id_column))
+        else:
+            raise InputError(f"{path}: no such file or folder")
+    return inputs
+
+
+def _input_for(path: Path, relative: Path, text_column: str, id_column: str | None) -> TextFile | TableFile:
+    if path.suffix in TABLE_SUFFIXES:
+        return TableFile(path, text_column, id_column)
+    return TextFile(path, relative)

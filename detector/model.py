@@ -1,0 +1,182 @@
+"""Features -> model -> labels: a two-stage segment classifier.
+
+Stage one reads each segment alone (character n-grams and layout) with a
+logistic regression. Stage two revises by context: a gradient-boosted model
+sees stage one's probabilities for the segment and its neighbours, the
+document's overall make-up, the segment's layout and its position. Stage two
+trains on out-of-fold stage-one probabilities (folds grouped by site or
+document), so it learns from the same kind of guesses it gets at prediction
+time, and its probabilities are calibrated (isotonic, grouped folds).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+from sklearn.base import BaseEstimator, ClassifierMixin
+from sklearn.calibration import CalibratedClassifierCV
+from sklearn.ensemble import HistGradientBoostingClassifier
+from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import GroupKFold, cross_val_predict
+from sklearn.pipeline import make_pipeline
+from sklearn.preprocessing import StandardScaler
+from sklearn.utils.validation import check_is_fitted
+
+from .errors import InputError
+from .features import layout_features, normalise_text, position_features
+
+REQUIRED_COLUMNS = ("doc_id", "position", "text")
+NEIGHBOUR_OFFSETS = (-3, -2, -1, 1, 2, 3)
+NEIGHBOUR_LAYOUT = (0, 2, 3, 6)  # log_chars, ends_sentence, ends_colon, starts_bullet
+WINDOW = 5  # half-width of the window whose mean probabilities stage two sees
+
+
+def sort_documents(X: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray]:
+    """Return ``X`` grouped by document in reading order, and the order used.
+
+    ``X`` may come in any row order; rows of one document are ordered by ``position``.
+    """
+    if not isinstance(X, pd.DataFrame):
+        raise InputError(f"X must be a pandas DataFrame with columns {list(REQUIRED_COLUMNS)}, got {type(X).__name__}")
+    missing = [c for c in REQUIRED_COLUMNS if c not in X.columns]
+    if missing:
+        raise InputError(f"X lacks the column(s) {missing}; it needs {list(REQUIRED_COLUMNS)}")
+    doc_codes, _ = pd.factorize(X["doc_id"])
+    order = np.lexsort((X["position"].to_numpy(), doc_codes))
+    frame = X.iloc[order].reset_index(drop=True)
+    frame["text"] = frame["text"].astype(str)
+    return frame, order
+
+
+class SegmentClassifier(ClassifierMixin, BaseEstimator):
+    """Label each segment of a document from its text, layout, position and neighbours.
+
+    Parameters
+    ----------
+    ngram_range : tuple of int
+        Character n-gram sizes of stage one.
+    n_hash_features : int
+        Width of the hashed n-gram space.
+    C : float
+        Inverse regularisation strength of stage one's logistic regression.
+    n_folds : int
+        Folds for the out-of-fold stage-one probabilities and for calibration.
+    max_iter : int
+        Boosting rounds of stage two.
+    random_state : int
+        Seed of stage two.
+    """
+
+    def __init__(self, ngram_range=(1, 4), n_hash_features=2**18, C=4.0, n_folds=5, max_iter=200,
+                 random_state=0):
+        self.ngram_range = ngram_range
+        self.n_hash_features = n_hash_features
+        self.C = C
+        self.n_folds = n_folds
+        self.max_iter = max_iter
+        self.random_state = random_state
+
+    # -- fitting -------------------------------------------------------------------------
+    def fit(self, X: pd.DataFrame, y, groups=None):
+        """Fit on segments ``X`` (doc_id, position, text) and their labels ``y``.
+
+        ``groups`` (or a ``source`` column of ``X``) keeps whole sites together in the
+        internal folds; without either, documents are kept together.
+        """
+        frame, order = sort_documents(X)
+        y = np.asarray(y, dtype=object)[order]
+        if groups is not None:
+            groups = np.asarray(groups)[order]
+        elif "source" in frame.columns and frame["source"].notna().all():
+            groups = frame["source"].to_numpy()
+        else:
+            groups = frame["doc_id"].to_numpy()
+        self.classes_ = np.unique(y)
+        n_folds = min(self.n_folds, len(np.unique(groups)))
+        if n_folds < 2:
+            raise InputError("training needs segments from at least two documents")
+        folds = list(GroupKFold(n_splits=n_folds).split(frame, y, groups))
+
+        self.vectorizer_ = make_pipeline(
+            HashingVectorizer(analyzer="char_wb", ngram_range=self.ngram_range, preprocessor=normalise_text,
+                              n_features=self.n_hash_features, alternate_sign=False, norm=None),
+            TfidfTransformer(sublinear_tf=True),
+        )
+        layout = layout_features(frame["text"])
+        self.layout_scaler_ = StandardScaler().fit(layout)
+        alone = self._alone_matrix(frame["text"], layout, fit=True)
+        stage_one = LogisticRegression(C=self.C, max_iter=2000)
+        out_of_fold = cross_val_predict(stage_one, alone, y, cv=folds, method="predict_proba")
+        self.stage_one_ = stage_one.fit(alone, y)
+
+        context = self._context_matrix(frame, layout, out_of_fold)
+        stage_two = HistGradientBoostingClassifier(max_iter=self.max_iter, learning_rate=0.08,
+                                                   l2_regularization=1.0, random_state=self.random_state)
+        self.stage_two_ = CalibratedClassifierCV(stage_two, method="isotonic", cv=folds).fit(context, y)
+        self.n_features_in_ = len(REQUIRED_COLUMNS)
+        return self
+
+    # -- predicting ----------------------------------------------------------------------
+    def predict_proba(self, X: pd.DataFrame) -> np.ndarray:
+        """Probabilities per segment, columns in ``classes_`` order, rows in ``X``'s order."""
+        check_is_fitted(self, "stage_two_")
+        if len(X) == 0:
+            return np.zeros((0, len(self.classes_)))
+        frame, order = sort_documents(X)
+        layout = layout_features(frame["text"])
+        alone = self.stage_one_.predict_proba(self._alone_matrix(frame["text"], layout))
+        proba = self.stage_two_.predict_proba(self._context_matrix(frame, layout, alone))
+        result = np.empty_like(proba)
+        result[order] = proba
+        return result
+
+    def predict(self, X: pd.DataFrame) -> np.ndarray:
+        """The most probable label of each segment."""
+        return self.classes_[self.predict_proba(X).argmax(axis=1)]
+
+    # -- feature matrices ----------------------------------------------------------------
+    def _alone_matrix(self, texts, layout: np.ndarray, fit: bool = False):
+        """Stage one's input: n-grams beside scaled layout."""
+        ngrams = self.vectorizer_.fit_transform(texts) if fit else self.vectorizer_.transform(texts)
+        return sp.hstack([ngrams, sp.csr_matrix(self.layout_scaler_.transform(layout))], format="csr")
+
+    def _context_matrix(self, frame: pd.DataFrame, layout: np.ndarray, alone: np.ndarray) -> np.ndarray:
+        """Stage two's input: the segment's and its neighbours' stage-one guesses, layout, position."""
+        doc = pd.factorize(frame["doc_id"])[0]
+        n, k = alone.shape
+        blocks = [alone, layout, position_features(frame)]
+        for offset in NEIGHBOUR_OFFSETS:
+            blocks.append(_shift_within(alone, doc, offset, fill=-1.0))
+            if abs(offset) == 1:
+                blocks.append(_shift_within(layout[:, NEIGHBOUR_LAYOUT], doc, offset, fill=-1.0))
+        blocks.append(_window_mean(alone, doc, WINDOW))
+        doc_mean = pd.DataFrame(alone).groupby(doc).transform("mean").to_numpy()
+        blocks.append(doc_mean)
+        return np.hstack(blocks)
+
+
+def _shift_within(values: np.ndarray, doc: np.ndarray, offset: int, fill: float) -> np.ndarray:
+    """``values`` of the row ``offset`` away in the same document, ``fill`` past its edges."""
+    n = len(values)
+    source = np.arange(n) + offset
+    valid = (source >= 0) & (source < n)
+    valid[valid] = doc[source[valid]] == doc[valid]
+    out = np.full(values.shape, fill, dtype=float)
+    out[valid] = values[source[valid]]
+    return out
+
+
+def _window_mean(values: np.ndarray, doc: np.ndarray, half_width: int) -> np.ndarray:
+    """Mean of ``values`` over rows within ``half_width`` in the same document, the row excluded."""
+    total = np.zeros_like(values, dtype=float)
+    count = np.zeros((len(values), 1))
+    for offset in range(-half_width, half_width + 1):
+        if offset == 0:
+            continue
+        shifted = _shift_within(values, doc, offset, fill=np.nan)
+        present = ~np.isnan(shifted[:, :1])
+        total += np.nan_to_num(shifted)
+        count += present
+    return np.where(count > 0, total / np.maximum(count, 1), -1.0)

@@ -1,0 +1,173 @@
+"""Save and load a model with its metadata and checks; build the bundled default on first use.
+
+A model is two files: ``NAME.joblib`` (the fitted estimator) and ``NAME.json``
+(labels, training-data hash, library versions, creation time, cross-validated
+figures and the sha256 of the joblib file). Loading checks the hash and the
+scikit-learn version before unpickling.
+
+Security: a joblib file is a pickle, and unpickling runs code. The sha256 check
+catches corruption, not an attacker who can rewrite both files. Load only model
+files that you built or that come from someone you trust.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import platform
+import sys
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+import joblib
+import sklearn
+
+from .errors import ModelError
+from .io import atomic_path
+
+RETRAIN_HINT = "retrain it with `detector train --out FILE.joblib` (or `python train.py --out FILE.joblib` in a clone)"
+
+
+def sha256_of(path: Path) -> str:
+    """Hex sha256 of a file's bytes."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def metadata_path(path: str | Path) -> Path:
+    return Path(path).with_suffix(".json")
+
+
+def save_model(model, path: str | Path, **metadata) -> dict:
+    """Write ``model`` to ``path`` (joblib) and its metadata beside it, both atomically.
+
+    Keyword arguments (``data_hash``, ``scores``, ...) are stored in the metadata as given.
+    """
+    path = Path(path)
+    with atomic_path(path) as tmp:
+        joblib.dump(model, tmp, compress=3)
+        digest = sha256_of(tmp)
+    meta = {
+        "format": 1,
+        "labels": [str(c) for c in model.classes_],
+        "params": {k: v for k, v in model.get_params().items()},
+        "sha256": digest,
+        "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "versions": _versions(),
+        **metadata,
+    }
+    with atomic_path(metadata_path(path)) as tmp:
+        tmp.write_text(json.dumps(meta, indent=2, default=str, ensure_ascii=False) + "\n", encoding="utf-8")
+    return meta
+
+
+def read_metadata(path: str | Path) -> dict:
+    """The metadata of a saved model, or a ModelError saying what is wrong."""
+    meta_file = metadata_path(path)
+    try:
+        return json.loads(meta_file.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ModelError(f"{meta_file}: the model's metadata is missing, so {path} cannot be checked; "
+                         f"{RETRAIN_HINT}") from None
+    except (OSError, ValueError) as error:
+        raise ModelError(f"{meta_file}: unreadable metadata ({error}); {RETRAIN_HINT}") from None
+
+
+def load_model(path: str | Path | None = None):
+    """Load a saved model after checking it; with no path, the bundled default.
+
+    Raises ModelError when the file is missing, fails its sha256 check, or was
+    built by another scikit-learn release than the one installed.
+    """
+    if path is None:
+        return load_default_model()
+    path = Path(path)
+    if not path.is_file():
+        raise ModelError(f"{path}: no such model file")
+    meta = read_metadata(path)
+    if sha256_of(path) != meta.get("sha256"):
+        raise ModelError(f"{path}: the file fails its sha256 check (it was changed or damaged after saving); "
+                         f"{RETRAIN_HINT}")
+    built_with = meta.get("versions", {}).get("scikit-learn", "unknown")
+    if _minor(built_with) != _minor(sklearn.__version__):
+        raise ModelError(f"{path}: built with scikit-learn {built_with}, but {sklearn.__version__} is installed; "
+                         f"models do not carry across scikit-learn releases: {RETRAIN_HINT}, or install "
+                         f"scikit-learn=={built_with}")
+    try:
+        return joblib.load(path)
+    except Exception as error:  # unpickling can fail in many ways; all mean the same to the user
+        raise ModelError(f"{path}: cannot be loaded ({type(error).__name__}: {error}); {RETRAIN_HINT}") from None
+
+
+# -- the bundled default -----------------------------------------------------------------
+
+_default_cache: dict[str, object] = {}
+
+
+def corpus_dir() -> Path:
+    """Where the bundled labeled corpus lives: inside an installed wheel, or data/ in a clone."""
+    installed = Path(__file__).parent / "_data"
+    return installed if installed.is_dir() else Path(__file__).resolve().parent.parent / "data"
+
+
+def cache_dir() -> Path:
+    """Where built default models are kept: $DETECTOR_CACHE, else the user's cache folder."""
+    if os.environ.get("DETECTOR_CACHE"):
+        return Path(os.environ["DETECTOR_CACHE"])
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "detector"
+
+
+def load_default_model():
+    """The default model, built from the bundled corpus on first use and cached on disk."""
+    from .data import labeled_files
+    from .training import corpus_hash
+
+    files = labeled_files([corpus_dir()])
+    key = f"default-{corpus_hash(files)[:12]}-sklearn{sklearn.__version__}"
+    if key in _default_cache:
+        return _default_cache[key]
+    path = cache_dir() / f"{key}.joblib"
+    if path.is_file():
+        try:
+            model = load_model(path)
+        except ModelError as error:
+            print(f"detector: rebuilding the default model ({error})", file=sys.stderr)
+            model = _build_default(path, files)
+    else:
+        model = _build_default(path, files)
+    _default_cache[key] = model
+    return model
+
+
+def _build_default(path: Path, files: list[Path]):
+    """Train the default model from the bundled corpus and save it to the cache."""
+    from .training import build_model, load_training_data, stored_report
+
+    frame = load_training_data(files)
+    print(f"detector: building the default model from {len(frame):,} labeled segments in {corpus_dir()} "
+          f"(first use only; about a minute on 2 cores) ...", file=sys.stderr, flush=True)
+    started = time.perf_counter()
+    model = build_model(frame)
+    save_model(model, path, data_hash=corpus_hash(files), n_segments=len(frame),
+               scores=stored_report(files), trained_on=[f.name for f in files])
+    print(f"detector: default model ready in {time.perf_counter() - started:.0f} s, cached at {path}",
+          file=sys.stderr, flush=True)
+    return model
+
+
+def _versions() -> dict:
+    import numpy
+    import pandas
+
+    return {"python": platform.python_version(), "scikit-learn": sklearn.__version__, "numpy": numpy.__version__,
+            "pandas": pandas.__version__, "joblib": joblib.__version__}
+
+
+def _minor(version: str) -> str:
+    return ".".join(version.split(".")[:2])

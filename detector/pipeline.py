@@ -1,0 +1,91 @@
+"""The whole flow for callers: text -> segments -> model -> labels -> cleaned article."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from .clean import clean_article
+from .segments import Segment, split_segments
+
+KEEP_DEFAULT = ("editorial",)
+# A segment is removed only when the model puts at least this much probability on the
+# labels that are not kept. Above 0.5 on purpose: losing a sentence of the story costs
+# more than keeping an ad line. Chosen on cross-validated data/ (see README, "Threshold").
+MIN_CONFIDENCE_DEFAULT = 0.5
+BATCH_SEGMENTS = 4000  # segments per model call in batch runs
+
+
+@dataclass(frozen=True)
+class LabeledSegment(Segment):
+    """A segment with its label, the probability of that label, and whether it is kept."""
+
+    label: str
+    confidence: float
+    keep: bool
+
+
+def decide(proba: np.ndarray, classes: Sequence[str], keep: Sequence[str] = KEEP_DEFAULT,
+           min_confidence: float = MIN_CONFIDENCE_DEFAULT) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Turn probabilities into (label, confidence, keep) per segment.
+
+    A segment is removed when the probabilities of the labels outside ``keep`` sum to at
+    least ``min_confidence``; its label is then the likeliest removed label, otherwise the
+    likeliest kept one, so a label and its keep flag never disagree.
+    """
+    classes = np.asarray(classes, dtype=object)
+    kept_class = np.isin(classes, list(keep))
+    p_removed = proba[:, ~kept_class].sum(axis=1)
+    removed = (p_removed >= min_confidence) & (p_removed > 0)
+    masked = np.where(removed[:, None] == ~kept_class[None, :], proba, -1.0)
+    index = masked.argmax(axis=1)
+    return classes[index], proba[np.arange(len(proba)), index], ~removed
+
+
+def segment_frame(texts: Sequence[str], doc_ids: Sequence | None = None) -> tuple[pd.DataFrame, list[list[Segment]]]:
+    """Split texts into one segment table (doc_id, position, text, start, end) and the segment lists."""
+    doc_ids = range(len(texts)) if doc_ids is None else doc_ids
+    segments = [split_segments(text) for text in texts]
+    rows = [(doc_id, position, s.text, s.start, s.end)
+            for doc_id, segs in zip(doc_ids, segments) for position, s in enumerate(segs)]
+    return pd.DataFrame(rows, columns=["doc_id", "position", "text", "start", "end"]), segments
+
+
+def classify_texts(texts: Sequence[str], model, keep: Sequence[str] = KEEP_DEFAULT,
+                   min_confidence: float = MIN_CONFIDENCE_DEFAULT) -> list[list[LabeledSegment]]:
+    """Label the segments of several texts with one model call."""
+    table, segments = segment_frame(texts)
+    if len(table) == 0:
+        return [[] for _ in texts]
+    labels, confidence, kept = decide(model.predict_proba(table[["doc_id", "position", "text"]]),
+                                      model.classes_, keep, min_confidence)
+    out, i = [], 0
+    for segs in segments:
+        out.append([LabeledSegment(s.text, s.start, s.end, str(labels[i + j]), float(confidence[i + j]),
+                                   bool(kept[i + j])) for j, s in enumerate(segs)])
+        i += len(segs)
+    return out
+
+
+def clean_texts(texts: Sequence[str], model, keep: Sequence[str] = KEEP_DEFAULT,
+                min_confidence: float = MIN_CONFIDENCE_DEFAULT) -> list[str]:
+    """Clean several texts with one model call."""
+    labeled = classify_texts(texts, model, keep, min_confidence)
+    return [clean_article(text, [s.keep for s in segs]) for text, segs in zip(texts, labeled)]
+
+
+def batches(texts: Iterable[str], max_segments: int = BATCH_SEGMENTS) -> Iterator[list[str]]:
+    """Group texts into batches of about ``max_segments`` segments (by line count)."""
+    batch: list[str] = []
+    size = 0
+    for text in texts:
+        batch.append(text)
+        size += text.count("\n") + 1
+        if size >= max_segments:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch

@@ -1,0 +1,169 @@
+"""Retraining: read labeled data, cross-validate by site or document, fit, save.
+
+``python train.py`` and ``detector train`` both call ``main`` here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from sklearn.metrics import classification_report, confusion_matrix
+from sklearn.model_selection import GroupKFold
+
+from .data import labeled_files, read_labeled_files, validate_labeled
+from .errors import DataError, DetectorError
+from .metrics import documents_perfect, removal_scores
+from .model import SegmentClassifier
+from .pipeline import KEEP_DEFAULT, MIN_CONFIDENCE_DEFAULT, decide
+
+MODEL_COLUMNS = ["doc_id", "position", "text", "source"]
+REPORT_NAME = "cv_report.json"  # cross-validated figures of the bundled corpus, beside it in data/
+
+
+def corpus_hash(files: Sequence[Path]) -> str:
+    """sha256 over the names and bytes of labeled files: what a model was trained on."""
+    digest = hashlib.sha256()
+    for path in sorted(files, key=lambda p: p.name):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def load_training_data(paths: Sequence[str | Path]) -> pd.DataFrame:
+    """Read and validate labeled files or folders into one segment frame."""
+    frame = read_labeled_files(paths)
+    validate_labeled(frame)
+    return frame
+
+
+def fold_groups(frame: pd.DataFrame) -> tuple[np.ndarray, str]:
+    """Groups that keep a site (or, where sites are unknown, a document) inside one fold."""
+    if frame["source"].notna().all() and frame["source"].nunique() >= 5:
+        return frame["source"].to_numpy(), "source site"
+    return frame["doc_id"].to_numpy(), "document"
+
+
+def build_model(frame: pd.DataFrame, **params) -> SegmentClassifier:
+    """Fit a SegmentClassifier on a validated segment frame."""
+    return SegmentClassifier(**params).fit(frame[MODEL_COLUMNS], frame["label"].to_numpy())
+
+
+def cross_validate(frame: pd.DataFrame, n_folds: int = 5, min_confidence: float = MIN_CONFIDENCE_DEFAULT,
+                   **params) -> dict:
+    """Out-of-fold figures: per-class precision / recall / F1, confusion matrix, removal scores."""
+    groups, grouped_by = fold_groups(frame)
+    n_folds = min(n_folds, len(np.unique(groups)))
+    if n_folds < 2:
+        raise DataError("cross-validation needs at least two documents")
+    labels = np.unique(frame["label"])
+    proba = np.zeros((len(frame), len(labels)))
+    for train, test in GroupKFold(n_splits=n_folds).split(frame, groups=groups):
+        model = build_model(frame.iloc[train], **params)
+        fold_proba = model.predict_proba(frame.iloc[test][MODEL_COLUMNS])
+        proba[np.ix_(test, np.searchsorted(labels, model.classes_))] = fold_proba
+    return report_from_proba(frame, proba, labels, grouped_by, n_folds, min_confidence)
+
+
+def report_from_proba(frame: pd.DataFrame, proba: np.ndarray, labels: np.ndarray, grouped_by: str, n_folds: int,
+                      min_confidence: float) -> dict:
+    """The figures of a cross-validation from its out-of-fold probabilities."""
+    predicted = labels[proba.argmax(axis=1)]
+    truth = frame["label"].to_numpy()
+    per_class = classification_report(truth, predicted, labels=labels, output_dict=True, zero_division=0)
+    _, _, kept = decide(proba, labels, KEEP_DEFAULT, min_confidence)
+    return {
+        "folds": n_folds,
+        "grouped_by": grouped_by,
+        "documents": int(frame["doc_id"].nunique()),
+        "segments": int(len(frame)),
+        "labels": [str(label) for label in labels],
+        "per_class": {str(label): {k: round(float(v), 4) for k, v in per_class[str(label)].items()}
+                      for label in labels},
+        "macro_f1": round(float(per_class["macro avg"]["f1-score"]), 4),
+        "confusion_matrix": confusion_matrix(truth, predicted, labels=labels).tolist(),
+        "removal": {"min_confidence": min_confidence,
+                    **{k: round(v, 4) if isinstance(v, float) else v
+                       for k, v in removal_scores(truth, kept, frame["text"]).items()},
+                    "documents_perfect": round(documents_perfect(frame["doc_id"], truth, kept), 4)},
+        "out_of_fold_proba": proba,
+    }
+
+
+def format_report(report: dict) -> str:
+    """The report as the tables train.py prints."""
+    labels = report["labels"]
+    lines = [f"Cross-validation: {report['folds']} folds grouped by {report['grouped_by']}, "
+             f"{report['documents']:,} documents, {report['segments']:,} segments", "",
+             f"{'label':<14}{'precision':>10}{'recall':>10}{'f1':>10}{'support':>10}"]
+    for label in labels:
+        row = report["per_class"][label]
+        lines.append(f"{label:<14}{row['precision']:>10.3f}{row['recall']:>10.3f}{row['f1-score']:>10.3f}"
+                     f"{int(row['support']):>10,}")
+    lines += [f"{'macro f1':<14}{report['macro_f1']:>30.3f}", "", "confusion matrix (rows: true, columns: predicted)",
+              " " * 14 + "".join(f"{label[:11]:>12}" for label in labels)]
+    for label, row in zip(labels, report["confusion_matrix"]):
+        lines.append(f"{label:<14}" + "".join(f"{n:>12,}" for n in row))
+    removal = report["removal"]
+    lines += ["", f"removal at min_confidence {removal['min_confidence']}: precision {removal['removal_precision']:.3f}, "
+              f"recall {removal['removal_recall']:.3f}, F1 {removal['removal_f1']:.3f}; editorial characters lost "
+              f"{removal['editorial_chars_lost']:.2%}, junk characters kept {removal['junk_chars_kept']:.2%}; "
+              f"documents perfect {removal['documents_perfect']:.1%}"]
+    return "\n".join(lines)
+
+
+def stored_report(files: Sequence[Path]) -> dict | None:
+    """The saved cross-validation figures of these files, if data/cv_report.json matches them."""
+    folders = {path.parent for path in files}
+    for folder in folders:
+        report_file = folder / REPORT_NAME
+        if report_file.is_file():
+            report = json.loads(report_file.read_text(encoding="utf-8"))
+            if report.get("data_hash") == corpus_hash(files):
+                return report
+    return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Command line of train.py and `detector train`."""
+    from .persistence import corpus_dir, save_model
+
+    parser = argparse.ArgumentParser(prog="train.py", description="Train the segment classifier on labeled data.")
+    parser.add_argument("--data", nargs="+", default=[], metavar="PATH",
+                        help="labeled files or folders (documents JSONL, or CSV / Parquet / JSONL segment tables)")
+    parser.add_argument("--no-bundled", action="store_true", help="train on --data only, without the bundled data/")
+    parser.add_argument("--out", default="model.joblib", help="where to save the model (default: %(default)s)")
+    parser.add_argument("--folds", type=int, default=5, help="cross-validation folds; 0 skips (default: %(default)s)")
+    parser.add_argument("--report", metavar="FILE", help="also save the cross-validated figures as JSON")
+    args = parser.parse_args(argv)
+
+    paths = list(args.data) if args.no_bundled else [corpus_dir(), *args.data]
+    try:
+        if not paths:
+            raise DataError("nothing to train on: give --data PATH or drop --no-bundled")
+        files = labeled_files(paths)
+        frame = load_training_data(files)
+        counts = frame["label"].value_counts()
+        print(f"training data: {len(files)} files, {frame['doc_id'].nunique():,} documents, {len(frame):,} segments; "
+              + ", ".join(f"{label} {n:,}" for label, n in counts.items()), flush=True)
+        report = None
+        if args.folds:
+            report = cross_validate(frame, n_folds=args.folds)
+            print(format_report(report), flush=True)
+            report.pop("out_of_fold_proba")
+            report["data_hash"] = corpus_hash(files)
+        model = build_model(frame)
+        meta = save_model(model, args.out, data_hash=corpus_hash(files), n_segments=len(frame), scores=report,
+                          trained_on=[str(f) for f in files])
+        if args.report and report:
+            Path(args.report).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    except DetectorError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    print(f"saved {args.out} (sha256 {meta['sha256'][:12]}..., labels {', '.join(meta['labels'])})")
+    return 0
