@@ -15,7 +15,7 @@ from .data import write_table
 from .errors import DetectorError, InputError
 from .io import TableFile, TextFile, atomic_path, discover_inputs, write_text_atomic
 from .persistence import load_model
-from .pipeline import KEEP_DEFAULT, MIN_CONFIDENCE_DEFAULT, batches, classify_texts
+from .pipeline import KEEP_DEFAULT, MIN_CONFIDENCE_DEFAULT, batches, classify_batches
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 SEGMENT_COLUMNS = ["doc_id", "position", "text", "start", "end", "label", "confidence", "keep"]
@@ -62,6 +62,8 @@ def _parser() -> argparse.ArgumentParser:
                          help="remove a segment only when the labels outside --keep have at least this probability "
                               "(default: %(default)s; higher keeps more)")
         sub.add_argument("--model", metavar="FILE", help="a model saved by `detector train` (default: the bundled one)")
+        sub.add_argument("-j", "--jobs", type=int, default=1,
+                         help="processes to label with; -1 uses every core (default: %(default)s)")
         sub.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
         if name == "clean":
             sub.add_argument("--output-column", default="clean_text",
@@ -102,9 +104,9 @@ class Run:
         readable = list(self._read_all(files))
         segment_rows: list[pd.DataFrame] = []
         progress = self._progress(len(readable), "articles")
-        for batch in batches(text for _, text in readable):
+        text_batches = list(batches(text for _, text in readable))
+        for batch, labeled in zip(text_batches, self._classify(text_batches)):
             chunk, readable = readable[:len(batch)], readable[len(batch):]
-            labeled = classify_texts(batch, self.model, self.args.keep, self.args.min_confidence)
             for (file, text), segments in zip(chunk, labeled):
                 if self.args.command == "clean":
                     self._write_clean_text(file, clean_article(text, [s.keep for s in segments]))
@@ -149,8 +151,11 @@ class Run:
         try:
             with atomic_path(target) as tmp:
                 writer = _ChunkWriter(tmp, target.suffix)
-                for chunk in table.chunks():
-                    writer.write(self._process_chunk(table, chunk))
+                chunks = _Remember(table.chunks())
+                texts = ([t if isinstance(t, str) else "" for t in chunk[table.text_column]] for chunk in chunks)
+                for labeled in self._classify(texts):
+                    chunk = chunks.taken.pop(0)
+                    writer.write(self._table_result(table, chunk, labeled))
                     progress.update(len(chunk))
                 writer.close()
         except InputError as error:
@@ -167,16 +172,18 @@ class Run:
             return out
         return out / (table.path.name if self.args.command == "clean" else f"{table.path.stem}.segments.csv")
 
-    def _process_chunk(self, table: TableFile, chunk: pd.DataFrame) -> pd.DataFrame:
-        texts = chunk[table.text_column] if table.text_column in chunk else pd.Series([None] * len(chunk))
+    def _classify(self, text_batches):
+        return classify_batches(text_batches, self.model, self.args.keep, self.args.min_confidence, self.args.jobs)
+
+    def _table_result(self, table: TableFile, chunk: pd.DataFrame, labeled) -> pd.DataFrame:
+        """The output rows of one chunk: its segments (classify) or the chunk with a cleaned column (clean)."""
+        texts = chunk[table.text_column]
         present = texts.map(lambda t: isinstance(t, str))
         for row in chunk.loc[~present, "_row"]:
             if "_raw_line" not in chunk.columns or pd.isna(chunk.loc[chunk["_row"] == row, "_raw_line"]).all():
                 self.problems.append(f"{table.path}: row {row}: {table.text_column!r} is empty or not text; "
                                      "the row is kept with an empty result")
         ids = chunk[table.id_column] if table.id_column else chunk["_row"]
-        labeled = classify_texts([t if ok else "" for t, ok in zip(texts, present)], self.model, self.args.keep,
-                                 self.args.min_confidence)
         if self.args.command == "classify":
             return pd.concat([_segment_table(doc_id, segs) for doc_id, segs in zip(ids, labeled)] or
                              [pd.DataFrame(columns=SEGMENT_COLUMNS)], ignore_index=True)
@@ -189,6 +196,21 @@ class Run:
         from tqdm import tqdm
 
         return tqdm(total=total, unit=f" {unit}", disable=self.args.quiet or None, file=sys.stderr, leave=False)
+
+
+class _Remember:
+    """Pass items through, keeping the ones taken until the caller pops them (chunks awaiting their labels)."""
+
+    def __init__(self, items):
+        self.items, self.taken = iter(items), []
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        item = next(self.items)
+        self.taken.append(item)
+        return item
 
 
 class _ChunkWriter:

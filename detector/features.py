@@ -134,7 +134,7 @@ def _document_positions(texts: list[str]) -> np.ndarray:
         after = np.clip(index - prose_at[-1], 0, None)
     else:
         distance = before = after = np.full(n, n, dtype=float)
-    window = np.convolve(prose.astype(float), np.ones(7), mode="same") / 7
+    window = np.convolve(prose.astype(float), np.ones(7), mode="full")[3:3 + n] / 7  # share of prose within 3 rows
     run = np.zeros(n)  # length of the run of short lines this segment belongs to
     i = 0
     while i < n:

@@ -77,6 +77,22 @@ def clean_texts(texts: Sequence[str], model, keep: Sequence[str] = KEEP_DEFAULT,
     return [clean_article(text, [s.keep for s in segs]) for text, segs in zip(texts, labeled)]
 
 
+def classify_batches(text_batches: Iterable[list[str]], model, keep: Sequence[str] = KEEP_DEFAULT,
+                     min_confidence: float = MIN_CONFIDENCE_DEFAULT, jobs: int = 1) -> Iterator[list[list[LabeledSegment]]]:
+    """``classify_texts`` over a stream of batches, in order; ``jobs`` > 1 spreads batches over processes.
+
+    Batches are dispatched a few at a time, so memory stays flat however long the stream.
+    """
+    if jobs == 1:
+        for texts in text_batches:
+            yield classify_texts(texts, model, keep, min_confidence)
+        return
+    from joblib import Parallel, delayed
+
+    parallel = Parallel(n_jobs=jobs, return_as="generator", pre_dispatch="2*n_jobs")
+    yield from parallel(delayed(classify_texts)(texts, model, keep, min_confidence) for texts in text_batches)
+
+
 def batches(texts: Iterable[str], max_segments: int = BATCH_SEGMENTS) -> Iterator[list[str]]:
     """Group texts into batches of about ``max_segments`` segments (by line count)."""
     batch: list[str] = []

@@ -53,3 +53,17 @@ def make_documents(n_docs: int = 12) -> list[dict]:
                       {"text": "Share this article", "label": "boilerplate"}]
         docs.append({"doc_id": f"doc-{i}", "source": f"site{i % 4}.example", "lang": "en", "paragraphs": paragraphs})
     return docs
+
+
+@pytest.fixture(scope="session")
+def small_model():
+    """A model fitted in a second on the synthetic corpus: for tests of plumbing, not of quality."""
+    from detector.data import documents_to_frame
+    from detector.training import build_model
+
+    return build_model(documents_to_frame(make_documents(16)))
+
+
+def write_jsonl(path: Path, records) -> Path:
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    return path

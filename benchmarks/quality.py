@@ -1,0 +1,181 @@
+"""Quality side by side: detector against jusText, boilerpy3, trafilatura and keeping everything.
+
+    python benchmarks/quality.py [--limit N] [--skip-cv] [--out benchmarks/results]
+
+Data: ../shared/data/seeds.jsonl, ../shared/data/real/*.{region,full}.jsonl (never
+trained on) and data/ by cross-validation grouped by site. Prints one table per
+data set, writes results.json and the trade-off curve tradeoff.png to --out.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from joblib import Parallel, delayed
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from peers import PEERS, keep_everything  # noqa: E402
+
+from detector import MIN_CONFIDENCE_DEFAULT, load_model  # noqa: E402
+from detector.data import documents_to_frame  # noqa: E402
+from detector.metrics import documents_perfect, removal_scores  # noqa: E402
+from detector.pipeline import KEEP_DEFAULT, decide  # noqa: E402
+from detector.persistence import corpus_dir  # noqa: E402
+from detector.training import cross_validate, load_training_data  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared" / "data"
+THRESHOLDS = np.round(np.arange(0.05, 1.0, 0.05), 2)
+
+
+def read_documents(path: Path, limit: int | None) -> list[dict]:
+    docs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return docs[:limit] if limit else docs
+
+
+def score(frame: pd.DataFrame, kept: np.ndarray) -> dict:
+    figures = removal_scores(frame["label"], kept, frame["text"])
+    figures["documents_perfect"] = documents_perfect(frame["doc_id"], frame["label"], kept)
+    return figures
+
+
+def peer_flags(name: str, docs: list[dict], jobs: int) -> np.ndarray:
+    run = PEERS[name]
+    flags = Parallel(n_jobs=jobs)(delayed(run)([p["text"] for p in d["paragraphs"]], d.get("lang")) for d in docs)
+    return np.concatenate([np.asarray(f, dtype=bool) for f in flags]) if flags else np.zeros(0, bool)
+
+
+def our_figures(frame: pd.DataFrame, proba: np.ndarray, classes) -> tuple[dict, list[dict]]:
+    """Removal figures at the default threshold, per-class figures, and the curve over thresholds."""
+    from sklearn.metrics import classification_report, confusion_matrix
+
+    labels, _, kept = decide(proba, classes, KEEP_DEFAULT, MIN_CONFIDENCE_DEFAULT)
+    figures = score(frame, kept)
+    present = [c for c in classes if c in set(frame["label"])]
+    report = classification_report(frame["label"], labels, labels=present, output_dict=True, zero_division=0)
+    figures["per_class_f1"] = {c: report[c]["f1-score"] for c in present}
+    figures["macro_f1"] = float(np.mean(list(figures["per_class_f1"].values())))
+    figures["confusion"] = {"labels": list(map(str, classes)),
+                            "matrix": confusion_matrix(frame["label"], labels, labels=list(classes)).tolist()}
+    curve = []
+    for threshold in THRESHOLDS:
+        _, _, kept_at = decide(proba, classes, KEEP_DEFAULT, float(threshold))
+        curve.append({"min_confidence": float(threshold), **score(frame, kept_at)})
+    return figures, curve
+
+
+def evaluate(name: str, docs: list[dict], model, jobs: int, proba: np.ndarray | None = None) -> dict:
+    frame = documents_to_frame([{**d, "doc_id": str(d["doc_id"])} for d in docs])
+    started = time.perf_counter()
+    if proba is None:
+        proba = model.predict_proba(frame[["doc_id", "position", "text"]])
+    ours, curve = our_figures(frame, proba, model.classes_)
+    result = {"data": name, "documents": len(docs), "segments": len(frame),
+              "junk_share": float((frame["label"] != "editorial").mean()),
+              "systems": {"detector": ours}, "curve": curve}
+    result["systems"]["keep everything"] = score(frame, np.ones(len(frame), bool))
+    for peer in PEERS:
+        result["systems"][peer] = score(frame, peer_flags(peer, docs, jobs))
+    print(f"  {name}: {len(docs)} documents in {time.perf_counter() - started:.0f} s", file=sys.stderr, flush=True)
+    return result
+
+
+def table(result: dict) -> str:
+    head = (f"### {result['data']} ({result['documents']:,} documents, {result['segments']:,} segments, "
+            f"{result['junk_share']:.0%} junk)\n\n"
+            "| system | removal P | removal R | removal F1 | editorial chars lost | junk chars kept | docs perfect |\n"
+            "|---|---:|---:|---:|---:|---:|---:|")
+    rows = [f"| {name} | {f['removal_precision']:.3f} | {f['removal_recall']:.3f} | {f['removal_f1']:.3f} | "
+            f"{f['editorial_chars_lost']:.1%} | {f['junk_chars_kept']:.1%} | {f['documents_perfect']:.1%} |"
+            for name, f in result["systems"].items()]
+    ours = result["systems"]["detector"]
+    per_class = ", ".join(f"{label} {f1:.3f}" for label, f1 in ours["per_class_f1"].items())
+    return "\n".join([head, *rows, "", f"detector per-class F1: {per_class}; macro F1 {ours['macro_f1']:.3f}", ""])
+
+
+def plot(results: list[dict], path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    shown = [r for r in results if r["data"] in ("real region (all)", "real full (all)", "data/ (cross-validated)")]
+    fig, axes = plt.subplots(1, len(shown), figsize=(5.5 * len(shown), 4.6), squeeze=False)
+    markers = {"jusText": "s", "boilerpy3": "^", "trafilatura": "D", "keep everything": "x"}
+    for ax, result in zip(axes[0], shown):
+        xs = [100 * c["editorial_chars_lost"] for c in result["curve"]]
+        ys = [100 * c["junk_chars_kept"] for c in result["curve"]]
+        ax.plot(xs, ys, "-o", ms=3, label="detector (min_confidence 0.05 to 0.95)")
+        d = result["systems"]["detector"]
+        ax.plot(100 * d["editorial_chars_lost"], 100 * d["junk_chars_kept"], "*", ms=14,
+                label=f"detector default ({MIN_CONFIDENCE_DEFAULT})")
+        for name, marker in markers.items():
+            f = result["systems"][name]
+            ax.plot(100 * f["editorial_chars_lost"], 100 * f["junk_chars_kept"], marker, ms=8, label=name)
+        ax.set_xscale("symlog", linthresh=1)
+        ax.set_xlabel("editorial characters lost (%)")
+        ax.set_ylabel("junk characters kept (%)")
+        ax.set_title(result["data"])
+        ax.grid(alpha=0.3)
+    axes[0][0].legend(fontsize=7)
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, help="documents per file (a smoke run)")
+    parser.add_argument("--skip-cv", action="store_true", help="skip the cross-validation on data/")
+    parser.add_argument("--jobs", type=int, default=-1, help="processes for the peers (default: all cores)")
+    parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results")
+    args = parser.parse_args(argv)
+    if not SHARED.is_dir():
+        print(f"no shared data at {SHARED}: clone beside ../shared to run the benchmark", file=sys.stderr)
+        return 2
+    model = load_model()
+    results = []
+    print("scoring ...", file=sys.stderr)
+    results.append(evaluate("seeds", read_documents(SHARED / "seeds.jsonl", args.limit), model, args.jobs))
+    for view in ("region", "full"):
+        pooled: list[dict] = []
+        per_file = []
+        for path in sorted((SHARED / "real").glob(f"*.{view}.jsonl")):
+            docs = read_documents(path, args.limit)
+            pooled += docs
+            per_file.append(evaluate(path.name.removesuffix(".jsonl"), docs, model, args.jobs))
+        results.append(evaluate(f"real {view} (all)", pooled, model, args.jobs))
+        results += per_file
+    if not args.skip_cv:
+        frame = load_training_data([corpus_dir()])
+        if args.limit:
+            frame = frame[frame["doc_id"].isin(frame["doc_id"].unique()[: 10 * args.limit])]
+        report = cross_validate(frame)
+        docs = [{"doc_id": doc_id, "lang": g["lang"].iloc[0],
+                 "paragraphs": [{"text": t, "label": lab} for t, lab in zip(g["text"], g["label"])]}
+                for doc_id, g in frame.groupby("doc_id", sort=False)]
+        ordered = pd.concat([g for _, g in frame.groupby("doc_id", sort=False)]).index
+        proba = pd.DataFrame(report["out_of_fold_proba"], index=frame.index).loc[ordered].to_numpy()
+        order = np.searchsorted(model.classes_, report["labels"])
+        full = np.zeros((len(proba), len(model.classes_)))
+        full[:, order] = proba
+        results.append(evaluate("data/ (cross-validated)", docs, model, args.jobs, proba=full))
+
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "quality.json").write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+    plot(results, args.out / "tradeoff.png")
+    print(f"# Quality, {time.strftime('%Y-%m-%d')}: `python benchmarks/quality.py"
+          f"{' --limit ' + str(args.limit) if args.limit else ''}`\n")
+    for result in results:
+        print(table(result))
+    print(f"trade-off curve: {args.out / 'tradeoff.png'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,68 @@
+import numpy as np
+import pandas as pd
+import pytest
+
+from detector import InputError, classify, clean, clean_frame, classify_frame
+from detector.pipeline import decide
+
+ARTICLE = ("Markets moved sharply on day 3 as traders weighed the central bank's next step.\n"
+           "140 views\n\n"
+           "The committee said inflation stayed above target for the 9th month, and analysts expect another "
+           "rise before the summer.\n\n"
+           "Buy crypto with ZetaWallet today and get a 20% bonus\n"
+           "• Low fees on every trade\n\n"
+           "By Reporter Number3\n")
+
+
+def test_classify_gives_spans_labels_and_confidences(small_model):
+    segments = classify(ARTICLE, model=small_model)
+    assert [s.text for s in segments] == [ARTICLE[s.start:s.end] for s in segments]
+    assert [s.label for s in segments] == ["editorial", "boilerplate", "editorial", "promo", "promo", "bio"]
+    assert all(0.0 <= s.confidence <= 1.0 for s in segments)
+
+
+def test_clean_keeps_the_editorial_lines_byte_for_byte(small_model):
+    cleaned = clean(ARTICLE, model=small_model)
+    assert cleaned == ("Markets moved sharply on day 3 as traders weighed the central bank's next step.\n\n"
+                       "The committee said inflation stayed above target for the 9th month, and analysts expect "
+                       "another rise before the summer.\n")
+
+
+def test_keep_adds_labels_to_what_is_kept(small_model):
+    cleaned = clean(ARTICLE, model=small_model, keep=["editorial", "bio"])
+    assert "By Reporter Number3" in cleaned and "ZetaWallet" not in cleaned
+
+
+def test_a_higher_min_confidence_never_removes_more():
+    rng = np.random.default_rng(0)
+    proba = rng.dirichlet(np.ones(4), size=500)
+    classes = ["bio", "boilerplate", "editorial", "promo"]
+    kept = [decide(proba, classes, ["editorial"], t)[2].sum() for t in np.linspace(0.05, 1.0, 20)]
+    assert kept == sorted(kept)
+
+
+def test_label_and_keep_never_disagree():
+    rng = np.random.default_rng(1)
+    proba = rng.dirichlet(np.ones(4), size=500)
+    labels, confidence, kept = decide(proba, ["bio", "boilerplate", "editorial", "promo"], ["editorial"], 0.7)
+    assert ((labels == "editorial") == kept).all()
+    assert (proba[:, [0, 1, 3]].sum(axis=1)[~kept] >= 0.7).all()
+
+
+def test_clean_frame_adds_a_column_and_keeps_the_others(small_model):
+    frame = pd.DataFrame({"id": [1, 2, 3], "text": [ARTICLE, None, ""], "url": ["a", "b", "c"]})
+    out = clean_frame(frame, model=small_model)
+    assert list(out.columns) == ["id", "text", "url", "clean_text"]
+    assert out.loc[0, "clean_text"].startswith("Markets moved") and out.loc[1, "clean_text"] is None
+    assert out.loc[2, "clean_text"] == ""
+    assert frame.columns.tolist() == ["id", "text", "url"]
+
+
+def test_classify_frame_gives_one_row_per_segment(small_model):
+    out = classify_frame(pd.DataFrame({"id": ["x"], "text": [ARTICLE]}), id_column="id", model=small_model)
+    assert out["doc_id"].tolist() == ["x"] * 6 and out["position"].tolist() == list(range(6))
+
+
+def test_a_missing_text_column_is_named(small_model):
+    with pytest.raises(InputError, match="no column 'body'"):
+        clean_frame(pd.DataFrame({"text": ["a"]}), "body", model=small_model)

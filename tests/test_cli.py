@@ -1,0 +1,118 @@
+import io
+import json
+import sys
+
+import pandas as pd
+import pytest
+from conftest import make_documents, write_jsonl
+from test_api import ARTICLE
+
+from detector import cli, save_model
+
+EXPECTED = ("Markets moved sharply on day 3 as traders weighed the central bank's next step.\n\n"
+            "The committee said inflation stayed above target for the 9th month, and analysts expect another "
+            "rise before the summer.\n")
+
+
+@pytest.fixture()
+def model_file(tmp_path, small_model):
+    path = tmp_path / "model.joblib"
+    save_model(small_model, path)
+    return str(path)
+
+
+def run(argv, stdin=""):
+    sys.stdin = io.TextIOWrapper(io.BytesIO(stdin.encode("utf-8")))
+    try:
+        return cli.main(argv)
+    finally:
+        sys.stdin = sys.__stdin__
+
+
+def test_clean_reads_stdin_and_writes_stdout(model_file, capsys):
+    assert run(["clean", "--model", model_file, "-q"], ARTICLE) == 0
+    assert capsys.readouterr().out == EXPECTED
+
+
+def test_clean_one_text_file_to_stdout_keeps_crlf(tmp_path, model_file, capsysbinary):
+    path = tmp_path / "a.txt"
+    path.write_bytes(ARTICLE.replace("\n", "\r\n").encode("utf-8"))
+    assert run(["clean", str(path), "--model", model_file, "-q"]) == 0
+    assert capsysbinary.readouterr().out == EXPECTED.replace("\n", "\r\n").encode("utf-8")
+
+
+def test_a_folder_is_cleaned_into_an_output_folder_and_a_bad_file_is_reported(tmp_path, model_file, capsys):
+    src = tmp_path / "in"
+    (src / "sub").mkdir(parents=True)
+    (src / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (src / "sub" / "b.txt").write_text(ARTICLE, encoding="utf-8")
+    (src / "latin.txt").write_bytes("Caf\xe9 news".encode("latin-1"))
+    code = run(["clean", str(src), "-o", str(tmp_path / "out"), "--model", model_file, "-q"])
+    assert code == 1
+    assert (tmp_path / "out" / "a.txt").read_text(encoding="utf-8") == EXPECTED
+    assert (tmp_path / "out" / "sub" / "b.txt").read_text(encoding="utf-8") == EXPECTED
+    err = capsys.readouterr().err
+    assert "latin.txt: not UTF-8 text" in err and "convert it to UTF-8" in err
+    assert "1 problem(s); everything else was written" in err
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".jsonl", ".parquet"])
+def test_a_table_gets_a_cleaned_column_and_bad_rows_are_kept_and_reported(tmp_path, model_file, capsys, suffix):
+    frame = pd.DataFrame({"id": ["a", "b", "c"], "body": [ARTICLE, None, ARTICLE], "n": [1, 2, 3]})
+    src = tmp_path / f"in{suffix}"
+    {".csv": lambda: frame.to_csv(src, index=False),
+     ".jsonl": lambda: frame.to_json(src, orient="records", lines=True),
+     ".parquet": lambda: frame.to_parquet(src)}[suffix]()
+    out = tmp_path / f"out{suffix}"
+    code = run(["clean", str(src), "-o", str(out), "--text-column", "body", "--model", model_file, "-q"])
+    result = {".csv": pd.read_csv, ".jsonl": lambda p: pd.read_json(p, lines=True), ".parquet": pd.read_parquet}[suffix](out)
+    assert result["id"].tolist() == ["a", "b", "c"]
+    assert result.loc[0, "clean_text"] == EXPECTED and result.loc[2, "clean_text"] == EXPECTED
+    if suffix == ".csv":  # CSV has no missing value apart from an empty cell
+        assert code == 0
+    else:
+        assert code == 1 and "row 2: 'body' is empty or not text" in capsys.readouterr().err
+
+
+def test_a_broken_jsonl_line_is_reported_and_the_rest_written(tmp_path, model_file, capsys):
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": 1, "text": ARTICLE}) + "\n{broken\n" + json.dumps({"id": 3, "text": ARTICLE}) + "\n")
+    code = run(["clean", str(src), "-o", str(tmp_path / "out.jsonl"), "--model", model_file, "-q"])
+    out = pd.read_json(tmp_path / "out.jsonl", lines=True)
+    assert code == 1 and len(out) == 3 and out.loc[2, "clean_text"] == EXPECTED
+    assert f"{src}:2: not a JSON object" in capsys.readouterr().err
+
+
+def test_a_table_without_its_text_column_is_a_clear_error(tmp_path, model_file, capsys):
+    pd.DataFrame({"id": [1], "body": ["x"]}).to_csv(tmp_path / "t.csv", index=False)
+    code = run(["clean", str(tmp_path / "t.csv"), "-o", str(tmp_path / "o.csv"), "--model", model_file, "-q"])
+    err = capsys.readouterr().err
+    assert code == 1 and "no column 'text'" in err and "--text-column" in err
+    assert not (tmp_path / "o.csv").exists()
+
+
+def test_classify_writes_the_segment_table(tmp_path, model_file):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    assert run(["classify", str(tmp_path / "a.txt"), "-o", str(tmp_path / "seg.csv"), "--model", model_file, "-q"]) == 0
+    table = pd.read_csv(tmp_path / "seg.csv")
+    assert table.columns.tolist() == ["doc_id", "position", "text", "start", "end", "label", "confidence", "keep"]
+    assert table["label"].tolist() == ["editorial", "boilerplate", "editorial", "promo", "promo", "bio"]
+
+
+def test_errors_before_any_work_exit_2_without_a_traceback(tmp_path, model_file, capsys):
+    assert run(["clean", str(tmp_path / "missing.txt"), "--model", model_file]) == 2
+    assert "missing.txt: no such file or folder" in capsys.readouterr().err
+    assert run(["clean", "--model", str(tmp_path / "none.joblib")], ARTICLE) == 2
+    assert "no such model file" in capsys.readouterr().err
+    assert run(["clean", "--model", model_file, "--min-confidence", "2"], ARTICLE) == 2
+    assert "--min-confidence must be between 0 and 1" in capsys.readouterr().err
+    assert run(["clean", "--model", model_file, "--keep", "comments"], ARTICLE) == 2
+    assert "does not know: comments" in capsys.readouterr().err
+
+
+def test_train_runs_through_the_cli(tmp_path, capsys):
+    data = write_jsonl(tmp_path / "mine.jsonl", make_documents(12))
+    out = tmp_path / "mine.joblib"
+    assert run(["train", "--no-bundled", "--data", str(data), "--out", str(out), "--folds", "3"]) == 0
+    printed = capsys.readouterr().out
+    assert "3 folds grouped by document" in printed and "confusion matrix" in printed and out.exists()

@@ -1,0 +1,44 @@
+import json
+
+import pytest
+
+from detector import ModelError, load_model, save_model
+
+
+def test_a_saved_model_loads_back_with_its_metadata(tmp_path, small_model):
+    meta = save_model(small_model, tmp_path / "m.joblib", data_hash="abc")
+    loaded = load_model(tmp_path / "m.joblib")
+    assert list(loaded.classes_) == list(small_model.classes_)
+    stored = json.loads((tmp_path / "m.json").read_text())
+    assert stored["sha256"] == meta["sha256"] and stored["data_hash"] == "abc"
+    assert set(stored["versions"]) >= {"scikit-learn", "python", "numpy", "pandas", "joblib"}
+    assert stored["labels"] == ["bio", "boilerplate", "editorial", "promo"]
+
+
+def test_a_changed_model_file_fails_its_check(tmp_path, small_model):
+    save_model(small_model, tmp_path / "m.joblib")
+    with open(tmp_path / "m.joblib", "ab") as handle:
+        handle.write(b"tampered")
+    with pytest.raises(ModelError, match="fails its sha256 check.*detector train"):
+        load_model(tmp_path / "m.joblib")
+
+
+def test_a_model_from_another_scikit_learn_release_says_how_to_retrain(tmp_path, small_model):
+    save_model(small_model, tmp_path / "m.joblib")
+    meta = json.loads((tmp_path / "m.json").read_text())
+    meta["versions"]["scikit-learn"] = "0.24.2"
+    (tmp_path / "m.json").write_text(json.dumps(meta))
+    with pytest.raises(ModelError, match=r"built with scikit-learn 0\.24\.2.*retrain it with `detector train"):
+        load_model(tmp_path / "m.joblib")
+
+
+def test_a_model_without_metadata_is_not_loaded(tmp_path, small_model):
+    save_model(small_model, tmp_path / "m.joblib")
+    (tmp_path / "m.json").unlink()
+    with pytest.raises(ModelError, match="metadata is missing"):
+        load_model(tmp_path / "m.joblib")
+
+
+def test_a_missing_model_file_is_named(tmp_path):
+    with pytest.raises(ModelError, match="no such model file"):
+        load_model(tmp_path / "nothing.joblib")

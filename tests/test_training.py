@@ -1,0 +1,40 @@
+import json
+import subprocess
+import sys
+
+import pytest
+from conftest import ROOT, make_documents, write_jsonl
+
+from detector import load_model
+from detector.training import main
+
+
+def test_train_prints_cross_validated_figures_and_saves_a_model_with_metadata(tmp_path, capsys):
+    data = write_jsonl(tmp_path / "mine.jsonl", make_documents(15))
+    out = tmp_path / "m.joblib"
+    assert main(["--no-bundled", "--data", str(data), "--out", str(out), "--folds", "3"]) == 0
+    printed = capsys.readouterr().out
+    for expected in ("precision", "recall", "macro f1", "confusion matrix", "removal at min_confidence"):
+        assert expected in printed
+    meta = json.loads(out.with_suffix(".json").read_text())
+    assert meta["scores"]["folds"] == 3 and len(meta["data_hash"]) == 64
+    assert list(load_model(out).classes_) == ["bio", "boilerplate", "editorial", "promo"]
+
+
+@pytest.mark.parametrize("edit, message", [
+    (lambda docs: docs[0]["paragraphs"][0].update(text=""), "empty text in document 'doc-0' at position 0"),
+    (lambda docs: [p.update(label="editorial") for d in docs for p in d["paragraphs"]], "only one label"),
+    (lambda docs: docs[0]["paragraphs"][0].update(label="rare"), "'rare' (1)"),
+    (lambda docs: docs[0].pop("doc_id"), "document lacks 'doc_id'"),
+])
+def test_bad_training_data_gets_a_clear_message(tmp_path, capsys, edit, message):
+    docs = make_documents(6)
+    edit(docs)
+    data = write_jsonl(tmp_path / "bad.jsonl", docs)
+    assert main(["--no-bundled", "--data", str(data), "--out", str(tmp_path / "m.joblib")]) == 2
+    assert message in capsys.readouterr().err
+
+
+def test_train_py_in_the_clone_runs():
+    done = subprocess.run([sys.executable, str(ROOT / "train.py"), "--help"], capture_output=True, text=True)
+    assert done.returncode == 0 and "--data" in done.stdout and "--out" in done.stdout
