@@ -18,23 +18,28 @@ import re
 import numpy as np
 import pandas as pd
 
-TEXT_HEAD_CHARS = 300  # n-grams look at this many leading characters: enough to tell, cheap on long paragraphs
+TEXT_HEAD_CHARS = 120  # n-grams read this many leading characters: enough to tell, cheap on long paragraphs
+LAYOUT_HEAD_CHARS = 300  # character-share features read this many
+PATTERN_HEAD_CHARS = 120  # pattern features (dates, currency, URLs ...) read this many: patterns cost the most
 
 _DIGIT = re.compile(r"\d")
-_BULLET = re.compile(r"^(?:[•·▪▸►◦‣∙●○■□◆✓✔✅☑➤→*+\-–—]|\d{1,2}[.)]\s|\(\d{1,2}\)\s)")
-_SENTENCE_END = re.compile(r"[.!?…。！？;；][\"'”’»)\]]*$")
-_QUOTE_END = re.compile(r"[\"”’»“」』]$")
-_SENTENCE_BREAK = re.compile(r"[.!?。！？](?:\s|$)")
+# The layout patterns run once over a whole batch: the segments joined by "\n" (a
+# segment never holds one), with ^ and $ anchored at each segment's ends (re.M) and
+# [^\S\n] for white space inside a segment.
+_BULLET = re.compile(r"^(?:[•·▪▸►◦‣∙●○■□◆✓✔✅☑➤→*+\-–—]|\d{1,2}[.)][^\S\n]|\(\d{1,2}\)[^\S\n])", re.M)
+_SENTENCE_END = re.compile(r"[.!?…。！？;；][\"'”’»)\]]*$", re.M)
+_QUOTE_END = re.compile(r"[\"”’»“」』]$", re.M)
+_SENTENCE_BREAK = re.compile(r"[.!?。！？](?:[^\S\n]|$)", re.M)
 _CURRENCY = re.compile(r"[$€£¥₿₽₺₹]|\b(?:usd|eur|usdt|usdc|btc|eth|gbp|jpy|brl|try|pln|chf)\b", re.I)
-_URL = re.compile(r"https?://|www\.|\b[\w-]+\.(?:com|org|net|io|co|de|nl|fr|es|it|pl|ru|jp|cn|uk)\b", re.I)
-_HANDLE = re.compile(r"(?:^|\s)@\w{2,}")
-_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b")
+_URL = re.compile(r"https?://|www\.|(?<=\w)\.(?:com|org|net|io|co|de|nl|fr|es|it|pl|ru|jp|cn|uk)\b", re.I)
+_HANDLE = re.compile(r"(?:^|[^\S\n])@\w{2,}", re.M)
+_EMAIL = re.compile(r"(?<=\w)@[\w-]+\.\w")
 _COPYRIGHT = re.compile(r"©|\(c\)|®|™", re.I)
 _DATE = re.compile(
     r"\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|\b\d{1,2}:\d{2}\b|\b(?:19|20)\d{2}\b|\d{4}年|\d{1,2}月\d{1,2}日"
 )
-_SEPARATORS = re.compile(r"\s[|/»›>·•–-]\s|\s\|$|^\|")
-_WORD = re.compile(r"\w+")
+_SEPARATORS = re.compile(r"[^\S\n][|/»›>·•–-][^\S\n]|[^\S\n]\|$|^\|", re.M)
+_TAIL_CHARS = 8  # end-of-segment patterns read this many closing characters
 
 LAYOUT_COLUMNS = [
     "log_chars", "log_words", "ends_sentence", "ends_colon", "ends_pipe", "ends_quote",
@@ -59,50 +64,120 @@ def normalise_texts(texts) -> list[str]:
     return [normalise_text(t) for t in texts]
 
 
-def layout_row(text: str) -> list[float]:
-    """The context-free layout features of one segment, in ``LAYOUT_COLUMNS`` order."""
-    n = len(text)
-    words = _WORD.findall(text)
-    letters = [c for c in text if c.isalpha()]
-    n_letters = len(letters) or 1
-    upper = sum(c.isupper() for c in letters)
-    titled = sum(w[0].isupper() for w in words if w[0].isalpha())
-    punct = sum(1 for c in text if not c.isalnum() and not c.isspace())
-    return [
-        np.log1p(n),
-        np.log1p(len(words)),
-        float(bool(_SENTENCE_END.search(text))),
-        float(text.endswith((":", "："))),
-        float(text.endswith("|")),
-        float(bool(_QUOTE_END.search(text))),
-        float(bool(_BULLET.match(text))),
-        float(text[:1].isupper()),
-        float(text[:1].isdigit()),
-        float(min(len(_SENTENCE_BREAK.findall(text)), 10)),
-        len(_DIGIT.findall(text)) / n,
-        upper / n_letters,
-        titled / (len(words) or 1),
-        punct / n,
-        float(bool(_CURRENCY.search(text))),
-        float(bool(_URL.search(text))),
-        float(bool(_HANDLE.search(text))),
-        float(bool(_EMAIL.search(text))),
-        float(bool(_COPYRIGHT.search(text))),
-        float(bool(_DATE.search(text))),
-        float(min(len(_SEPARATORS.findall(text)), 5)),
-        float(upper > 3 and upper == len(letters)),
-        float(bool(letters)),
-    ]
+def _character_classes() -> np.ndarray:
+    """Bit flags (letter 1, upper 2, digit 4, space 8) for code points below 0x3000.
+
+    Above it (CJK, Hangul, emoji ...) every character counts as a letter, none as upper.
+    """
+    table = np.zeros(_CLASS_TABLE_SIZE, dtype=np.uint8)
+    for code in range(_CLASS_TABLE_SIZE):
+        char = chr(code)
+        table[code] = char.isalpha() | char.isupper() << 1 | char.isdigit() << 2 | char.isspace() << 3
+    return table
+
+
+_CLASS_TABLE_SIZE = 0x3000
+_CLASSES = _character_classes()
+_LETTER, _UPPER, _DIGITBIT, _SPACE = 1, 2, 4, 8
+
+
+def _character_counts(heads: list[str]) -> dict[str, np.ndarray]:
+    """Per text: letters, upper-case letters, digits, spaces, words and capitalised words.
+
+    Computed for the whole batch at once on the code points of the joined texts.
+    """
+    lengths = np.fromiter((len(h) for h in heads), dtype=np.int64, count=len(heads))
+    codes = np.frombuffer("".join(heads).encode("utf-32-le"), dtype=np.uint32)
+    flags = np.where(codes < _CLASS_TABLE_SIZE, _CLASSES[np.minimum(codes, _CLASS_TABLE_SIZE - 1)], _LETTER)
+    owner = np.repeat(np.arange(len(heads)), lengths)
+    starts = np.cumsum(lengths) - lengths
+    space = (flags & _SPACE) > 0
+    after_space = np.r_[True, space[:-1]]
+    after_space[starts[lengths > 0]] = True  # each text starts a new word
+    word_start = after_space & ~space
+
+    def per_text(mask):
+        return np.bincount(owner, weights=mask, minlength=len(heads))
+
+    return {"letters": per_text((flags & _LETTER) > 0), "upper": per_text((flags & _UPPER) > 0),
+            "digits": per_text((flags & _DIGITBIT) > 0), "spaces": per_text(space),
+            "words": per_text(word_start), "titled": per_text(word_start & ((flags & _UPPER) > 0)),
+            "length": lengths.astype(float)}
+
+
+def _matches_per_text(pattern: re.Pattern, joined: str, starts: np.ndarray) -> np.ndarray:
+    """How often ``pattern`` matches inside each text of a "\n"-joined batch."""
+    positions = [m.start() for m in pattern.finditer(joined)]
+    owner = np.searchsorted(starts, positions, side="right") - 1
+    return np.bincount(owner, minlength=len(starts)).astype(float)
+
+
+def _pattern_columns(texts: list[str], heads: list[str]) -> dict[str, np.ndarray]:
+    """The features that need a pattern or a segment's first or last character."""
+    def joined_with_starts(parts):
+        lengths = np.fromiter((len(p) + 1 for p in parts), dtype=np.int64, count=len(parts))
+        return "\n".join(parts), np.cumsum(lengths) - lengths
+
+    heads_joined, head_starts = joined_with_starts([h[:PATTERN_HEAD_CHARS] for h in heads])
+    tails_joined, tail_starts = joined_with_starts([t[-_TAIL_CHARS:] for t in texts])
+
+    def flag(values):
+        return np.fromiter(values, dtype=float, count=len(texts))
+
+    def found(pattern, joined=heads_joined, starts=head_starts):
+        return np.minimum(_matches_per_text(pattern, joined, starts), 1.0)
+
+    return {
+        "ends_sentence": found(_SENTENCE_END, tails_joined, tail_starts),
+        "ends_colon": flag(t.endswith((":", "：")) for t in texts),
+        "ends_pipe": flag(t.endswith("|") for t in texts),
+        "ends_quote": found(_QUOTE_END, tails_joined, tail_starts),
+        "starts_bullet": found(_BULLET),
+        "starts_upper": flag(t[:1].isupper() for t in texts),
+        "starts_digit": flag(t[:1].isdigit() for t in texts),
+        "sentences": np.minimum(_matches_per_text(_SENTENCE_BREAK, heads_joined, head_starts), 10.0),
+        "currency": found(_CURRENCY),
+        "url": found(_URL),
+        "handle": found(_HANDLE),
+        "email": found(_EMAIL),
+        "copyright": found(_COPYRIGHT),
+        "date": found(_DATE),
+        "separators": np.minimum(_matches_per_text(_SEPARATORS, heads_joined, head_starts), 5.0),
+    }
 
 
 def layout_features(texts) -> np.ndarray:
-    """Layout features of every segment: an array of shape (n, len(LAYOUT_COLUMNS))."""
-    return np.array([layout_row(t) for t in texts], dtype=float).reshape(-1, len(LAYOUT_COLUMNS))
+    """Layout features of every segment: an array of shape (n, len(LAYOUT_COLUMNS)).
+
+    Share-of-characters features read the first ``LAYOUT_HEAD_CHARS`` characters only:
+    they settle long before the end of a long paragraph, and this keeps the cost flat.
+    """
+    texts = list(texts)
+    if not texts:
+        return np.zeros((0, len(LAYOUT_COLUMNS)))
+    heads = [t[:LAYOUT_HEAD_CHARS] for t in texts]
+    c = _character_counts(heads)
+    n_head = np.maximum(c["length"], 1)
+    full_length = np.fromiter((len(t) for t in texts), dtype=float, count=len(texts))
+    long_words = np.fromiter((t.count(" ") + 1 for t in texts), dtype=float, count=len(texts))
+    n_words = np.where(full_length > LAYOUT_HEAD_CHARS, long_words, c["words"])
+    columns = {
+        "log_chars": np.log1p(full_length),
+        "log_words": np.log1p(n_words),
+        "digit_share": c["digits"] / n_head,
+        "upper_share": c["upper"] / np.maximum(c["letters"], 1),
+        "title_share": c["titled"] / np.maximum(c["words"], 1),
+        "punct_share": (c["length"] - c["letters"] - c["digits"] - c["spaces"]) / n_head,
+        "all_caps": ((c["upper"] > 3) & (c["upper"] == c["letters"])).astype(float),
+        "has_letters": (c["letters"] > 0).astype(float),
+    }
+    columns.update(_pattern_columns(texts, heads))
+    return np.column_stack([columns[name] for name in LAYOUT_COLUMNS])
 
 
 def is_prose(text: str) -> bool:
     """A running sentence of the story: long enough and ending like a sentence."""
-    return len(text) >= 120 and bool(_SENTENCE_END.search(text)) or len(text) >= 300
+    return len(text) >= 300 or len(text) >= 120 and bool(_SENTENCE_END.search(text[-_TAIL_CHARS:]))
 
 
 def position_features(frame: pd.DataFrame) -> np.ndarray:

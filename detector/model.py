@@ -1,7 +1,7 @@
 """Features -> model -> labels: a two-stage segment classifier.
 
 Stage one reads each segment alone (character n-grams and layout) with a
-logistic regression. Stage two revises by context: a gradient-boosted model
+logistic regression trained by SGD. Stage two revises by context: a gradient-boosted model
 sees stage one's probabilities for the segment and its neighbours, the
 document's overall make-up, the segment's layout and its position. Stage two
 trains on out-of-fold stage-one probabilities (folds grouped by site or
@@ -18,7 +18,7 @@ from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.calibration import CalibratedClassifierCV
 from sklearn.ensemble import HistGradientBoostingClassifier
 from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
-from sklearn.linear_model import LogisticRegression
+from sklearn.linear_model import SGDClassifier
 from sklearn.model_selection import GroupKFold, cross_val_predict
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
@@ -59,21 +59,21 @@ class SegmentClassifier(ClassifierMixin, BaseEstimator):
         Character n-gram sizes of stage one.
     n_hash_features : int
         Width of the hashed n-gram space.
-    C : float
-        Inverse regularisation strength of stage one's logistic regression.
+    alpha : float
+        Regularisation strength of stage one's logistic regression (trained by SGD).
     n_folds : int
-        Folds for the out-of-fold stage-one probabilities and for calibration.
+        Folds for the out-of-fold stage-one probabilities (calibration uses at most 3).
     max_iter : int
         Boosting rounds of stage two.
     random_state : int
         Seed of stage two.
     """
 
-    def __init__(self, ngram_range=(1, 4), n_hash_features=2**18, C=4.0, n_folds=5, max_iter=200,
+    def __init__(self, ngram_range=(2, 4), n_hash_features=2**18, alpha=1e-5, n_folds=5, max_iter=80,
                  random_state=0):
         self.ngram_range = ngram_range
         self.n_hash_features = n_hash_features
-        self.C = C
+        self.alpha = alpha
         self.n_folds = n_folds
         self.max_iter = max_iter
         self.random_state = random_state
@@ -107,14 +107,18 @@ class SegmentClassifier(ClassifierMixin, BaseEstimator):
         layout = layout_features(frame["text"])
         self.layout_scaler_ = StandardScaler().fit(layout)
         alone = self._alone_matrix(frame["text"], layout, fit=True)
-        stage_one = LogisticRegression(C=self.C, max_iter=2000)
+        stage_one = SGDClassifier(loss="log_loss", alpha=self.alpha, max_iter=20, tol=None, average=True,
+                                  random_state=self.random_state)
         out_of_fold = cross_val_predict(stage_one, alone, y, cv=folds, method="predict_proba")
         self.stage_one_ = stage_one.fit(alone, y)
 
         context = self._context_matrix(frame, layout, out_of_fold)
-        stage_two = HistGradientBoostingClassifier(max_iter=self.max_iter, learning_rate=0.08,
-                                                   l2_regularization=1.0, random_state=self.random_state)
-        self.stage_two_ = CalibratedClassifierCV(stage_two, method="isotonic", cv=folds).fit(context, y)
+        stage_two = HistGradientBoostingClassifier(max_iter=self.max_iter, learning_rate=0.15, max_leaf_nodes=15,
+                                                   l2_regularization=1.0, early_stopping=False,
+                                                   random_state=self.random_state)
+        calibration_folds = list(GroupKFold(n_splits=min(3, n_folds)).split(frame, y, groups))
+        self.stage_two_ = CalibratedClassifierCV(stage_two, method="isotonic", cv=calibration_folds,
+                                                 ensemble=False).fit(context, y)
         self.n_features_in_ = len(REQUIRED_COLUMNS)
         return self
 
@@ -125,9 +129,12 @@ class SegmentClassifier(ClassifierMixin, BaseEstimator):
         if len(X) == 0:
             return np.zeros((0, len(self.classes_)))
         frame, order = sort_documents(X)
-        layout = layout_features(frame["text"])
-        alone = self.stage_one_.predict_proba(self._alone_matrix(frame["text"], layout))
-        proba = self.stage_two_.predict_proba(self._context_matrix(frame, layout, alone))
+        # Stage one reads a segment alone, so each distinct text is read once: menus, share
+        # rows and counters repeat across the pages of a batch.
+        codes, distinct = pd.factorize(frame["text"])
+        layout = layout_features(distinct)
+        alone = self.stage_one_.predict_proba(self._alone_matrix(distinct, layout))
+        proba = self.stage_two_.predict_proba(self._context_matrix(frame, layout[codes], alone[codes]))
         result = np.empty_like(proba)
         result[order] = proba
         return result

@@ -1,0 +1,144 @@
+"""Speed and memory side by side: detector against jusText, boilerpy3 and trafilatura.
+
+    python benchmarks/speed.py [--sizes 1000 10000 100000] [--jobs 1 2]
+
+Every system reads the same JSONL file of articles (real pages from
+../shared/data/real, or data/ without it) line by line, labels or extracts each
+article and writes one output line per article. Each run is its own process, so
+its peak resident memory is its own. Prints segments per second and peak memory
+per system, input size and number of processes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared" / "data" / "real"
+SYSTEMS = ["detector", "jusText", "boilerpy3", "trafilatura"]
+
+
+def source_documents() -> list[dict]:
+    """Articles to time: real full pages where available, else the bundled corpus."""
+    files = sorted(SHARED.glob("*.full.jsonl")) if SHARED.is_dir() else sorted((ROOT / "data").glob("*.jsonl"))
+    docs = []
+    for path in files:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            doc = json.loads(line)
+            docs.append({"id": doc["doc_id"], "lang": doc.get("lang", "en"),
+                         "text": "\n\n".join(p["text"] for p in doc["paragraphs"])})
+    return docs
+
+
+def write_input(docs: list[dict], n_segments: int, path: Path) -> int:
+    """Write articles to ``path`` until ``n_segments`` segments (cycling through docs); return the count."""
+    written, i = 0, 0
+    with path.open("w", encoding="utf-8") as handle:
+        while written < n_segments:
+            doc = docs[i % len(docs)]
+            handle.write(json.dumps({**doc, "id": f"{doc['id']}#{i}"}, ensure_ascii=False) + "\n")
+            written += sum(1 for line in doc["text"].splitlines() if line.strip())
+            i += 1
+    return written
+
+
+def worker(system: str, path: Path, out: Path, jobs: int) -> None:
+    """Process one input file with one system; print seconds taken (model loading excluded)."""
+    if system == "detector":
+        from detector import cli, load_model
+
+        load_model()  # built or loaded before the clock starts, as in a long batch run
+        started = time.perf_counter()
+        code = cli.main(["clean", str(path), "-o", str(out), "-q", "--jobs", str(jobs)])
+        assert code == 0, code
+    else:
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        from peers import PEERS
+
+        run = PEERS[system]
+
+        def lines():
+            with path.open(encoding="utf-8") as handle:
+                for line in handle:
+                    yield json.loads(line)
+
+        def one(doc):
+            segments = [s.strip() for s in doc["text"].splitlines() if s.strip()]
+            return json.dumps({"id": doc["id"], "keep": run(segments, doc["lang"])})
+
+        started = time.perf_counter()
+        with out.open("w", encoding="utf-8") as sink:
+            if jobs == 1:
+                for doc in lines():
+                    sink.write(one(doc) + "\n")
+            else:
+                from multiprocessing import Pool
+
+                with Pool(jobs) as pool:
+                    for row in pool.imap(one, lines(), chunksize=16):
+                        sink.write(row + "\n")
+    seconds = time.perf_counter() - started
+    peak_self = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak_child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(json.dumps({"seconds": seconds, "peak_mib": peak_self, "peak_worker_mib": peak_child or None}))
+
+
+def measure(system: str, path: Path, jobs: int) -> dict:
+    """Run a worker process; return its time and its peak memory (and its workers', if any)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "out.jsonl"
+        done = subprocess.run([sys.executable, __file__, "--worker", system, str(path), str(out), str(jobs)],
+                              capture_output=True, text=True, env={**os.environ, "PYTHONWARNINGS": "ignore"})
+        if done.returncode != 0:
+            raise RuntimeError(f"{system} failed:\n{done.stderr[-2000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000], help="segments per run")
+    parser.add_argument("--jobs", type=int, nargs="+", default=[1, os.cpu_count() or 1], help="processes per run")
+    parser.add_argument("--systems", nargs="+", default=SYSTEMS, choices=SYSTEMS)
+    parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results")
+    parser.add_argument("--worker", nargs=4, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.worker:
+        system, path, out, jobs = args.worker
+        worker(system, Path(path), Path(out), int(jobs))
+        return 0
+
+    docs = source_documents()
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for size in args.sizes:
+            path = Path(tmp) / f"input-{size}.jsonl"
+            n_segments = write_input(docs, size, path)
+            for jobs in sorted(set(args.jobs)):
+                for system in args.systems:
+                    result = measure(system, path, jobs)
+                    rows.append({"system": system, "segments": n_segments, "jobs": jobs, **result,
+                                 "segments_per_second": n_segments / result["seconds"]})
+                    print(f"  {system:<12} {n_segments:>8,} segments  {jobs} process(es)  "
+                          f"{rows[-1]['segments_per_second']:>9,.0f} seg/s", file=sys.stderr, flush=True)
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "speed.json").write_text(json.dumps(rows, indent=1) + "\n", encoding="utf-8")
+    print(f"# Speed, {time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores: `python benchmarks/speed.py`\n")
+    print("| system | segments | processes | segments / s | peak memory, MiB (main / largest worker) |\n"
+          "|---|---:|---:|---:|---:|")
+    for row in rows:
+        worker_peak = f" / {row['peak_worker_mib']:.0f}" if row["peak_worker_mib"] else ""
+        print(f"| {row['system']} | {row['segments']:,} | {row['jobs']} | {row['segments_per_second']:,.0f} | "
+              f"{row['peak_mib']:.0f}{worker_peak} |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,27 @@
+"""The bundled corpus: valid, and as large and varied as it is meant to be."""
+
+import runpy
+
+from conftest import ROOT
+
+
+def test_the_corpus_is_valid_and_meets_its_targets(capsys):
+    namespace = runpy.run_path(str(ROOT / "data" / "validate.py"))
+    code = namespace["main"](["--targets"])
+    printed = capsys.readouterr()
+    assert code == 0, printed.err[-3000:]
+    assert "0 problem(s)" in printed.out and "BELOW TARGET" not in printed.out
+
+
+def test_the_validator_catches_a_broken_corpus(tmp_path, capsys):
+    (tmp_path / "bad.jsonl").write_text(
+        '{"doc_id": "a", "lang": "en", "source": "s", "topic": "crypto", "paragraphs": ['
+        '{"text": "Same line here.", "label": "editorial"}, {"text": "Same line here.", "label": "editorial"}, '
+        '{"text": " ", "label": "promo"}, {"text": "x", "label": "advert"}]}\n'
+        '{"doc_id": "a", "lang": "en", "source": "s", "topic": "crypto", "paragraphs": []}\n', encoding="utf-8")
+    namespace = runpy.run_path(str(ROOT / "data" / "validate.py"))
+    assert namespace["main"]([str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    for problem in ("editorial segment repeated", "paragraph 2 is empty", "unknown label 'advert'",
+                    "doc_id 'a' already used", "no editorial segment"):
+        assert problem in err
