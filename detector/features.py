@@ -18,11 +18,14 @@ import re
 import numpy as np
 import pandas as pd
 
-TEXT_HEAD_CHARS = 120  # n-grams read this many leading characters: enough to tell, cheap on long paragraphs
+WORD_HEAD_CHARS = 200  # words are read from this many leading characters
+CHAR_HEAD_CHARS = 64  # character n-grams from this many: the opening of a line tells most, and n-grams cost the most
+CHAR_NGRAMS = (2, 3, 4)
 LAYOUT_HEAD_CHARS = 300  # character-share features read this many
 PATTERN_HEAD_CHARS = 120  # pattern features (dates, currency, URLs ...) read this many: patterns cost the most
 
 _DIGIT = re.compile(r"\d")
+_TOKEN = re.compile(r"\w+")
 # The layout patterns run once over a whole batch: the segments joined by "\n" (a
 # segment never holds one), with ^ and $ anchored at each segment's ends (re.M) and
 # [^\S\n] for white space inside a segment.
@@ -54,14 +57,19 @@ POSITION_COLUMNS = [
 ]
 
 
-def normalise_text(text: str) -> str:
-    """Lower-case the head of a segment and map every digit to 0, for n-grams."""
-    return _DIGIT.sub("0", text[:TEXT_HEAD_CHARS].lower())
+def text_tokens(text: str) -> list[str]:
+    """The tokens stage one hashes: words of the head, and character n-grams of its opening.
 
-
-def normalise_texts(texts) -> list[str]:
-    """``normalise_text`` over a column (a FunctionTransformer step)."""
-    return [normalise_text(t) for t in texts]
+    Lower-cased, every digit mapped to 0. Words carry meaning in spaced languages;
+    character n-grams carry it where words are not spaced (Japanese, Chinese) and
+    catch prefixes, suffixes and punctuation patterns everywhere.
+    """
+    head = _DIGIT.sub("0", text[:WORD_HEAD_CHARS].lower())
+    opening = f" {head[:CHAR_HEAD_CHARS]} "
+    tokens = _TOKEN.findall(head)
+    for n in CHAR_NGRAMS:
+        tokens += [opening[i:i + n] for i in range(len(opening) - n + 1)]
+    return tokens
 
 
 def _character_classes() -> np.ndarray:

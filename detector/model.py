@@ -25,7 +25,7 @@ from sklearn.preprocessing import StandardScaler
 from sklearn.utils.validation import check_is_fitted
 
 from .errors import InputError
-from .features import layout_features, normalise_text, position_features
+from .features import layout_features, position_features, text_tokens
 
 REQUIRED_COLUMNS = ("doc_id", "position", "text")
 NEIGHBOUR_OFFSETS = (-3, -2, -1, 1, 2, 3)
@@ -55,8 +55,6 @@ class SegmentClassifier(ClassifierMixin, BaseEstimator):
 
     Parameters
     ----------
-    ngram_range : tuple of int
-        Character n-gram sizes of stage one.
     n_hash_features : int
         Width of the hashed n-gram space.
     alpha : float
@@ -69,9 +67,8 @@ class SegmentClassifier(ClassifierMixin, BaseEstimator):
         Seed of stage two.
     """
 
-    def __init__(self, ngram_range=(2, 4), n_hash_features=2**18, alpha=1e-5, n_folds=5, max_iter=80,
+    def __init__(self, n_hash_features=2**18, alpha=1e-4, n_folds=5, max_iter=50,
                  random_state=0):
-        self.ngram_range = ngram_range
         self.n_hash_features = n_hash_features
         self.alpha = alpha
         self.n_folds = n_folds
@@ -100,8 +97,7 @@ class SegmentClassifier(ClassifierMixin, BaseEstimator):
         folds = list(GroupKFold(n_splits=n_folds).split(frame, y, groups))
 
         self.vectorizer_ = make_pipeline(
-            HashingVectorizer(analyzer="char_wb", ngram_range=self.ngram_range, preprocessor=normalise_text,
-                              n_features=self.n_hash_features, alternate_sign=False, norm=None),
+            HashingVectorizer(analyzer=text_tokens, n_features=self.n_hash_features, alternate_sign=False, norm=None),
             TfidfTransformer(sublinear_tf=True),
         )
         layout = layout_features(frame["text"])
@@ -113,7 +109,7 @@ class SegmentClassifier(ClassifierMixin, BaseEstimator):
         self.stage_one_ = stage_one.fit(alone, y)
 
         context = self._context_matrix(frame, layout, out_of_fold)
-        stage_two = HistGradientBoostingClassifier(max_iter=self.max_iter, learning_rate=0.15, max_leaf_nodes=15,
+        stage_two = HistGradientBoostingClassifier(max_iter=self.max_iter, learning_rate=0.2, max_leaf_nodes=15,
                                                    l2_regularization=1.0, early_stopping=False,
                                                    random_state=self.random_state)
         calibration_folds = list(GroupKFold(n_splits=min(3, n_folds)).split(frame, y, groups))
@@ -159,8 +155,13 @@ class SegmentClassifier(ClassifierMixin, BaseEstimator):
             if abs(offset) == 1:
                 blocks.append(_shift_within(layout[:, NEIGHBOUR_LAYOUT], doc, offset, fill=-1.0))
         blocks.append(_window_mean(alone, doc, WINDOW))
-        doc_mean = pd.DataFrame(alone).groupby(doc).transform("mean").to_numpy()
-        blocks.append(doc_mean)
+        by_doc = pd.DataFrame(alone).groupby(doc)
+        blocks.append(by_doc.transform("mean").to_numpy())
+        # Ranks within the document hold up when a site's pages look unlike the training data:
+        # the story is still the most story-like part of its page.
+        blocks.append(by_doc.rank(pct=True).to_numpy())
+        editorial = alone[:, list(self.classes_).index("editorial")]
+        blocks.append(_main_block(editorial, frame["text"].str.len().to_numpy(), doc))
         return np.hstack(blocks)
 
 
@@ -172,6 +173,39 @@ def _shift_within(values: np.ndarray, doc: np.ndarray, offset: int, fill: float)
     valid[valid] = doc[source[valid]] == doc[valid]
     out = np.full(values.shape, fill, dtype=float)
     out[valid] = values[source[valid]]
+    return out
+
+
+def _main_block(editorial: np.ndarray, lengths: np.ndarray, doc: np.ndarray) -> np.ndarray:
+    """Per segment: inside the document's main block, distance to it, and the block's share of characters.
+
+    The main block is the run of consecutive segments that stage one finds editorial
+    (smoothed over each segment and its two neighbours) holding the most characters.
+    """
+    out = np.zeros((len(editorial), 3))
+    bounds = np.flatnonzero(np.r_[True, doc[1:] != doc[:-1], True])
+    for start, stop in zip(bounds[:-1], bounds[1:]):
+        prob = editorial[start:stop]
+        smooth = np.convolve(np.r_[prob[:1], prob, prob[-1:]], np.ones(3) / 3, mode="valid")
+        good = smooth >= 0.5
+        chars = lengths[start:stop]
+        best, best_chars, i, n = (0, 0), -1.0, 0, stop - start
+        while i < n:
+            if not good[i]:
+                i += 1
+                continue
+            j = i
+            while j < n and good[j]:
+                j += 1
+            if chars[i:j].sum() > best_chars:
+                best, best_chars = (i, j), chars[i:j].sum()
+            i = j
+        index = np.arange(n)
+        first, last = best
+        inside = (index >= first) & (index < last)
+        distance = np.where(index < first, first - index, np.where(index >= last, index - last + 1, 0))
+        out[start:stop] = np.column_stack([inside, np.log1p(distance),
+                                           np.full(n, max(best_chars, 0) / max(chars.sum(), 1))])
     return out
 
 

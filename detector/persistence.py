@@ -147,7 +147,7 @@ def load_default_model():
 
 def _build_default(path: Path, files: list[Path]):
     """Train the default model from the bundled corpus and save it to the cache."""
-    from .training import build_model, load_training_data, stored_report
+    from .training import build_model, corpus_hash, load_training_data, stored_report
 
     frame = load_training_data(files)
     print(f"detector: building the default model from {len(frame):,} labeled segments in {corpus_dir()} "
