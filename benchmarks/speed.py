@@ -12,6 +12,7 @@ per system, input size and number of processes.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import resource
@@ -60,35 +61,32 @@ def worker(system: str, path: Path, out: Path, jobs: int) -> None:
         code = cli.main(["clean", str(path), "-o", str(out), "-q", "--jobs", str(jobs)])
         assert code == 0, code
     else:
-        sys.path.insert(0, str(Path(__file__).resolve().parent))
-        from peers import PEERS
-
-        run = PEERS[system]
-
-        def lines():
-            with path.open(encoding="utf-8") as handle:
-                for line in handle:
-                    yield json.loads(line)
-
-        def one(doc):
-            segments = [s.strip() for s in doc["text"].splitlines() if s.strip()]
-            return json.dumps({"id": doc["id"], "keep": run(segments, doc["lang"])})
-
         started = time.perf_counter()
-        with out.open("w", encoding="utf-8") as sink:
+        with path.open(encoding="utf-8") as source, out.open("w", encoding="utf-8") as sink:
+            run = functools.partial(peer_line, system)
             if jobs == 1:
-                for doc in lines():
-                    sink.write(one(doc) + "\n")
+                for line in source:
+                    sink.write(run(line) + "\n")
             else:
                 from multiprocessing import Pool
 
                 with Pool(jobs) as pool:
-                    for row in pool.imap(one, lines(), chunksize=16):
+                    for row in pool.imap(run, source, chunksize=16):
                         sink.write(row + "\n")
     seconds = time.perf_counter() - started
     peak_self = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     peak_child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(json.dumps({"seconds": seconds, "peak_mib": peak_self, "peak_worker_mib": peak_child or None}))
+
+
+def peer_line(system: str, line: str) -> str:
+    """One input line through a peer: the article's segments as a page, keep flags out."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from peers import PEERS
+
+    doc = json.loads(line)
+    segments = [s.strip() for s in doc["text"].splitlines() if s.strip()]
+    return json.dumps({"id": doc["id"], "keep": PEERS[system](segments, doc["lang"])})
 
 
 def measure(system: str, path: Path, jobs: int) -> dict:

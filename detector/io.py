@@ -17,7 +17,7 @@ from .errors import InputError
 
 TEXT_SUFFIXES = (".txt", ".md")
 TABLE_SUFFIXES = (".jsonl", ".csv", ".parquet")
-TABLE_CHUNK_ROWS = 2000  # rows read at a time from a table: memory stays flat as inputs grow
+TABLE_CHUNK_ROWS = 200  # articles read at a time from a table: memory stays flat, work spreads over processes
 
 
 @contextlib.contextmanager

@@ -25,12 +25,14 @@ from sklearn.preprocessing import StandardScaler
 from sklearn.utils.validation import check_is_fitted
 
 from .errors import InputError
-from .features import layout_features, position_features, text_tokens
+from .features import LAYOUT_COLUMNS, layout_features, position_features, text_tokens
 
 REQUIRED_COLUMNS = ("doc_id", "position", "text")
 NEIGHBOUR_OFFSETS = (-3, -2, -1, 1, 2, 3)
 NEIGHBOUR_LAYOUT = (0, 2, 3, 6)  # log_chars, ends_sentence, ends_colon, starts_bullet
 WINDOW = 5  # half-width of the window whose mean probabilities stage two sees
+ALONE_CACHE_SIZE = 50_000  # distinct short lines whose stage-one reading is kept; cleared when full
+ALONE_CACHE_MAX_CHARS = 160  # only lines up to this long are cached: long paragraphs rarely repeat
 
 
 def sort_documents(X: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray]:
@@ -125,11 +127,8 @@ class SegmentClassifier(ClassifierMixin, BaseEstimator):
         if len(X) == 0:
             return np.zeros((0, len(self.classes_)))
         frame, order = sort_documents(X)
-        # Stage one reads a segment alone, so each distinct text is read once: menus, share
-        # rows and counters repeat across the pages of a batch.
         codes, distinct = pd.factorize(frame["text"])
-        layout = layout_features(distinct)
-        alone = self.stage_one_.predict_proba(self._alone_matrix(distinct, layout))
+        layout, alone = self._read_alone(list(distinct))
         proba = self.stage_two_.predict_proba(self._context_matrix(frame, layout[codes], alone[codes]))
         result = np.empty_like(proba)
         result[order] = proba
@@ -138,6 +137,34 @@ class SegmentClassifier(ClassifierMixin, BaseEstimator):
     def predict(self, X: pd.DataFrame) -> np.ndarray:
         """The most probable label of each segment."""
         return self.classes_[self.predict_proba(X).argmax(axis=1)]
+
+    def _read_alone(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """Layout and stage-one probabilities of distinct texts.
+
+        Stage one reads a segment alone, so a short line seen before (a menu item, a share
+        row, a counter: they repeat across the pages of a site) is taken from a bounded
+        in-memory cache instead of being read again.
+        """
+        cache = self.__dict__.setdefault("_alone_cache", {})
+        if len(cache) > ALONE_CACHE_SIZE:
+            cache.clear()
+        missing = [t for t in texts if t not in cache]
+        if missing:
+            layout = layout_features(missing)
+            alone = self.stage_one_.predict_proba(self._alone_matrix(missing, layout))
+            fresh = dict(zip(missing, zip(layout, alone)))
+            cache.update((t, v) for t, v in fresh.items() if len(t) <= ALONE_CACHE_MAX_CHARS)
+        else:
+            fresh = {}
+        rows = [fresh[t] if t in fresh else cache[t] for t in texts]
+        if not rows:
+            return np.zeros((0, len(LAYOUT_COLUMNS))), np.zeros((0, len(self.classes_)))
+        return np.array([r[0] for r in rows]), np.array([r[1] for r in rows])
+
+    def __getstate__(self):
+        state = super().__getstate__()
+        state.pop("_alone_cache", None)  # a cache, not part of the model
+        return state
 
     # -- feature matrices ----------------------------------------------------------------
     def _alone_matrix(self, texts, layout: np.ndarray, fit: bool = False):

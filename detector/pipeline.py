@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -15,7 +17,7 @@ KEEP_DEFAULT = ("editorial",)
 # A segment is removed only when the model puts at least this much probability on the
 # labels that are not kept. Above 0.5 on purpose: losing a sentence of the story costs
 # more than keeping an ad line. Chosen on cross-validated data/ (see README, "Threshold").
-MIN_CONFIDENCE_DEFAULT = 0.5
+MIN_CONFIDENCE_DEFAULT = 0.6
 BATCH_SEGMENTS = 4000  # segments per model call in batch runs
 
 
@@ -79,18 +81,39 @@ def clean_texts(texts: Sequence[str], model, keep: Sequence[str] = KEEP_DEFAULT,
 
 def classify_batches(text_batches: Iterable[list[str]], model, keep: Sequence[str] = KEEP_DEFAULT,
                      min_confidence: float = MIN_CONFIDENCE_DEFAULT, jobs: int = 1) -> Iterator[list[list[LabeledSegment]]]:
-    """``classify_texts`` over a stream of batches, in order; ``jobs`` > 1 spreads batches over processes.
+    """``classify_texts`` over a stream of batches, results in order.
 
-    Batches are dispatched a few at a time, so memory stays flat however long the stream.
+    With ``jobs`` > 1 (or -1 for every core) the batches are spread over worker
+    processes that each receive the model once; at most two batches per worker are
+    in flight, so memory stays flat however long the stream.
     """
+    jobs = (os.cpu_count() or 1) if jobs == -1 else max(jobs, 1)
     if jobs == 1:
         for texts in text_batches:
             yield classify_texts(texts, model, keep, min_confidence)
         return
-    from joblib import Parallel, delayed
+    import multiprocessing
 
-    parallel = Parallel(n_jobs=jobs, return_as="generator", pre_dispatch="2*n_jobs")
-    yield from parallel(delayed(classify_texts)(texts, model, keep, min_confidence) for texts in text_batches)
+    with multiprocessing.get_context("spawn").Pool(jobs, initializer=_set_worker_model, initargs=(model,)) as pool:
+        pending: deque = deque()
+        for texts in text_batches:
+            pending.append(pool.apply_async(_classify_in_worker, (texts, tuple(keep), min_confidence)))
+            if len(pending) >= 2 * jobs:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()
+
+
+_worker_model = None
+
+
+def _set_worker_model(model) -> None:
+    global _worker_model
+    _worker_model = model
+
+
+def _classify_in_worker(texts: list[str], keep: tuple[str, ...], min_confidence: float):
+    return classify_texts(texts, _worker_model, keep, min_confidence)
 
 
 def batches(texts: Iterable[str], max_segments: int = BATCH_SEGMENTS) -> Iterator[list[str]]:

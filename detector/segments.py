@@ -13,8 +13,8 @@ from dataclasses import dataclass
 # Characters that make a line look empty. str.isspace() misses the zero-width ones,
 # which scrapers leave behind from HTML entities such as &#8203; and a BOM.
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
-_CORE = re.compile(rf"[^\s{_INVISIBLE}](?:.*[^\s{_INVISIBLE}])?", re.DOTALL)
+_BLANK = "".join(chr(c) for c in range(0x3100) if chr(c).isspace()) + _INVISIBLE
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 @dataclass(frozen=True)
@@ -38,18 +38,24 @@ class Line:
 
 def split_lines(text: str) -> list[Line]:
     """Split ``text`` into physical lines; joining content + newline gives the text back."""
-    lines = []
-    for match in _LINE.finditer(text):
-        raw = match.group()
-        if not raw:
-            break  # the empty match at the very end
-        body = raw.rstrip("\r\n")
-        core = _CORE.search(body)
+    if "\r" in text:
+        parts = _LINE_BREAK.split(text)
+        breaks = _LINE_BREAK.findall(text) + [""]
+    else:  # the common case, without a regular expression
+        parts = text.split("\n")
+        breaks = ["\n"] * (len(parts) - 1) + [""]
+    if parts and parts[-1] == "":  # a final line break ends the last line, it does not start one
+        parts.pop()
+        breaks.pop()
+    lines, start = [], 0
+    for body, newline in zip(parts, breaks):
+        core = body.strip(_BLANK)
         segment = None
         if core:
-            start = match.start() + core.start()
-            segment = Segment(core.group(), start, start + len(core.group()))
-        lines.append(Line(match.start(), body, raw[len(body):], segment))
+            begin = start + len(body) - len(body.lstrip(_BLANK))
+            segment = Segment(core, begin, begin + len(core))
+        lines.append(Line(start, body, newline, segment))
+        start += len(body) + len(newline)
     return lines
 
 

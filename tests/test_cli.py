@@ -116,3 +116,13 @@ def test_train_runs_through_the_cli(tmp_path, capsys):
     assert run(["train", "--no-bundled", "--data", str(data), "--out", str(out), "--folds", "3"]) == 0
     printed = capsys.readouterr().out
     assert "3 folds grouped by document" in printed and "confusion matrix" in printed and out.exists()
+
+
+def test_several_processes_write_exactly_what_one_process_writes(tmp_path, model_file):
+    rows = pd.DataFrame({"id": range(40), "text": [ARTICLE.replace("day 3", f"day {i}") for i in range(40)]})
+    rows.to_json(tmp_path / "in.jsonl", orient="records", lines=True)
+    for jobs in ("1", "2"):
+        assert run(["clean", str(tmp_path / "in.jsonl"), "-o", str(tmp_path / f"out{jobs}.jsonl"), "--jobs", jobs,
+                    "--model", model_file, "-q"]) == 0
+    assert (tmp_path / "out1.jsonl").read_bytes() == (tmp_path / "out2.jsonl").read_bytes()
+    assert len(pd.read_json(tmp_path / "out2.jsonl", lines=True)) == 40
