@@ -70,19 +70,33 @@ def our_figures(frame: pd.DataFrame, proba: np.ndarray, classes) -> tuple[dict, 
     return figures, curve
 
 
-def evaluate(name: str, docs: list[dict], model, jobs: int, proba: np.ndarray | None = None) -> dict:
+def run_systems(docs: list[dict], model, jobs: int, proba: np.ndarray | None = None) -> dict:
+    """Every system's keep flags (and our probabilities) on a list of documents."""
     frame = documents_to_frame([{**d, "doc_id": str(d["doc_id"])} for d in docs])
-    started = time.perf_counter()
     if proba is None:
         proba = model.predict_proba(frame[["doc_id", "position", "text"]])
-    ours, curve = our_figures(frame, proba, model.classes_)
-    result = {"data": name, "documents": len(docs), "segments": len(frame),
+    flags = {peer: peer_flags(peer, docs, jobs) for peer in PEERS}
+    return {"frame": frame, "proba": proba, "flags": flags, "documents": len(docs)}
+
+
+def pool(runs: list[dict]) -> dict:
+    """Several data sets' runs as one."""
+    return {"frame": pd.concat([r["frame"] for r in runs], ignore_index=True),
+            "proba": np.vstack([r["proba"] for r in runs]),
+            "flags": {peer: np.concatenate([r["flags"][peer] for r in runs]) for peer in PEERS},
+            "documents": sum(r["documents"] for r in runs)}
+
+
+def evaluate(name: str, run: dict, classes) -> dict:
+    """The figures of one data set from its run."""
+    frame = run["frame"]
+    ours, curve = our_figures(frame, run["proba"], classes)
+    result = {"data": name, "documents": run["documents"], "segments": len(frame),
               "junk_share": float((frame["label"] != "editorial").mean()),
               "systems": {"detector": ours}, "curve": curve}
     result["systems"]["keep everything"] = score(frame, np.ones(len(frame), bool))
     for peer in PEERS:
-        result["systems"][peer] = score(frame, peer_flags(peer, docs, jobs))
-    print(f"  {name}: {len(docs)} documents in {time.perf_counter() - started:.0f} s", file=sys.stderr, flush=True)
+        result["systems"][peer] = score(frame, run["flags"][peer])
     return result
 
 
@@ -141,30 +155,30 @@ def main(argv=None) -> int:
     model = load_model()
     results = []
     print("scoring ...", file=sys.stderr)
-    results.append(evaluate("seeds", read_documents(SHARED / "seeds.jsonl", args.limit), model, args.jobs))
+    seeds = run_systems(read_documents(SHARED / "seeds.jsonl", args.limit), model, args.jobs)
+    results.append(evaluate("seeds", seeds, model.classes_))
     for view in ("region", "full"):
-        pooled: list[dict] = []
-        per_file = []
+        runs, per_file = [], []
         for path in sorted((SHARED / "real").glob(f"*.{view}.jsonl")):
-            docs = read_documents(path, args.limit)
-            pooled += docs
-            per_file.append(evaluate(path.name.removesuffix(".jsonl"), docs, model, args.jobs))
-        results.append(evaluate(f"real {view} (all)", pooled, model, args.jobs))
+            started = time.perf_counter()
+            runs.append(run_systems(read_documents(path, args.limit), model, args.jobs))
+            per_file.append(evaluate(path.name.removesuffix(".jsonl"), runs[-1], model.classes_))
+            print(f"  {path.name}: {time.perf_counter() - started:.0f} s", file=sys.stderr, flush=True)
+        results.append(evaluate(f"real {view} (all)", pool(runs), model.classes_))
         results += per_file
     if not args.skip_cv:
         frame = load_training_data([corpus_dir()])
         if args.limit:
-            frame = frame[frame["doc_id"].isin(frame["doc_id"].unique()[: 10 * args.limit])]
+            frame = frame[frame["doc_id"].isin(frame["doc_id"].unique()[: 10 * args.limit])].reset_index(drop=True)
         report = cross_validate(frame)
+        full = np.zeros((len(frame), len(model.classes_)))
+        full[:, np.searchsorted(model.classes_, report["labels"])] = report["out_of_fold_proba"]
         docs = [{"doc_id": doc_id, "lang": g["lang"].iloc[0],
                  "paragraphs": [{"text": t, "label": lab} for t, lab in zip(g["text"], g["label"])]}
                 for doc_id, g in frame.groupby("doc_id", sort=False)]
-        ordered = pd.concat([g for _, g in frame.groupby("doc_id", sort=False)]).index
-        proba = pd.DataFrame(report["out_of_fold_proba"], index=frame.index).loc[ordered].to_numpy()
-        order = np.searchsorted(model.classes_, report["labels"])
-        full = np.zeros((len(proba), len(model.classes_)))
-        full[:, order] = proba
-        results.append(evaluate("data/ (cross-validated)", docs, model, args.jobs, proba=full))
+        order = np.concatenate([g.index.to_numpy() for _, g in frame.groupby("doc_id", sort=False)])
+        results.append(evaluate("data/ (cross-validated)", run_systems(docs, model, args.jobs, full[order]),
+                                model.classes_))
 
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "quality.json").write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")

@@ -17,7 +17,7 @@ import scipy.sparse as sp
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.calibration import CalibratedClassifierCV
 from sklearn.ensemble import HistGradientBoostingClassifier
-from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
+from sklearn.feature_extraction.text import TfidfTransformer
 from sklearn.linear_model import SGDClassifier
 from sklearn.model_selection import GroupKFold, cross_val_predict
 from sklearn.pipeline import make_pipeline
@@ -25,7 +25,7 @@ from sklearn.preprocessing import StandardScaler
 from sklearn.utils.validation import check_is_fitted
 
 from .errors import InputError
-from .features import LAYOUT_COLUMNS, layout_features, position_features, text_tokens
+from .features import LAYOUT_COLUMNS, NgramHasher, layout_features, position_features
 
 REQUIRED_COLUMNS = ("doc_id", "position", "text")
 NEIGHBOUR_OFFSETS = (-3, -2, -1, 1, 2, 3)
@@ -99,7 +99,7 @@ class SegmentClassifier(ClassifierMixin, BaseEstimator):
         folds = list(GroupKFold(n_splits=n_folds).split(frame, y, groups))
 
         self.vectorizer_ = make_pipeline(
-            HashingVectorizer(analyzer=text_tokens, n_features=self.n_hash_features, alternate_sign=False, norm=None),
+            NgramHasher(n_features=self.n_hash_features),
             TfidfTransformer(sublinear_tf=True),
         )
         layout = layout_features(frame["text"])
