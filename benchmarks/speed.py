@@ -6,7 +6,8 @@ Every system reads the same JSONL file of articles (real pages from
 ../shared/data/real, or data/ without it) line by line, labels or extracts each
 article and writes one output line per article. Each run is its own process, so
 its peak resident memory is its own. Prints segments per second and peak memory
-per system, input size and number of processes.
+per system, input size and number of processes. Each process may use one core
+(OMP_NUM_THREADS=1), so "1 process" means one core for every system.
 """
 
 from __future__ import annotations
@@ -94,7 +95,7 @@ def measure(system: str, path: Path, jobs: int) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "out.jsonl"
         done = subprocess.run([sys.executable, __file__, "--worker", system, str(path), str(out), str(jobs)],
-                              capture_output=True, text=True, env={**os.environ, "PYTHONWARNINGS": "ignore"})
+                              capture_output=True, text=True, env={**os.environ, "PYTHONWARNINGS": "ignore", "OMP_NUM_THREADS": "1"})
         if done.returncode != 0:
             raise RuntimeError(f"{system} failed:\n{done.stderr[-2000:]}")
     return json.loads(done.stdout.strip().splitlines()[-1])
@@ -132,7 +133,7 @@ def main(argv=None) -> int:
     print("| system | segments | processes | segments / s | peak memory, MiB (main / largest worker) |\n"
           "|---|---:|---:|---:|---:|")
     for row in rows:
-        worker_peak = f" / {row['peak_worker_mib']:.0f}" if row["peak_worker_mib"] else ""
+        worker_peak = f" / {row['peak_worker_mib']:.0f}" if row["jobs"] > 1 and row["peak_worker_mib"] else ""
         print(f"| {row['system']} | {row['segments']:,} | {row['jobs']} | {row['segments_per_second']:,.0f} | "
               f"{row['peak_mib']:.0f}{worker_peak} |")
     return 0

@@ -158,6 +158,9 @@ def _build_default(path: Path, files: list[Path]):
                scores=stored_report(files), trained_on=[f.name for f in files])
     print(f"detector: default model ready in {time.perf_counter() - started:.0f} s, cached at {path}",
           file=sys.stderr, flush=True)
+    for stale in path.parent.glob("default-*"):  # defaults built from other data or another scikit-learn
+        if stale.stem != path.stem:
+            stale.unlink(missing_ok=True)
     return model
 
 

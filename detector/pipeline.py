@@ -106,11 +106,15 @@ def classify_batches(text_batches: Iterable[list[str]], model, keep: Sequence[st
 
 
 _worker_model = None
+_thread_limit = None
 
 
 def _set_worker_model(model) -> None:
-    global _worker_model
+    global _worker_model, _thread_limit
+    from threadpoolctl import threadpool_limits
+
     _worker_model = model
+    _thread_limit = threadpool_limits(1)  # one core per worker: the processes share the machine
 
 
 def _classify_in_worker(texts: list[str], keep: tuple[str, ...], min_confidence: float):
