@@ -72,10 +72,6 @@ def trafilatura_keep(segments: Sequence[str], lang: str | None) -> list[bool]:
     return align(segments, content)
 
 
-def keep_everything(segments: Sequence[str], lang: str | None) -> list[bool]:
-    return [True] * len(segments)
-
-
 PEERS: dict[str, Callable[[Sequence[str], str | None], list[bool]]] = {
     "jusText": justext_keep,
     "boilerpy3": boilerpy3_keep,

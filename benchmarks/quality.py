@@ -20,7 +20,7 @@ import pandas as pd
 from joblib import Parallel, delayed
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from peers import PEERS, keep_everything  # noqa: E402
+from peers import PEERS  # noqa: E402
 
 from detector import MIN_CONFIDENCE_DEFAULT, load_model  # noqa: E402
 from detector.data import documents_to_frame  # noqa: E402
