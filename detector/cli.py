@@ -101,13 +101,13 @@ class Run:
 
     # -- texts ---------------------------------------------------------------------------
     def _run_texts(self, files: list[TextFile]) -> None:
-        readable = list(self._read_all(files))
+        """Read, label and write text files a batch at a time, so memory stays flat over many files."""
         segment_rows: list[pd.DataFrame] = []
-        progress = self._progress(len(readable), "articles")
-        text_batches = list(batches(text for _, text in readable))
-        for batch, labeled in zip(text_batches, self._classify(text_batches)):
-            chunk, readable = readable[:len(batch)], readable[len(batch):]
-            for (file, text), segments in zip(chunk, labeled):
+        progress = self._progress(len(files), "articles")
+        file_batches = _Remember(batches(self._read_all(files), text=lambda pair: pair[1]))
+        for labeled in self._classify([text for _, text in batch] for batch in file_batches):
+            batch = file_batches.taken.pop(0)
+            for (file, text), segments in zip(batch, labeled):
                 if self.args.command == "clean":
                     self._write_clean_text(file, clean_article(text, [s.keep for s in segments]))
                 else:

@@ -121,13 +121,13 @@ def _classify_in_worker(texts: list[str], keep: tuple[str, ...], min_confidence:
     return classify_texts(texts, _worker_model, keep, min_confidence)
 
 
-def batches(texts: Iterable[str], max_segments: int = BATCH_SEGMENTS) -> Iterator[list[str]]:
-    """Group texts into batches of about ``max_segments`` segments (by line count)."""
-    batch: list[str] = []
+def batches(items: Iterable, max_segments: int = BATCH_SEGMENTS, text=lambda item: item) -> Iterator[list]:
+    """Group items (texts, or anything ``text`` maps to one) into batches of about ``max_segments`` lines."""
+    batch: list = []
     size = 0
-    for text in texts:
-        batch.append(text)
-        size += text.count("\n") + 1
+    for item in items:
+        batch.append(item)
+        size += text(item).count("\n") + 1
         if size >= max_segments:
             yield batch
             batch, size = [], 0
