@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -11,7 +12,6 @@ import pandas as pd
 
 from . import training
 from .clean import clean_article
-from .data import write_table
 from .errors import DetectorError, InputError
 from .io import TableFile, TextFile, atomic_path, discover_inputs, write_text_atomic
 from .persistence import load_model
@@ -102,21 +102,44 @@ class Run:
     # -- texts ---------------------------------------------------------------------------
     def _run_texts(self, files: list[TextFile]) -> None:
         """Read, label and write text files a batch at a time, so memory stays flat over many files."""
-        segment_rows: list[pd.DataFrame] = []
         progress = self._progress(len(files), "articles")
         file_batches = _Remember(batches(self._read_all(files), text=lambda pair: pair[1]))
-        for labeled in self._classify([text for _, text in batch] for batch in file_batches):
-            batch = file_batches.taken.pop(0)
-            for (file, text), segments in zip(batch, labeled):
+        with self._segment_sink() as write_segments:
+            for labeled in self._classify([text for _, text in batch] for batch in file_batches):
+                batch = file_batches.taken.pop(0)
                 if self.args.command == "clean":
-                    self._write_clean_text(file, clean_article(text, [s.keep for s in segments]))
+                    for (file, text), segments in zip(batch, labeled):
+                        self._write_clean_text(file, clean_article(text, [s.keep for s in segments]))
                 else:
-                    segment_rows.append(_segment_table(file.name, segments))
-            progress.update(len(batch))
+                    write_segments(pd.concat([_segment_table(file.name, segments)
+                                              for (file, _), segments in zip(batch, labeled)], ignore_index=True))
+                progress.update(len(batch))
         progress.close()
-        if self.args.command == "classify":
-            frame = pd.concat(segment_rows, ignore_index=True) if segment_rows else pd.DataFrame(columns=SEGMENT_COLUMNS)
-            self._write_segments(frame, self.args.output)
+
+    @contextlib.contextmanager
+    def _segment_sink(self):
+        """A function that appends segment rows to the output table (or stdout as CSV), written atomically."""
+        if self.args.command != "classify":
+            yield None
+            return
+        if self.args.output is None:
+            header = [True]
+
+            def to_stdout(frame: pd.DataFrame) -> None:
+                frame.to_csv(sys.stdout, header=header[0], index=False)
+                header[0] = False
+
+            yield to_stdout
+            if header[0]:
+                pd.DataFrame(columns=SEGMENT_COLUMNS).to_csv(sys.stdout, index=False)
+            return
+        path = Path(self.args.output)
+        if path.suffix not in (".csv", ".jsonl", ".parquet"):
+            raise InputError(f"{path}: name the segment table .csv, .jsonl or .parquet")
+        with atomic_path(path) as tmp:
+            writer = _ChunkWriter(tmp, path.suffix)
+            yield writer.write
+            writer.close()
 
     def _read_all(self, files: list[TextFile]) -> Iterator[tuple[TextFile, str]]:
         for file in files:
@@ -134,15 +157,6 @@ class Run:
             return
         target = Path(self.args.output) / (file.relative or "stdin.txt")
         write_text_atomic(target, cleaned)
-
-    def _write_segments(self, frame: pd.DataFrame, output: str | None) -> None:
-        if output is None:
-            frame.to_csv(sys.stdout, index=False)
-        else:
-            path = Path(output)
-            if path.suffix not in (".csv", ".jsonl", ".parquet"):
-                raise InputError(f"{path}: name the segment table .csv, .jsonl or .parquet")
-            write_table(frame, path)
 
     # -- tables --------------------------------------------------------------------------
     def _run_table(self, table: TableFile) -> None:

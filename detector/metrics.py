@@ -41,3 +41,20 @@ def documents_perfect(doc_ids: Sequence, labels: Sequence[str], kept: Sequence[b
     for doc_id, ok in zip(doc_ids, right):
         per_doc[doc_id] = per_doc.get(doc_id, True) and bool(ok)
     return float(np.mean(list(per_doc.values()))) if per_doc else 1.0
+
+
+def calibration_error(proba: np.ndarray, truth: Sequence[str], classes: Sequence[str], bins: int = 10) -> float:
+    """Expected calibration error of the top label: how far its confidence is from its accuracy.
+
+    Segments are binned by the confidence of their most probable label; the error is the
+    segment-weighted mean gap between each bin's mean confidence and its share correct.
+    """
+    confidence = proba.max(axis=1)
+    correct = np.asarray(classes, dtype=object)[proba.argmax(axis=1)] == np.asarray(truth, dtype=object)
+    which = np.minimum((confidence * bins).astype(int), bins - 1)
+    error = 0.0
+    for b in range(bins):
+        in_bin = which == b
+        if in_bin.any():
+            error += in_bin.mean() * abs(confidence[in_bin].mean() - correct[in_bin].mean())
+    return float(error)

@@ -19,7 +19,7 @@ from sklearn.model_selection import GroupKFold
 
 from .data import labeled_files, read_labeled_files, validate_labeled
 from .errors import DataError, DetectorError
-from .metrics import documents_perfect, removal_scores
+from .metrics import calibration_error, documents_perfect, removal_scores
 from .model import SegmentClassifier
 from .pipeline import KEEP_DEFAULT, MIN_CONFIDENCE_DEFAULT, decide
 
@@ -86,6 +86,7 @@ def report_from_proba(frame: pd.DataFrame, proba: np.ndarray, labels: np.ndarray
         "per_class": {str(label): {k: round(float(v), 4) for k, v in per_class[str(label)].items()}
                       for label in labels},
         "macro_f1": round(float(per_class["macro avg"]["f1-score"]), 4),
+        "calibration_error": round(calibration_error(proba, truth, labels), 4),
         "confusion_matrix": confusion_matrix(truth, predicted, labels=labels).tolist(),
         "removal": {"min_confidence": min_confidence,
                     **{k: round(v, 4) if isinstance(v, float) else v
@@ -105,7 +106,9 @@ def format_report(report: dict) -> str:
         row = report["per_class"][label]
         lines.append(f"{label:<14}{row['precision']:>10.3f}{row['recall']:>10.3f}{row['f1-score']:>10.3f}"
                      f"{int(row['support']):>10,}")
-    lines += [f"{'macro f1':<14}{report['macro_f1']:>30.3f}", "", "confusion matrix (rows: true, columns: predicted)",
+    lines += [f"{'macro f1':<14}{report['macro_f1']:>30.3f}",
+              f"calibration error of the top label (0 is perfect): {report['calibration_error']:.3f}", "",
+              "confusion matrix (rows: true, columns: predicted)",
               " " * 14 + "".join(f"{label[:11]:>12}" for label in labels)]
     for label, row in zip(labels, report["confusion_matrix"]):
         lines.append(f"{label:<14}" + "".join(f"{n:>12,}" for n in row))

@@ -126,3 +126,9 @@ def test_several_processes_write_exactly_what_one_process_writes(tmp_path, model
                     "--model", model_file, "-q"]) == 0
     assert (tmp_path / "out1.jsonl").read_bytes() == (tmp_path / "out2.jsonl").read_bytes()
     assert len(pd.read_json(tmp_path / "out2.jsonl", lines=True)) == 40
+
+
+def test_classify_without_output_writes_csv_to_stdout(model_file, capsys):
+    assert run(["classify", "--model", model_file, "-q"], ARTICLE) == 0
+    table = pd.read_csv(io.StringIO(capsys.readouterr().out))
+    assert len(table) == 6 and table.loc[0, "doc_id"] == "<stdin>" and table["keep"].tolist()[:2] == [True, False]

@@ -38,3 +38,16 @@ def test_bad_training_data_gets_a_clear_message(tmp_path, capsys, edit, message)
 def test_train_py_in_the_clone_runs():
     done = subprocess.run([sys.executable, str(ROOT / "train.py"), "--help"], capture_output=True, text=True)
     assert done.returncode == 0 and "--data" in done.stdout and "--out" in done.stdout
+
+
+def test_calibration_error_is_zero_for_honest_confidences_and_large_for_overconfident_ones():
+    import numpy as np
+
+    from detector.metrics import calibration_error
+
+    classes = ["a", "b"]
+    honest = np.array([[0.8, 0.2]] * 10)
+    truth = ["a"] * 8 + ["b"] * 2
+    assert calibration_error(honest, truth, classes) == pytest.approx(0.0)
+    overconfident = np.array([[1.0, 0.0]] * 10)
+    assert calibration_error(overconfident, truth, classes) == pytest.approx(0.2)
