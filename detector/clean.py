@@ -30,7 +30,7 @@ def clean_article(text: str, keep: Sequence[bool]) -> str:
 
     out: list[str] = []
     first = kept_at[0]
-    if not removed[:first].count(True):
+    if not any(removed[:first]):
         out.extend(_raw(line) for line in lines[:first])
     for here, there in zip(kept_at, kept_at[1:] + [len(lines)]):
         line, gap = lines[here], range(here + 1, there)
@@ -46,7 +46,7 @@ def clean_article(text: str, keep: Sequence[bool]) -> str:
     return "".join(out)
 
 
-def _removed_lines(lines: list[Line], keep: Sequence[bool]) -> list[bool]:
+def _removed_lines(lines: tuple[Line, ...], keep: Sequence[bool]) -> list[bool]:
     """Per line: True where the line holds a segment that is cut."""
     flags = iter(keep)
     return [line.segment is not None and not next(flags) for line in lines]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Characters that make a line look empty. str.isspace() misses the zero-width ones,
 # which scrapers leave behind from HTML entities such as &#8203; and a BOM.
@@ -36,8 +37,12 @@ class Line:
     segment: Segment | None
 
 
-def split_lines(text: str) -> list[Line]:
-    """Split ``text`` into physical lines; joining content + newline gives the text back."""
+@lru_cache(maxsize=256)
+def split_lines(text: str) -> tuple[Line, ...]:
+    """Split ``text`` into physical lines; joining content + newline gives the text back.
+
+    Cached for the last few texts: labeling and cleaning an article both need its lines.
+    """
     if "\r" in text:
         parts = _LINE_BREAK.split(text)
         breaks = _LINE_BREAK.findall(text) + [""]
@@ -56,7 +61,7 @@ def split_lines(text: str) -> list[Line]:
             segment = Segment(core, begin, begin + len(core))
         lines.append(Line(start, body, newline, segment))
         start += len(body) + len(newline)
-    return lines
+    return tuple(lines)
 
 
 def split_segments(text: str) -> list[Segment]:
