@@ -42,6 +42,7 @@ _DATE = re.compile(
     r"\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|\b\d{1,2}:\d{2}\b|\b(?:19|20)\d{2}\b|\d{4}年|\d{1,2}月\d{1,2}日"
 )
 _SEPARATORS = re.compile(r"[^\S\n][|/»›>·•–-][^\S\n]|[^\S\n]\|$|^\|", re.M)
+_SEPARATOR_CHARS = "|/»›>·•–-"  # a segment without any of these has no separator
 _TAIL_CHARS = 8  # end-of-segment patterns read this many closing characters
 
 LAYOUT_COLUMNS = [
@@ -73,16 +74,20 @@ def ngram_counts(texts, n_features: int) -> sp.csr_matrix:
     owner = np.repeat(np.arange(len(texts)), lengths)
     room = np.repeat(np.cumsum(lengths), lengths) - np.arange(len(codes))  # characters left in its text
     shift = np.uint64(64 - int(np.log2(n_features)))
-    rows, columns = [], []
+    # One column per n-gram size, one row per starting character: read row by row, the
+    # n-grams come grouped by text, which is the order a CSR matrix stores them in.
+    columns = np.full((len(codes), len(CHAR_NGRAMS)), -1, dtype=np.int64)
     hashed = codes
     for n in range(1, max(CHAR_NGRAMS) + 1):
         if n > 1:  # extend every (n-1)-gram by the next character
             hashed = hashed[:-1] * _HASH_BASE + codes[n - 1:]
         if n in CHAR_NGRAMS:
-            valid = room[:len(hashed)] >= n
-            rows.append(owner[:len(hashed)][valid])
-            columns.append((((hashed[valid] + np.uint64(n)) * _HASH_MIX) >> shift).astype(np.int64))
-    matrix = sp.csr_matrix((np.ones(sum(map(len, rows))), (np.concatenate(rows), np.concatenate(columns))),
+            column = (((hashed + np.uint64(n)) * _HASH_MIX) >> shift).astype(np.int64)
+            columns[:len(hashed), CHAR_NGRAMS.index(n)] = np.where(room[:len(hashed)] >= n, column, -1)
+    columns = columns.ravel()
+    present = columns >= 0
+    per_text = np.bincount(np.repeat(owner, len(CHAR_NGRAMS))[present], minlength=len(texts))
+    matrix = sp.csr_matrix((np.ones(int(present.sum())), columns[present], np.r_[0, np.cumsum(per_text)]),
                            shape=(len(texts), n_features))
     matrix.sum_duplicates()
     return matrix
@@ -153,13 +158,18 @@ def _matches_per_text(pattern: re.Pattern, joined: str, starts: np.ndarray) -> n
     return np.bincount(owner, minlength=len(starts)).astype(float)
 
 
-def _pattern_columns(texts: list[str], heads: list[str]) -> dict[str, np.ndarray]:
-    """The features that need a pattern or a segment's first or last character."""
+def _pattern_columns(texts: list[str], heads: list[str], has_digits: np.ndarray) -> dict[str, np.ndarray]:
+    """The features that need a pattern or a segment's first or last character.
+
+    The costlier patterns run only over the segments a cheap test leaves in (a date needs
+    a digit, a handle or an e-mail address an "@", a separator one of its characters).
+    """
     def joined_with_starts(parts):
         lengths = np.fromiter((len(p) + 1 for p in parts), dtype=np.int64, count=len(parts))
         return "\n".join(parts), np.cumsum(lengths) - lengths
 
-    heads_joined, head_starts = joined_with_starts([h[:PATTERN_HEAD_CHARS] for h in heads])
+    pattern_heads = [h[:PATTERN_HEAD_CHARS] for h in heads]
+    heads_joined, head_starts = joined_with_starts(pattern_heads)
     tails_joined, tail_starts = joined_with_starts([t[-_TAIL_CHARS:] for t in texts])
 
     def flag(values):
@@ -167,6 +177,17 @@ def _pattern_columns(texts: list[str], heads: list[str]) -> dict[str, np.ndarray
 
     def found(pattern, joined=heads_joined, starts=head_starts):
         return np.minimum(_matches_per_text(pattern, joined, starts), 1.0)
+
+    def matches_among(pattern, candidates, cap):
+        out = np.zeros(len(texts))
+        chosen = np.flatnonzero(candidates)
+        if len(chosen):
+            joined, starts = joined_with_starts([pattern_heads[i] for i in chosen])
+            out[chosen] = np.minimum(_matches_per_text(pattern, joined, starts), cap)
+        return out
+
+    has_at = flag("@" in h for h in pattern_heads)
+    has_separator = flag(any(c in h for c in _SEPARATOR_CHARS) for h in pattern_heads)
 
     return {
         "ends_sentence": found(_SENTENCE_END, tails_joined, tail_starts),
@@ -179,11 +200,11 @@ def _pattern_columns(texts: list[str], heads: list[str]) -> dict[str, np.ndarray
         "sentences": np.minimum(_matches_per_text(_SENTENCE_BREAK, heads_joined, head_starts), 10.0),
         "currency": found(_CURRENCY),
         "url": found(_URL),
-        "handle": found(_HANDLE),
-        "email": found(_EMAIL),
+        "handle": matches_among(_HANDLE, has_at, 1.0),
+        "email": matches_among(_EMAIL, has_at, 1.0),
         "copyright": found(_COPYRIGHT),
-        "date": found(_DATE),
-        "separators": np.minimum(_matches_per_text(_SEPARATORS, heads_joined, head_starts), 5.0),
+        "date": matches_among(_DATE, has_digits, 1.0),
+        "separators": matches_among(_SEPARATORS, has_separator, 5.0),
     }
 
 
@@ -212,7 +233,7 @@ def layout_features(texts) -> np.ndarray:
         "all_caps": ((c["upper"] > 3) & (c["upper"] == c["letters"])).astype(float),
         "has_letters": (c["letters"] > 0).astype(float),
     }
-    columns.update(_pattern_columns(texts, heads))
+    columns.update(_pattern_columns(texts, heads, c["digits"] > 0))
     return np.column_stack([columns[name] for name in LAYOUT_COLUMNS])
 
 
