@@ -67,15 +67,18 @@ class SegmentClassifier(ClassifierMixin, BaseEstimator):
         Boosting rounds of stage two.
     random_state : int
         Seed of stage two.
+    n_jobs : int
+        Processes for stage one's out-of-fold folds; -1 uses every core.
     """
 
     def __init__(self, n_hash_features=2**18, alpha=1e-4, n_folds=5, max_iter=50,
-                 random_state=0):
+                 random_state=0, n_jobs=-1):
         self.n_hash_features = n_hash_features
         self.alpha = alpha
         self.n_folds = n_folds
         self.max_iter = max_iter
         self.random_state = random_state
+        self.n_jobs = n_jobs
 
     # -- fitting -------------------------------------------------------------------------
     def fit(self, X: pd.DataFrame, y, groups=None):
@@ -107,7 +110,8 @@ class SegmentClassifier(ClassifierMixin, BaseEstimator):
         alone = self._alone_matrix(frame["text"], layout, fit=True)
         stage_one = SGDClassifier(loss="log_loss", alpha=self.alpha, max_iter=20, tol=None, average=True,
                                   random_state=self.random_state)
-        out_of_fold = cross_val_predict(stage_one, alone, y, cv=folds, method="predict_proba")
+        out_of_fold = cross_val_predict(stage_one, alone, y, cv=folds, method="predict_proba",
+                                         n_jobs=self.n_jobs)
         self.stage_one_ = stage_one.fit(alone, y)
 
         context = self._context_matrix(frame, layout, out_of_fold)
