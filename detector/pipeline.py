@@ -95,7 +95,7 @@ def classify_batches(text_batches: Iterable[list[str]], model, keep: Sequence[st
         return
     import multiprocessing
 
-    with multiprocessing.get_context("spawn").Pool(jobs, initializer=_set_worker_model, initargs=(model,)) as pool:
+    with _worker_context().Pool(jobs, initializer=_set_worker_model, initargs=(model,)) as pool:
         pending: deque = deque()
         for texts in text_batches:
             pending.append(pool.apply_async(_classify_in_worker, (texts, tuple(keep), min_confidence)))
@@ -133,3 +133,18 @@ def batches(items: Iterable, max_segments: int = BATCH_SEGMENTS, text=lambda ite
             batch, size = [], 0
     if batch:
         yield batch
+
+
+def _worker_context():
+    """Processes that start fast and safely: forked from a clean server that has imported detector.
+
+    A plain fork could inherit a busy OpenMP runtime from this process; the fork server
+    never ran a model. Where there is no fork server (Windows), workers are spawned.
+    """
+    import multiprocessing
+
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["detector.model"])
+    return context
