@@ -52,9 +52,16 @@ def segment_frame(texts: Sequence[str], doc_ids: Sequence | None = None) -> tupl
     """Split texts into one segment table (doc_id, position, text, start, end) and the segment lists."""
     doc_ids = range(len(texts)) if doc_ids is None else doc_ids
     segments = [split_segments(text) for text in texts]
-    rows = [(doc_id, position, s.text, s.start, s.end)
-            for doc_id, segs in zip(doc_ids, segments) for position, s in enumerate(segs)]
-    return pd.DataFrame(rows, columns=["doc_id", "position", "text", "start", "end"]), segments
+    counts = [len(segs) for segs in segments]
+    flat = [s for segs in segments for s in segs]
+    frame = pd.DataFrame({
+        "doc_id": np.repeat(np.asarray(list(doc_ids), dtype=object), counts) if flat else [],
+        "position": np.concatenate([np.arange(n) for n in counts]) if flat else [],
+        "text": [s.text for s in flat],
+        "start": [s.start for s in flat],
+        "end": [s.end for s in flat],
+    })
+    return frame, segments
 
 
 def classify_texts(texts: Sequence[str], model, keep: Sequence[str] = KEEP_DEFAULT,
