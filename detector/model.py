@@ -30,6 +30,8 @@ from .features import LAYOUT_COLUMNS, NgramHasher, layout_features, position_fea
 REQUIRED_COLUMNS = ("doc_id", "position", "text")
 NEIGHBOUR_OFFSETS = (-3, -2, -1, 1, 2, 3)
 NEIGHBOUR_LAYOUT = (0, 2, 3, 6)  # log_chars, ends_sentence, ends_colon, starts_bullet
+STAGE_ONE_EPOCHS = 20  # passes of SGD over the corpus
+_SGD_TRAINING_STATE = ("_standard_coef", "_average_coef", "_standard_intercept", "_average_intercept")
 WINDOW = 5  # half-width of the window whose mean probabilities stage two sees
 ALONE_CACHE_SIZE = 50_000  # distinct short lines whose stage-one reading is kept; cleared when full
 ALONE_CACHE_MAX_CHARS = 160  # only lines up to this long are cached: long paragraphs rarely repeat
@@ -108,11 +110,13 @@ class SegmentClassifier(ClassifierMixin, BaseEstimator):
         layout = layout_features(frame["text"])
         self.layout_scaler_ = StandardScaler().fit(layout)
         alone = self._alone_matrix(frame["text"], layout, fit=True)
-        stage_one = SGDClassifier(loss="log_loss", alpha=self.alpha, max_iter=20, tol=None, average=True,
-                                  random_state=self.random_state)
+        stage_one = SGDClassifier(loss="log_loss", alpha=self.alpha, max_iter=STAGE_ONE_EPOCHS, tol=None,
+                                  average=True, random_state=self.random_state)
         out_of_fold = cross_val_predict(stage_one, alone, y, cv=folds, method="predict_proba",
                                          n_jobs=self.n_jobs)
         self.stage_one_ = stage_one.fit(alone, y)
+        for name in _SGD_TRAINING_STATE:  # kept by SGD for further training only; a third of the file each
+            vars(self.stage_one_).pop(name, None)
 
         context = self._context_matrix(frame, layout, out_of_fold)
         stage_two = HistGradientBoostingClassifier(max_iter=self.max_iter, learning_rate=0.2, max_leaf_nodes=15,
