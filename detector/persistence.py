@@ -129,7 +129,7 @@ def load_default_model():
     from .training import corpus_hash
 
     files = labeled_files([corpus_dir()])
-    key = f"default-{corpus_hash(files)[:12]}-sklearn{sklearn.__version__}"
+    key = f"default-{corpus_hash(files)[:12]}-{_model_code_hash()[:8]}-sklearn{sklearn.__version__}"
     if key in _default_cache:
         return _default_cache[key]
     path = cache_dir() / f"{key}.joblib"
@@ -158,10 +158,18 @@ def _build_default(path: Path, files: list[Path]):
                scores=stored_report(files), trained_on=[f.name for f in files])
     print(f"detector: default model ready in {time.perf_counter() - started:.0f} s, cached at {path}",
           file=sys.stderr, flush=True)
-    for stale in path.parent.glob("default-*"):  # defaults built from other data or another scikit-learn
+    for stale in path.parent.glob("default-*"):  # defaults built from other data, code or scikit-learn
         if stale.stem != path.stem:
             stale.unlink(missing_ok=True)
     return model
+
+
+def _model_code_hash() -> str:
+    """sha256 of the modules that decide what a model computes: a new release rebuilds the default."""
+    digest = hashlib.sha256()
+    for name in ("features.py", "model.py"):
+        digest.update((Path(__file__).parent / name).read_bytes())
+    return digest.hexdigest()
 
 
 def _versions() -> dict:
