@@ -204,7 +204,8 @@ def main(argv=None) -> int:
           f"{' --limit ' + str(args.limit) if args.limit else ''}`\n")
     for result in results:
         print(table(result))
-    print(f"trade-off curve: {args.out / 'tradeoff.png'}")
+    curve = args.out / "tradeoff.png"
+    print(f"trade-off curve: {curve.relative_to(ROOT) if curve.is_relative_to(ROOT) else curve}", file=sys.stderr)
     return 0
 
 
