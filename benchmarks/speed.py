@@ -94,11 +94,44 @@ def measure(system: str, path: Path, jobs: int) -> dict:
     """Run a worker process; return its time and its peak memory (and its workers', if any)."""
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "out.jsonl"
-        done = subprocess.run([sys.executable, __file__, "--worker", system, str(path), str(out), str(jobs)],
-                              capture_output=True, text=True, env={**os.environ, "PYTHONWARNINGS": "ignore", "OMP_NUM_THREADS": "1"})
-        if done.returncode != 0:
-            raise RuntimeError(f"{system} failed:\n{done.stderr[-2000:]}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
+        with subprocess.Popen([sys.executable, __file__, "--worker", system, str(path), str(out), str(jobs)],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                              env={**os.environ, "PYTHONWARNINGS": "ignore", "OMP_NUM_THREADS": "1"}) as run:
+            descendant_peak = 0.0
+            while run.poll() is None:  # worker processes that are not our children (a fork server's) show here
+                descendant_peak = max(descendant_peak, _descendant_peak_mib(run.pid))
+                time.sleep(0.05)
+            stdout, stderr = run.communicate()
+        if run.returncode != 0:
+            raise RuntimeError(f"{system} failed:\n{stderr[-2000:]}")
+    result = json.loads(stdout.strip().splitlines()[-1])
+    if jobs > 1 and descendant_peak > (result["peak_worker_mib"] or 0):
+        result["peak_worker_mib"] = descendant_peak
+    return result
+
+
+def _descendant_peak_mib(root: int) -> float:
+    """Largest peak resident memory (VmHWM) among the processes below ``root``; 0 where /proc is missing."""
+    parents = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            parents[int(stat.parent.name)] = int(fields[1])
+        except (OSError, ValueError, IndexError):
+            continue
+    below, frontier = set(), {root}
+    while frontier:
+        frontier = {pid for pid, parent in parents.items() if parent in frontier} - below
+        below |= frontier
+    peak = 0.0
+    for pid in below:
+        try:
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmHWM:"):
+                    peak = max(peak, int(line.split()[1]) / 1024)
+        except (OSError, ValueError):
+            continue
+    return peak
 
 
 def main(argv=None) -> int:
