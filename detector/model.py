@@ -183,7 +183,6 @@ class SegmentClassifier(ClassifierMixin, BaseEstimator):
     def _context_matrix(self, frame: pd.DataFrame, layout: np.ndarray, alone: np.ndarray) -> np.ndarray:
         """Stage two's input: the segment's and its neighbours' stage-one guesses, layout, position."""
         doc = pd.factorize(frame["doc_id"])[0]
-        n, k = alone.shape
         blocks = [alone, layout, position_features(frame)]
         for offset in NEIGHBOUR_OFFSETS:
             blocks.append(_shift_within(alone, doc, offset, fill=-1.0))
