@@ -11,11 +11,10 @@ from pathlib import Path
 import pandas as pd
 
 from . import training
-from .clean import clean_article
 from .errors import DetectorError, InputError
 from .io import TableFile, TextFile, atomic_path, discover_inputs, write_text_atomic
 from .persistence import load_model
-from .pipeline import KEEP_DEFAULT, MIN_CONFIDENCE_DEFAULT, batches, classify_batches
+from .pipeline import KEEP_DEFAULT, MIN_CONFIDENCE_DEFAULT, batches, classify_batches, clean_batches
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 SEGMENT_COLUMNS = ["doc_id", "position", "text", "start", "end", "label", "confidence", "keep"]
@@ -107,9 +106,9 @@ class Run:
         with self._segment_sink() as write_segments:
             for labeled in self._classify([text for _, text in batch] for batch in file_batches):
                 batch = file_batches.taken.pop(0)
-                if self.args.command == "clean":
-                    for (file, text), segments in zip(batch, labeled):
-                        self._write_clean_text(file, clean_article(text, [s.keep for s in segments]))
+                if self.args.command == "clean":  # labeled holds the cleaned texts
+                    for (file, _), cleaned in zip(batch, labeled):
+                        self._write_clean_text(file, cleaned)
                 else:
                     write_segments(pd.concat([_segment_table(file.name, segments)
                                               for (file, _), segments in zip(batch, labeled)], ignore_index=True))
@@ -187,7 +186,9 @@ class Run:
         return out / (table.path.name if self.args.command == "clean" else f"{table.path.stem}.segments.csv")
 
     def _classify(self, text_batches):
-        return classify_batches(text_batches, self.model, self.args.keep, self.args.min_confidence, self.args.jobs)
+        """Labeled segments per text (classify), or the cleaned texts (clean)."""
+        run = clean_batches if self.args.command == "clean" else classify_batches
+        return run(text_batches, self.model, self.args.keep, self.args.min_confidence, self.args.jobs)
 
     def _table_result(self, table: TableFile, chunk: pd.DataFrame, labeled) -> pd.DataFrame:
         """The output rows of one chunk: its segments (classify) or the chunk with a cleaned column (clean)."""
@@ -202,8 +203,7 @@ class Run:
             return pd.concat([_segment_table(doc_id, segs) for doc_id, segs in zip(ids, labeled)] or
                              [pd.DataFrame(columns=SEGMENT_COLUMNS)], ignore_index=True)
         out = chunk.drop(columns=["_row"])
-        out[self.args.output_column] = [clean_article(t, [s.keep for s in segs]) if ok else None
-                                        for t, ok, segs in zip(texts, present, labeled)]
+        out[self.args.output_column] = [cleaned if ok else None for ok, cleaned in zip(present, labeled)]
         return out
 
     def _progress(self, total: int | None, unit: str):

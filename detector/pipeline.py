@@ -95,17 +95,29 @@ def classify_batches(text_batches: Iterable[list[str]], model, keep: Sequence[st
     processes that each receive the model once; at most two batches per worker are
     in flight, so memory stays flat however long the stream.
     """
+    return _over_batches(classify_texts, text_batches, model, keep, min_confidence, jobs)
+
+
+def clean_batches(text_batches: Iterable[list[str]], model, keep: Sequence[str] = KEEP_DEFAULT,
+                  min_confidence: float = MIN_CONFIDENCE_DEFAULT, jobs: int = 1) -> Iterator[list[str]]:
+    """``clean_texts`` over a stream of batches, results in order; workers as in ``classify_batches``.
+
+    The workers send back cleaned texts only, which is far less to move between processes
+    than every labeled segment.
+    """
+    return _over_batches(clean_texts, text_batches, model, keep, min_confidence, jobs)
+
+
+def _over_batches(step, text_batches, model, keep, min_confidence, jobs) -> Iterator[list]:
     jobs = (os.cpu_count() or 1) if jobs == -1 else max(jobs, 1)
     if jobs == 1:
         for texts in text_batches:
-            yield classify_texts(texts, model, keep, min_confidence)
+            yield step(texts, model, keep, min_confidence)
         return
-    import multiprocessing
-
     with _worker_context().Pool(jobs, initializer=_set_worker_model, initargs=(model,)) as pool:
         pending: deque = deque()
         for texts in text_batches:
-            pending.append(pool.apply_async(_classify_in_worker, (texts, tuple(keep), min_confidence)))
+            pending.append(pool.apply_async(_step_in_worker, (step, texts, tuple(keep), min_confidence)))
             if len(pending) >= 2 * jobs:
                 yield pending.popleft().get()
         while pending:
@@ -124,8 +136,8 @@ def _set_worker_model(model) -> None:
     _thread_limit = threadpool_limits(1)  # one core per worker: the processes share the machine
 
 
-def _classify_in_worker(texts: list[str], keep: tuple[str, ...], min_confidence: float):
-    return classify_texts(texts, _worker_model, keep, min_confidence)
+def _step_in_worker(step, texts: list[str], keep: tuple[str, ...], min_confidence: float):
+    return step(texts, _worker_model, keep, min_confidence)
 
 
 def batches(items: Iterable, max_segments: int = BATCH_SEGMENTS, text=lambda item: item) -> Iterator[list]:
