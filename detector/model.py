@@ -184,14 +184,15 @@ class SegmentClassifier(ClassifierMixin, BaseEstimator):
         """Stage two's input: the segment's and its neighbours' stage-one guesses, layout, position."""
         doc = pd.factorize(frame["doc_id"])[0]
         blocks = [alone, layout, position_features(frame)]
-        for offset in NEIGHBOUR_OFFSETS:
-            blocks.append(_shift_within(alone, doc, offset, fill=-1.0))
+        neighbours = [_shift_within(alone, doc, offset, fill=-1.0) for offset in NEIGHBOUR_OFFSETS]
+        for offset, shifted in zip(NEIGHBOUR_OFFSETS, neighbours):
+            blocks.append(shifted)
             if abs(offset) == 1:
                 blocks.append(_shift_within(layout[:, NEIGHBOUR_LAYOUT], doc, offset, fill=-1.0))
         blocks.append(_window_mean(alone, doc, WINDOW))
         # The strongest guess among the three rows on either side: one clear ad headline
         # makes the bullets under it an ad, which a mean over the window dilutes.
-        blocks.append(np.max([_shift_within(alone, doc, offset, fill=-1.0) for offset in NEIGHBOUR_OFFSETS], axis=0))
+        blocks.append(np.max(neighbours, axis=0))
         by_doc = pd.DataFrame(alone).groupby(doc)
         blocks.append(by_doc.transform("mean").to_numpy())
         # Ranks within the document hold up when a site's pages look unlike the training data:

@@ -19,6 +19,7 @@ import platform
 import sys
 import time
 from datetime import datetime, timezone
+from functools import lru_cache
 from pathlib import Path
 
 import joblib
@@ -164,8 +165,12 @@ def _build_default(path: Path, files: list[Path]):
     return model
 
 
+@lru_cache(maxsize=1)
 def _model_code_hash() -> str:
-    """sha256 of the modules that decide what a model computes: a new release rebuilds the default."""
+    """sha256 of the modules that decide what a model computes: a new release rebuilds the default.
+
+    Read once per process: the code that runs cannot change under it.
+    """
     digest = hashlib.sha256()
     for name in ("features.py", "model.py"):
         digest.update((Path(__file__).parent / name).read_bytes())
