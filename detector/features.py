@@ -33,8 +33,11 @@ _BULLET = re.compile(r"^(?:[•·▪▸►◦‣∙●○■□◆✓✔✅☑�
 _SENTENCE_END = re.compile(r"[.!?…。！？;；][\"'”’»)\]]*$", re.M)
 _QUOTE_END = re.compile(r"[\"”’»“」』]$", re.M)
 _SENTENCE_BREAK = re.compile(r"[.!?。！？](?:[^\S\n]|$)", re.M)
-_CURRENCY = re.compile(r"[$€£¥₿₽₺₹]|\b(?:usd|eur|usdt|usdc|btc|eth|gbp|jpy|brl|try|pln|chf)\b", re.I)
-_URL = re.compile(r"https?://|www\.|(?<=\w)\.(?:com|org|net|io|co|de|nl|fr|es|it|pl|ru|jp|cn|uk)\b", re.I)
+# Currency and URL patterns are lower case: they run on the lower-cased batch, which is
+# about twice as fast as matching with re.I. The URL pattern starts with its literal dot so
+# the engine can skip ahead to candidates.
+_CURRENCY = re.compile(r"[$€£¥₿₽₺₹]|\b(?:usd|eur|usdt|usdc|btc|eth|gbp|jpy|brl|try|pln|chf)\b")
+_URL = re.compile(r"\.(?<=\w\.)(?:com|org|net|io|co|de|nl|fr|es|it|pl|ru|jp|cn|uk)\b|https?://|www\.")
 _HANDLE = re.compile(r"(?:^|[^\S\n])@\w{2,}", re.M)
 _EMAIL = re.compile(r"(?<=\w)@[\w-]+\.\w")
 _COPYRIGHT = re.compile(r"©|\(c\)|®|™", re.I)
@@ -186,6 +189,7 @@ def _pattern_columns(texts: list[str], heads: list[str], has_digits: np.ndarray)
             out[chosen] = np.minimum(_matches_per_text(pattern, joined, starts), cap)
         return out
 
+    lower_joined, lower_starts = joined_with_starts([h.lower() for h in pattern_heads])
     has_at = flag("@" in h for h in pattern_heads)
     has_separator = flag(any(c in h for c in _SEPARATOR_CHARS) for h in pattern_heads)
 
@@ -198,8 +202,8 @@ def _pattern_columns(texts: list[str], heads: list[str], has_digits: np.ndarray)
         "starts_upper": flag(t[:1].isupper() for t in texts),
         "starts_digit": flag(t[:1].isdigit() for t in texts),
         "sentences": np.minimum(_matches_per_text(_SENTENCE_BREAK, heads_joined, head_starts), 10.0),
-        "currency": found(_CURRENCY),
-        "url": found(_URL),
+        "currency": found(_CURRENCY, lower_joined, lower_starts),
+        "url": found(_URL, lower_joined, lower_starts),
         "handle": matches_among(_HANDLE, has_at, 1.0),
         "email": matches_among(_EMAIL, has_at, 1.0),
         "copyright": found(_COPYRIGHT),

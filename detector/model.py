@@ -200,7 +200,9 @@ class SegmentClassifier(ClassifierMixin, BaseEstimator):
         blocks.append(by_doc.rank(pct=True).to_numpy())
         editorial = alone[:, list(self.classes_).index("editorial")]
         blocks.append(_main_block(editorial, frame["text"].str.len().to_numpy(), doc))
-        return np.hstack(blocks)
+        # Column-major: the trees read one feature for many rows in turn, which is about
+        # three times faster from contiguous columns than from rows.
+        return np.asfortranarray(np.hstack(blocks))
 
 
 def _shift_within(values: np.ndarray, doc: np.ndarray, offset: int, fill: float) -> np.ndarray:

@@ -67,11 +67,7 @@ def segment_frame(texts: Sequence[str], doc_ids: Sequence | None = None) -> tupl
 def classify_texts(texts: Sequence[str], model, keep: Sequence[str] = KEEP_DEFAULT,
                    min_confidence: float = MIN_CONFIDENCE_DEFAULT) -> list[list[LabeledSegment]]:
     """Label the segments of several texts with one model call."""
-    table, segments = segment_frame(texts)
-    if len(table) == 0:
-        return [[] for _ in texts]
-    labels, confidence, kept = decide(model.predict_proba(table[["doc_id", "position", "text"]]),
-                                      model.classes_, keep, min_confidence)
+    segments, labels, confidence, kept = _decide_texts(texts, model, keep, min_confidence)
     out, i = [], 0
     for segs in segments:
         out.append([LabeledSegment(s.text, s.start, s.end, str(labels[i + j]), float(confidence[i + j]),
@@ -83,8 +79,20 @@ def classify_texts(texts: Sequence[str], model, keep: Sequence[str] = KEEP_DEFAU
 def clean_texts(texts: Sequence[str], model, keep: Sequence[str] = KEEP_DEFAULT,
                 min_confidence: float = MIN_CONFIDENCE_DEFAULT) -> list[str]:
     """Clean several texts with one model call."""
-    labeled = classify_texts(texts, model, keep, min_confidence)
-    return [clean_article(text, [s.keep for s in segs]) for text, segs in zip(texts, labeled)]
+    segments, _, _, kept = _decide_texts(texts, model, keep, min_confidence)
+    ends = np.cumsum([len(segs) for segs in segments], dtype=int)
+    kept = kept.tolist()
+    return [clean_article(text, kept[end - len(segs):end]) for text, segs, end in zip(texts, segments, ends)]
+
+
+def _decide_texts(texts, model, keep, min_confidence):
+    """The segments of each text, then label, confidence and keep flag of every segment (flat)."""
+    table, segments = segment_frame(texts)
+    if len(table) == 0:
+        return segments, np.array([], dtype=object), np.array([]), np.array([], dtype=bool)
+    labels, confidence, kept = decide(model.predict_proba(table[["doc_id", "position", "text"]]),
+                                      model.classes_, keep, min_confidence)
+    return segments, labels, confidence, kept
 
 
 def classify_batches(text_batches: Iterable[list[str]], model, keep: Sequence[str] = KEEP_DEFAULT,
