@@ -8,7 +8,9 @@ Three families:
 * layout: length, end punctuation, digits, currency, bullets, URLs, handles,
   capitals, a trailing colon ... of the segment alone;
 * position: where the segment sits in its document, and how far it is from the
-  running prose of the article.
+  running prose of the article;
+* cohesion: how close a segment's words are to the rest of its story (another story's
+  headline, a caption about something else or an ad is about another subject).
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 from sklearn.base import BaseEstimator, TransformerMixin
+from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
+from sklearn.pipeline import Pipeline, make_pipeline
 
 CHAR_HEAD_CHARS = 120  # character n-grams read this many leading characters: the opening of a line tells most
 CHAR_NGRAMS = (2, 3, 4)
@@ -54,6 +58,7 @@ LAYOUT_COLUMNS = [
     "title_share", "punct_share", "currency", "url", "handle", "email", "copyright", "date",
     "separators", "all_caps", "has_letters",
 ]
+COHESION_COLUMNS = ["topic_similarity", "topic_similarity_rank", "topic_similarity_vs_best"]
 POSITION_COLUMNS = [
     "rel_position", "log_from_start", "log_from_end", "log_doc_segments", "rel_chars_before",
     "len_vs_doc_median", "prose_distance", "before_prose", "after_prose", "prose_share_nearby",
@@ -297,3 +302,42 @@ def _document_positions(texts: list[str]) -> np.ndarray:
         window,
         np.log1p(run),
     ])
+
+
+def topic_vectorizer() -> Pipeline:
+    """Texts -> what they are about: hashed counts of their words, weighted by rarity (fit the idf)."""
+    return make_pipeline(HashingVectorizer(n_features=2**18, alternate_sign=False, norm=None),
+                         TfidfTransformer(sublinear_tf=True))
+
+
+_COHESION_DOCS = 64  # documents per step of cohesion_features: bounds the dense products
+
+
+def cohesion_features(vectors: sp.csr_matrix, weights: np.ndarray, doc: np.ndarray) -> np.ndarray:
+    """How close each segment's words are to the rest of its document, shape (n, len(COHESION_COLUMNS)).
+
+    ``vectors`` are unit-length rows from ``topic_vectorizer``; ``doc`` numbers the documents
+    0, 1, 2 ... in order, each a run of rows. The rest of a document is the sum of its other segments' vectors,
+    each weighted by ``weights`` (stage one's editorial probability), so the story sets the
+    topic and the junk around it hardly does. Columns: the cosine similarity, its rank
+    within the document (0 to 1), and its ratio to the document's highest.
+    """
+    n = len(doc)
+    similarity = np.zeros(n)
+    squared = np.asarray(vectors.multiply(vectors).sum(axis=1)).ravel()  # 1, or 0 for a text without words
+    bounds = np.flatnonzero(np.r_[True, doc[1:] != doc[:-1], True])
+    for step in range(0, len(bounds) - 1, _COHESION_DOCS):
+        first, last = bounds[step], bounds[min(step + _COHESION_DOCS, len(bounds) - 1)]
+        local = doc[first:last] - doc[first]  # 0, 0, 1, 1, 1, 2 ...
+        rows = np.arange(last - first)
+        v, w, own = vectors[first:last], weights[first:last], squared[first:last]
+        members = sp.csr_matrix((w, (local, rows)), shape=(local[-1] + 1, last - first))
+        totals = (members @ v).tocsr()  # one weighted sum of vectors per document
+        dots = (v @ totals.T).toarray()[rows, local]
+        total_squared = np.asarray(totals.multiply(totals).sum(axis=1)).ravel()[local]
+        rest_squared = total_squared - 2 * w * dots + w * w * own  # the document without this segment
+        ok = (rest_squared > 1e-12) & (own > 0)
+        similarity[first:last] = np.where(ok, (dots - w * own) / np.sqrt(np.where(ok, rest_squared, 1.0)), 0.0)
+    by_doc = pd.Series(similarity).groupby(doc)
+    return np.column_stack([similarity, by_doc.rank(pct=True).to_numpy(),
+                            similarity / (by_doc.transform("max").to_numpy() + 1e-9)])

@@ -3,7 +3,8 @@
 Stage one reads each segment alone (character n-grams and layout) with a
 logistic regression trained by SGD. Stage two revises by context: a gradient-boosted model
 sees stage one's probabilities for the segment and its neighbours, the
-document's overall make-up, the segment's layout and its position. Stage two
+document's overall make-up, the segment's layout and its position, and how close its
+words are to the rest of the story. Stage two
 trains on out-of-fold stage-one probabilities (folds grouped by site or
 document), so it learns from the same kind of guesses it gets at prediction
 time, and its probabilities are calibrated (isotonic, grouped folds).
@@ -25,7 +26,9 @@ from sklearn.preprocessing import StandardScaler
 from sklearn.utils.validation import check_is_fitted
 
 from .errors import InputError
-from .features import LAYOUT_COLUMNS, NgramHasher, layout_features, position_features
+from .features import (
+    LAYOUT_COLUMNS, NgramHasher, cohesion_features, layout_features, position_features, topic_vectorizer,
+)
 
 REQUIRED_COLUMNS = ("doc_id", "position", "text")
 NEIGHBOUR_OFFSETS = (-3, -2, -1, 1, 2, 3)
@@ -107,6 +110,7 @@ class SegmentClassifier(ClassifierMixin, BaseEstimator):
             NgramHasher(n_features=self.n_hash_features),
             TfidfTransformer(sublinear_tf=True),
         )
+        self.topic_vectorizer_ = topic_vectorizer().fit(frame["text"])
         layout = layout_features(frame["text"])
         self.layout_scaler_ = StandardScaler().fit(layout)
         alone = self._alone_matrix(frame["text"], layout, fit=True)
@@ -193,6 +197,11 @@ class SegmentClassifier(ClassifierMixin, BaseEstimator):
         # The strongest guess among the three rows on either side: one clear ad headline
         # makes the bullets under it an ad, which a mean over the window dilutes.
         blocks.append(np.max(neighbours, axis=0))
+        # The weaker of the strongest guesses above and below: a row between an ad's headline
+        # and its risk warning is inside the ad, whatever it says.
+        above = np.max([n for o, n in zip(NEIGHBOUR_OFFSETS, neighbours) if o < 0], axis=0)
+        below = np.max([n for o, n in zip(NEIGHBOUR_OFFSETS, neighbours) if o > 0], axis=0)
+        blocks.append(np.minimum(above, below))
         by_doc = pd.DataFrame(alone).groupby(doc)
         blocks.append(by_doc.transform("mean").to_numpy())
         # Ranks within the document hold up when a site's pages look unlike the training data:
@@ -200,6 +209,7 @@ class SegmentClassifier(ClassifierMixin, BaseEstimator):
         blocks.append(by_doc.rank(pct=True).to_numpy())
         editorial = alone[:, list(self.classes_).index("editorial")]
         blocks.append(_main_block(editorial, frame["text"].str.len().to_numpy(), doc))
+        blocks.append(cohesion_features(self.topic_vectorizer_.transform(frame["text"]), editorial, doc))
         # Column-major: the trees read one feature for many rows in turn, which is about
         # three times faster from contiguous columns than from rows.
         return np.asfortranarray(np.hstack(blocks))

@@ -28,6 +28,7 @@ import sklearn
 from .errors import ModelError
 from .io import atomic_path
 
+MODEL_FORMAT = 2  # raised whenever a model saved by an older release cannot serve this one
 RETRAIN_HINT = "retrain it with `detector train --out FILE.joblib` (or `python train.py --out FILE.joblib` in a clone)"
 
 
@@ -54,7 +55,7 @@ def save_model(model, path: str | Path, **metadata) -> dict:
         joblib.dump(model, tmp, compress=3)
         digest = sha256_of(tmp)
     meta = {
-        "format": 1,
+        "format": MODEL_FORMAT,
         "labels": [str(c) for c in model.classes_],
         "params": {k: v for k, v in model.get_params().items()},
         "sha256": digest,
@@ -83,7 +84,7 @@ def load_model(path: str | Path | None = None):
     """Load a saved model after checking it; with no path, the bundled default.
 
     Raises ModelError when the file is missing, fails its sha256 check, or was
-    built by another scikit-learn release than the one installed.
+    built by another detector model format or scikit-learn release than the one installed.
     """
     if path is None:
         return load_default_model()
@@ -94,6 +95,9 @@ def load_model(path: str | Path | None = None):
     if sha256_of(path) != meta.get("sha256"):
         raise ModelError(f"{path}: the file fails its sha256 check (it was changed or damaged after saving); "
                          f"{RETRAIN_HINT}")
+    if meta.get("format") != MODEL_FORMAT:
+        raise ModelError(f"{path}: saved by another detector release (model format {meta.get('format')}, this "
+                         f"release reads {MODEL_FORMAT}); {RETRAIN_HINT}")
     built_with = meta.get("versions", {}).get("scikit-learn", "unknown")
     if _minor(built_with) != _minor(sklearn.__version__):
         raise ModelError(f"{path}: built with scikit-learn {built_with}, but {sklearn.__version__} is installed; "

@@ -42,3 +42,12 @@ def test_a_model_without_metadata_is_not_loaded(tmp_path, small_model):
 def test_a_missing_model_file_is_named(tmp_path):
     with pytest.raises(ModelError, match="no such model file"):
         load_model(tmp_path / "nothing.joblib")
+
+
+def test_a_model_saved_in_an_older_format_says_how_to_retrain(tmp_path, small_model):
+    save_model(small_model, tmp_path / "m.joblib")
+    meta = json.loads((tmp_path / "m.json").read_text())
+    meta["format"] = 1
+    (tmp_path / "m.json").write_text(json.dumps(meta))
+    with pytest.raises(ModelError, match=r"model format 1.*retrain it with `detector train"):
+        load_model(tmp_path / "m.joblib")

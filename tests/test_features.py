@@ -1,0 +1,50 @@
+import numpy as np
+import pytest
+
+from detector.features import COHESION_COLUMNS, cohesion_features, topic_vectorizer
+
+STORY = [
+    "Bitcoin miners sold more coins in March as the halving cut their rewards.",
+    "Several listed miners said the halving forced them to sell bitcoin to cover power bills.",
+    "Analysts expect more miners to sell bitcoin reserves until hash prices recover after the halving.",
+]
+OTHER = "Local bakery wins regional bread contest for its sourdough loaf"
+
+
+def _cohesion(documents, weights=None):
+    texts = [t for doc in documents for t in doc]
+    doc = np.repeat(np.arange(len(documents)), [len(d) for d in documents])
+    vectors = topic_vectorizer().fit(texts).transform(texts)
+    weights = np.ones(len(texts)) if weights is None else weights
+    return cohesion_features(vectors, weights, doc)
+
+
+def test_a_line_about_another_subject_is_least_like_its_story():
+    out = _cohesion([STORY[:2] + [OTHER] + STORY[2:]])
+    assert out.shape == (4, len(COHESION_COLUMNS))
+    assert out[2, 0] < out[[0, 1, 3], 0].min()
+    assert out[2, 1] == out[:, 1].min() == 0.25 and out[:, 1].max() == 1.0  # ranks within the document
+    assert out[:, 2].max() == pytest.approx(1.0) and out[2, 2] < 1.0  # share of the document's best
+
+
+def test_the_rest_of_the_story_is_weighted_by_how_editorial_it_looks():
+    # The same off-topic line, next to the story: it looks more like its document when the
+    # story's own paragraphs carry no weight and another off-topic line carries it all.
+    document = STORY + [OTHER, "The bakery's sourdough loaf took first prize in the bread contest"]
+    by_story = _cohesion([document], np.array([1.0, 1.0, 1.0, 0.0, 0.0]))
+    by_other = _cohesion([document], np.array([0.0, 0.0, 0.0, 0.0, 1.0]))
+    assert by_other[3, 0] > by_story[3, 0]
+
+
+def test_each_document_is_read_on_its_own_however_many_are_in_the_batch():
+    alone = _cohesion([STORY + [OTHER]])
+    many = _cohesion([["Filler line number %d about rates and bonds" % i, "Rates and bonds moved"]
+                      for i in range(100)] + [STORY + [OTHER]])
+    # the idf differs with the batch, so compare the order of the story's segments, not values
+    assert np.argsort(many[-4:, 0]).tolist() == np.argsort(alone[:, 0]).tolist()
+    assert np.isfinite(many).all()
+
+
+def test_a_segment_without_words_or_a_lone_segment_scores_zero():
+    out = _cohesion([["—————"] + STORY, ["A document of one line"]])
+    assert out[0, 0] == 0.0 and out[-1, 0] == 0.0
