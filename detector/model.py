@@ -110,10 +110,11 @@ class SegmentClassifier(ClassifierMixin, BaseEstimator):
             NgramHasher(n_features=self.n_hash_features),
             TfidfTransformer(sublinear_tf=True),
         )
-        self.topic_vectorizer_ = topic_vectorizer().fit(frame["text"])
-        layout = layout_features(frame["text"])
+        texts = frame["text"].tolist()
+        self.topic_vectorizer_ = topic_vectorizer().fit(texts)
+        layout = layout_features(texts)
         self.layout_scaler_ = StandardScaler().fit(layout)
-        alone = self._alone_matrix(frame["text"], layout, fit=True)
+        alone = self._alone_matrix(texts, layout, fit=True)
         stage_one = SGDClassifier(loss="log_loss", alpha=self.alpha, max_iter=STAGE_ONE_EPOCHS, tol=None,
                                   average=True, random_state=self.random_state)
         out_of_fold = cross_val_predict(stage_one, alone, y, cv=folds, method="predict_proba",
@@ -122,7 +123,7 @@ class SegmentClassifier(ClassifierMixin, BaseEstimator):
         for name in _SGD_TRAINING_STATE:  # kept by SGD for further training only; a third of the file each
             vars(self.stage_one_).pop(name, None)
 
-        context = self._context_matrix(frame, layout, out_of_fold)
+        context = self._context_matrix(frame, layout, out_of_fold, self.topic_vectorizer_.transform(texts))
         stage_two = HistGradientBoostingClassifier(max_iter=self.max_iter, learning_rate=0.2, max_leaf_nodes=15,
                                                    l2_regularization=1.0, early_stopping=False,
                                                    random_state=self.random_state)
@@ -141,7 +142,8 @@ class SegmentClassifier(ClassifierMixin, BaseEstimator):
         frame, order = sort_documents(X)
         codes, distinct = pd.factorize(frame["text"])
         layout, alone = self._read_alone(list(distinct))
-        proba = self.stage_two_.predict_proba(self._context_matrix(frame, layout[codes], alone[codes]))
+        topics = self.topic_vectorizer_.transform(distinct.tolist())[codes]
+        proba = self.stage_two_.predict_proba(self._context_matrix(frame, layout[codes], alone[codes], topics))
         result = np.empty_like(proba)
         result[order] = proba
         return result
@@ -184,8 +186,10 @@ class SegmentClassifier(ClassifierMixin, BaseEstimator):
         ngrams = self.vectorizer_.fit_transform(texts) if fit else self.vectorizer_.transform(texts)
         return sp.hstack([ngrams, sp.csr_matrix(self.layout_scaler_.transform(layout))], format="csr")
 
-    def _context_matrix(self, frame: pd.DataFrame, layout: np.ndarray, alone: np.ndarray) -> np.ndarray:
-        """Stage two's input: the segment's and its neighbours' stage-one guesses, layout, position."""
+    def _context_matrix(self, frame: pd.DataFrame, layout: np.ndarray, alone: np.ndarray,
+                        topics: sp.csr_matrix) -> np.ndarray:
+        """Stage two's input: the segment's and its neighbours' stage-one guesses, layout, position,
+        and how close its words (``topics``, rows from the topic vectorizer) are to its story."""
         doc = pd.factorize(frame["doc_id"])[0]
         blocks = [alone, layout, position_features(frame)]
         neighbours = [_shift_within(alone, doc, offset, fill=-1.0) for offset in NEIGHBOUR_OFFSETS]
@@ -209,7 +213,7 @@ class SegmentClassifier(ClassifierMixin, BaseEstimator):
         blocks.append(by_doc.rank(pct=True).to_numpy())
         editorial = alone[:, list(self.classes_).index("editorial")]
         blocks.append(_main_block(editorial, frame["text"].str.len().to_numpy(), doc))
-        blocks.append(cohesion_features(self.topic_vectorizer_.transform(frame["text"]), editorial, doc))
+        blocks.append(cohesion_features(topics, editorial, doc))
         # Column-major: the trees read one feature for many rows in turn, which is about
         # three times faster from contiguous columns than from rows.
         return np.asfortranarray(np.hstack(blocks))
