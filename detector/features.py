@@ -1,7 +1,7 @@
 """Segments -> features: what a segment looks like, where it sits, and what surrounds it.
 
 Everything here is a named module-level function, so a saved model pickles cleanly.
-Three families:
+Four families:
 
 * text: character n-grams of the normalised head of the segment (multilingual,
   no per-language code);
@@ -317,9 +317,9 @@ def cohesion_features(vectors: sp.csr_matrix, weights: np.ndarray, doc: np.ndarr
     """How close each segment's words are to the rest of its document, shape (n, len(COHESION_COLUMNS)).
 
     ``vectors`` are unit-length rows from ``topic_vectorizer``; ``doc`` numbers the documents
-    0, 1, 2 ... in order, each a run of rows. The rest of a document is the sum of its other segments' vectors,
-    each weighted by ``weights`` (stage one's editorial probability), so the story sets the
-    topic and the junk around it hardly does. Columns: the cosine similarity, its rank
+    0, 1, 2 ... in order, each a run of rows. The rest of a document is the sum of its other
+    segments' vectors, each weighted by ``weights`` (stage one's editorial probability), so the
+    story sets the topic and the junk around it hardly does. Columns: the cosine similarity, its rank
     within the document (0 to 1), and its ratio to the document's highest.
     """
     n = len(doc)
