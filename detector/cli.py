@@ -104,14 +104,14 @@ class Run:
         progress = self._progress(len(files), "articles")
         file_batches = _Remember(batches(self._read_all(files), text=lambda pair: pair[1]))
         with self._segment_sink() as write_segments:
-            for labeled in self._classify([text for _, text in batch] for batch in file_batches):
+            for results in self._run_model([text for _, text in batch] for batch in file_batches):
                 batch = file_batches.taken.pop(0)
-                if self.args.command == "clean":  # labeled holds the cleaned texts
-                    for (file, _), cleaned in zip(batch, labeled):
+                if self.args.command == "clean":
+                    for (file, _), cleaned in zip(batch, results):
                         self._write_clean_text(file, cleaned)
                 else:
                     write_segments(pd.concat([_segment_table(file.name, segments)
-                                              for (file, _), segments in zip(batch, labeled)], ignore_index=True))
+                                              for (file, _), segments in zip(batch, results)], ignore_index=True))
                 progress.update(len(batch))
         progress.close()
 
@@ -166,9 +166,9 @@ class Run:
                 writer = _ChunkWriter(tmp, target.suffix)
                 chunks = _Remember(table.chunks())
                 texts = ([t if isinstance(t, str) else "" for t in chunk[table.text_column]] for chunk in chunks)
-                for labeled in self._classify(texts):
+                for results in self._run_model(texts):
                     chunk = chunks.taken.pop(0)
-                    writer.write(self._table_result(table, chunk, labeled))
+                    writer.write(self._table_result(table, chunk, results))
                     progress.update(len(chunk))
                 writer.close()
         except InputError as error:
@@ -185,12 +185,12 @@ class Run:
             return out
         return out / (table.path.name if self.args.command == "clean" else f"{table.path.stem}.segments.csv")
 
-    def _classify(self, text_batches):
+    def _run_model(self, text_batches):
         """Labeled segments per text (classify), or the cleaned texts (clean)."""
         run = clean_batches if self.args.command == "clean" else classify_batches
         return run(text_batches, self.model, self.args.keep, self.args.min_confidence, self.args.jobs)
 
-    def _table_result(self, table: TableFile, chunk: pd.DataFrame, labeled) -> pd.DataFrame:
+    def _table_result(self, table: TableFile, chunk: pd.DataFrame, results) -> pd.DataFrame:
         """The output rows of one chunk: its segments (classify) or the chunk with a cleaned column (clean)."""
         texts = chunk[table.text_column]
         present = texts.map(lambda t: isinstance(t, str))
@@ -200,10 +200,10 @@ class Run:
                                      "the row is kept with an empty result")
         ids = chunk[table.id_column] if table.id_column else chunk["_row"]
         if self.args.command == "classify":
-            return pd.concat([_segment_table(doc_id, segs) for doc_id, segs in zip(ids, labeled)] or
+            return pd.concat([_segment_table(doc_id, segs) for doc_id, segs in zip(ids, results)] or
                              [pd.DataFrame(columns=SEGMENT_COLUMNS)], ignore_index=True)
         out = chunk.drop(columns=["_row"])
-        out[self.args.output_column] = [cleaned if ok else None for ok, cleaned in zip(present, labeled)]
+        out[self.args.output_column] = [cleaned if ok else None for ok, cleaned in zip(present, results)]
         return out
 
     def _progress(self, total: int | None, unit: str):

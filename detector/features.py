@@ -251,6 +251,11 @@ def is_prose(text: str) -> bool:
     return len(text) >= 300 or len(text) >= 120 and bool(_SENTENCE_END.search(text[-_TAIL_CHARS:]))
 
 
+def document_bounds(doc: np.ndarray) -> np.ndarray:
+    """Where each run of equal ``doc`` values starts, then the end: documents are ``bounds[i]:bounds[i + 1]``."""
+    return np.flatnonzero(np.r_[True, doc[1:] != doc[:-1], True])
+
+
 def position_features(frame: pd.DataFrame) -> np.ndarray:
     """Where each segment sits in its document.
 
@@ -259,8 +264,8 @@ def position_features(frame: pd.DataFrame) -> np.ndarray:
     """
     out = np.zeros((len(frame), len(POSITION_COLUMNS)))
     texts = frame["text"].tolist()
-    starts = np.flatnonzero(np.r_[True, frame["doc_id"].to_numpy()[1:] != frame["doc_id"].to_numpy()[:-1]])
-    for start, stop in zip(starts, np.r_[starts[1:], len(frame)]):
+    bounds = document_bounds(frame["doc_id"].to_numpy())
+    for start, stop in zip(bounds[:-1], bounds[1:]):
         out[start:stop] = _document_positions(texts[start:stop])
     return out
 
@@ -325,7 +330,7 @@ def cohesion_features(vectors: sp.csr_matrix, weights: np.ndarray, doc: np.ndarr
     n = len(doc)
     similarity = np.zeros(n)
     squared = np.asarray(vectors.multiply(vectors).sum(axis=1)).ravel()  # 1, or 0 for a text without words
-    bounds = np.flatnonzero(np.r_[True, doc[1:] != doc[:-1], True])
+    bounds = document_bounds(doc)
     for step in range(0, len(bounds) - 1, _COHESION_DOCS):
         first, last = bounds[step], bounds[min(step + _COHESION_DOCS, len(bounds) - 1)]
         local = doc[first:last] - doc[first]  # 0, 0, 1, 1, 1, 2 ...

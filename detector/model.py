@@ -27,7 +27,8 @@ from sklearn.utils.validation import check_is_fitted
 
 from .errors import InputError
 from .features import (
-    LAYOUT_COLUMNS, NgramHasher, cohesion_features, layout_features, position_features, topic_vectorizer,
+    LAYOUT_COLUMNS, NgramHasher, cohesion_features, document_bounds, layout_features, position_features,
+    topic_vectorizer,
 )
 
 REQUIRED_COLUMNS = ("doc_id", "position", "text")
@@ -111,7 +112,8 @@ class SegmentClassifier(ClassifierMixin, BaseEstimator):
             TfidfTransformer(sublinear_tf=True),
         )
         texts = frame["text"].tolist()
-        self.topic_vectorizer_ = topic_vectorizer().fit(texts)
+        self.topic_vectorizer_ = topic_vectorizer()
+        topics = self.topic_vectorizer_.fit_transform(texts)
         layout = layout_features(texts)
         self.layout_scaler_ = StandardScaler().fit(layout)
         alone = self._alone_matrix(texts, layout, fit=True)
@@ -123,7 +125,7 @@ class SegmentClassifier(ClassifierMixin, BaseEstimator):
         for name in _SGD_TRAINING_STATE:  # kept by SGD for further training only; a third of the file each
             vars(self.stage_one_).pop(name, None)
 
-        context = self._context_matrix(frame, layout, out_of_fold, self.topic_vectorizer_.transform(texts))
+        context = self._context_matrix(frame, layout, out_of_fold, topics)
         stage_two = HistGradientBoostingClassifier(max_iter=self.max_iter, learning_rate=0.2, max_leaf_nodes=15,
                                                    l2_regularization=1.0, early_stopping=False,
                                                    random_state=self.random_state)
@@ -141,8 +143,9 @@ class SegmentClassifier(ClassifierMixin, BaseEstimator):
             return np.zeros((0, len(self.classes_)))
         frame, order = sort_documents(X)
         codes, distinct = pd.factorize(frame["text"])
-        layout, alone = self._read_alone(list(distinct))
-        topics = self.topic_vectorizer_.transform(distinct.tolist())[codes]
+        distinct = distinct.tolist()
+        layout, alone = self._read_alone(distinct)
+        topics = self.topic_vectorizer_.transform(distinct)[codes]
         proba = self.stage_two_.predict_proba(self._context_matrix(frame, layout[codes], alone[codes], topics))
         result = np.empty_like(proba)
         result[order] = proba
@@ -198,13 +201,13 @@ class SegmentClassifier(ClassifierMixin, BaseEstimator):
             if abs(offset) == 1:
                 blocks.append(_shift_within(layout[:, NEIGHBOUR_LAYOUT], doc, offset, fill=-1.0))
         blocks.append(_window_mean(alone, doc, WINDOW))
-        # The strongest guess among the three rows on either side: one clear ad headline
-        # makes the bullets under it an ad, which a mean over the window dilutes.
-        blocks.append(np.max(neighbours, axis=0))
-        # The weaker of the strongest guesses above and below: a row between an ad's headline
-        # and its risk warning is inside the ad, whatever it says.
         above = np.max([n for o, n in zip(NEIGHBOUR_OFFSETS, neighbours) if o < 0], axis=0)
         below = np.max([n for o, n in zip(NEIGHBOUR_OFFSETS, neighbours) if o > 0], axis=0)
+        # The strongest guess among the three rows on either side: one clear ad headline
+        # makes the bullets under it an ad, which a mean over the window dilutes.
+        blocks.append(np.maximum(above, below))
+        # The weaker of the two: a row between an ad's headline and its risk warning is
+        # inside the ad, whatever it says.
         blocks.append(np.minimum(above, below))
         by_doc = pd.DataFrame(alone).groupby(doc)
         blocks.append(by_doc.transform("mean").to_numpy())
@@ -237,7 +240,7 @@ def _main_block(editorial: np.ndarray, lengths: np.ndarray, doc: np.ndarray) -> 
     (smoothed over each segment and its two neighbours) holding the most characters.
     """
     out = np.zeros((len(editorial), 3))
-    bounds = np.flatnonzero(np.r_[True, doc[1:] != doc[:-1], True])
+    bounds = document_bounds(doc)
     for start, stop in zip(bounds[:-1], bounds[1:]):
         prob = editorial[start:stop]
         smooth = np.convolve(np.r_[prob[:1], prob, prob[-1:]], np.ones(3) / 3, mode="valid")
