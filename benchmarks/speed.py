@@ -94,14 +94,18 @@ def measure(system: str, path: Path, jobs: int) -> dict:
     """Run a worker process; return its time and its peak memory (and its workers', if any)."""
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "out.jsonl"
-        with subprocess.Popen([sys.executable, __file__, "--worker", system, str(path), str(out), str(jobs)],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                              env={**os.environ, "PYTHONWARNINGS": "ignore", "OMP_NUM_THREADS": "1"}) as run:
+        log, errors = Path(tmp) / "stdout.txt", Path(tmp) / "stderr.txt"
+        # Output goes to files, not pipes: the loop below polls and never reads, so a worker
+        # that wrote more than a pipe holds would otherwise wait for ever.
+        with log.open("w") as stdout_file, errors.open("w") as stderr_file, \
+                subprocess.Popen([sys.executable, __file__, "--worker", system, str(path), str(out), str(jobs)],
+                                 stdout=stdout_file, stderr=stderr_file,
+                                 env={**os.environ, "PYTHONWARNINGS": "ignore", "OMP_NUM_THREADS": "1"}) as run:
             descendant_peak = 0.0
             while run.poll() is None:  # worker processes that are not our children (a fork server's) show here
                 descendant_peak = max(descendant_peak, _descendant_peak_mib(run.pid))
                 time.sleep(0.05)
-            stdout, stderr = run.communicate()
+        stdout, stderr = log.read_text(), errors.read_text()
         if run.returncode != 0:
             raise RuntimeError(f"{system} failed:\n{stderr[-2000:]}")
     result = json.loads(stdout.strip().splitlines()[-1])
