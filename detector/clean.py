@@ -16,14 +16,14 @@ def clean_article(text: str, keep: Sequence[bool]) -> str:
     a paragraph break. A text with nothing removed comes back unchanged.
     """
     lines = split_lines(text)
-    n_segments = sum(line.segment is not None for line in lines)
+    n_segments = sum(1 for line in lines if line.core)
     if len(keep) != n_segments:
         raise ValueError(f"the text has {n_segments} segments but keep has {len(keep)} flags")
     if all(keep):
         return text
 
     flags = iter(keep)
-    kept_at = [i for i, line in enumerate(lines) if line.segment is not None and next(flags)]
+    kept_at = [i for i, line in enumerate(lines) if line.core and next(flags)]
     if not kept_at:
         return ""
     removed = _removed_lines(lines, keep)
@@ -39,7 +39,7 @@ def clean_article(text: str, keep: Sequence[bool]) -> str:
             out.append(line.newline)
             out.extend(_raw(lines[i]) for i in gap)
         elif there < len(lines):
-            blank = any(lines[i].segment is None for i in gap)
+            blank = any(not lines[i].core for i in gap)
             out.append(line.newline * 2 if blank else line.newline)
         elif lines[-1].newline:
             out.append(line.newline)  # the text ended with a line break: so does the result
@@ -49,7 +49,7 @@ def clean_article(text: str, keep: Sequence[bool]) -> str:
 def _removed_lines(lines: tuple[Line, ...], keep: Sequence[bool]) -> list[bool]:
     """Per line: True where the line holds a segment that is cut."""
     flags = iter(keep)
-    return [line.segment is not None and not next(flags) for line in lines]
+    return [bool(line.core) and not next(flags) for line in lines]
 
 
 def _raw(line: Line) -> str:

@@ -40,13 +40,14 @@ _SENTENCE_BREAK = re.compile(r"[.!?。！？](?:[^\S\n]|$)", re.M)
 # Currency and URL patterns are lower case: they run on the lower-cased batch, which is
 # about twice as fast as matching with re.I. The URL pattern starts with its literal dot so
 # the engine can skip ahead to candidates.
-_CURRENCY = re.compile(r"[$€£¥₿₽₺₹]|\b(?:usd|eur|usdt|usdc|btc|eth|gbp|jpy|brl|try|pln|chf)\b")
+# A lookahead on the first character lets the engine skip most positions at once.
+_CURRENCY = re.compile(r"(?=[$€£¥₿₽₺₹uebgjtpc])(?:[$€£¥₿₽₺₹]|\b(?:usd|eur|usdt|usdc|btc|eth|gbp|jpy|brl|try|pln|chf)\b)")
 _URL = re.compile(r"\.(?<=\w\.)(?:com|org|net|io|co|de|nl|fr|es|it|pl|ru|jp|cn|uk)\b|https?://|www\.")
 _HANDLE = re.compile(r"(?:^|[^\S\n])@\w{2,}", re.M)
 _EMAIL = re.compile(r"(?<=\w)@[\w-]+\.\w")
 _COPYRIGHT = re.compile(r"©|\(c\)|®|™", re.I)
 _DATE = re.compile(
-    r"\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|\b\d{1,2}:\d{2}\b|\b(?:19|20)\d{2}\b|\d{4}年|\d{1,2}月\d{1,2}日"
+    r"(?=\d)(?:\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|\b\d{1,2}:\d{2}\b|\b(?:19|20)\d{2}\b|\d{4}年|\d{1,2}月\d{1,2}日)"
 )
 _SEPARATORS = re.compile(r"[^\S\n][|/»›>·•–-][^\S\n]|[^\S\n]\|$|^\|", re.M)
 _SEPARATOR_CHARS = "|/»›>·•–-"  # a segment without any of these has no separator
@@ -257,50 +258,53 @@ def document_bounds(doc: np.ndarray) -> np.ndarray:
 
 
 def position_features(frame: pd.DataFrame) -> np.ndarray:
-    """Where each segment sits in its document.
+    """Where each segment sits in its document, shape (n, len(POSITION_COLUMNS)).
 
     ``frame`` holds one document per run of equal ``doc_id``, rows in reading
-    order (see ``model.sort_documents``). Returns shape (n, len(POSITION_COLUMNS)).
+    order (see ``model.sort_documents``). Computed for all documents at once: every
+    per-document quantity is a run-wise cumulative sum, maximum or minimum.
     """
-    out = np.zeros((len(frame), len(POSITION_COLUMNS)))
     texts = frame["text"].tolist()
-    bounds = document_bounds(frame["doc_id"].to_numpy())
-    for start, stop in zip(bounds[:-1], bounds[1:]):
-        out[start:stop] = _document_positions(texts[start:stop])
-    return out
+    n_rows = len(texts)
+    if n_rows == 0:
+        return np.zeros((0, len(POSITION_COLUMNS)))
+    doc = pd.factorize(frame["doc_id"])[0]
+    bounds = document_bounds(doc)
+    sizes = np.diff(bounds)
+    first, end = np.repeat(bounds[:-1], sizes), np.repeat(bounds[1:], sizes)  # the document's rows: first:end
+    row = np.arange(n_rows)
+    index, n = row - first, (end - first).astype(float)
+    lengths = np.fromiter(map(len, texts), dtype=float, count=n_rows)
+    chars_so_far = np.r_[0.0, np.cumsum(lengths)]
+    chars_before = chars_so_far[row] - chars_so_far[first]
+    doc_chars = chars_so_far[end] - chars_so_far[first]
+    median = pd.Series(lengths).groupby(doc).transform("median").to_numpy()
 
+    prose = np.fromiter(map(is_prose, texts), dtype=bool, count=n_rows)
+    prose_so_far = np.r_[0, np.cumsum(prose)]
+    has_prose = prose_so_far[end] > prose_so_far[first]
+    previous = np.maximum.accumulate(np.where(prose, row, -1))  # the nearest prose row at or above
+    following = np.minimum.accumulate(np.where(prose, row, n_rows)[::-1])[::-1]  # at or below
+    up = np.where(previous >= first, row - previous, n_rows)
+    down = np.where(following < end, following - row, n_rows)
+    distance = np.where(has_prose, np.minimum(up, down), n)
+    before = np.where(has_prose, np.clip(following[first] - row, 0, None), n)  # rows above the first prose
+    after = np.where(has_prose, np.clip(row - previous[end - 1], 0, None), n)  # rows below the last prose
+    low, high = np.maximum(row - 3, first), np.minimum(row + 3, end - 1)
+    window = (prose_so_far[high + 1] - prose_so_far[low]) / 7  # share of prose within 3 rows
 
-def _document_positions(texts: list[str]) -> np.ndarray:
-    """Position features for the segments of one document."""
-    n = len(texts)
-    index = np.arange(n)
-    lengths = np.array([len(t) for t in texts], dtype=float)
-    chars_before = np.cumsum(lengths) - lengths
-    prose = np.array([is_prose(t) for t in texts])
-    short = lengths < 60
-    if prose.any():
-        prose_at = np.flatnonzero(prose)
-        distance = np.abs(index[:, None] - prose_at[None, :]).min(axis=1)
-        before = np.clip(prose_at[0] - index, 0, None)
-        after = np.clip(index - prose_at[-1], 0, None)
-    else:
-        distance = before = after = np.full(n, n, dtype=float)
-    window = np.convolve(prose.astype(float), np.ones(7), mode="full")[3:3 + n] / 7  # share of prose within 3 rows
-    run = np.zeros(n)  # length of the run of short lines this segment belongs to
-    i = 0
-    while i < n:
-        j = i
-        while j < n and short[j] == short[i]:
-            j += 1
-        run[i:j] = (j - i) if short[i] else 0
-        i = j
+    short = lengths < 60  # the length of the run of short lines a segment belongs to, 0 for a long one
+    run_starts = np.flatnonzero(np.r_[True, (short[1:] != short[:-1]) | (doc[1:] != doc[:-1])])
+    run_lengths = np.diff(np.r_[run_starts, n_rows])
+    run = np.where(short, np.repeat(run_lengths, run_lengths), 0)
+
     return np.column_stack([
-        index / max(n - 1, 1),
+        index / np.maximum(n - 1, 1),
         np.log1p(index),
         np.log1p(n - 1 - index),
-        np.full(n, np.log1p(n)),
-        chars_before / max(lengths.sum(), 1),
-        np.log1p(lengths) - np.log1p(np.median(lengths)),
+        np.log1p(n),
+        chars_before / np.maximum(doc_chars, 1),
+        np.log1p(lengths) - np.log1p(median),
         np.log1p(distance),
         np.log1p(before),
         np.log1p(after),

@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from .clean import clean_article
-from .segments import Segment, split_segments
+from .segments import Segment, split_lines, split_segments
 
 KEEP_DEFAULT = ("editorial",)
 # A segment is removed only when the model puts at least this much probability on the
@@ -48,51 +48,48 @@ def decide(proba: np.ndarray, classes: Sequence[str], keep: Sequence[str] = KEEP
     return classes[index], proba[np.arange(len(proba)), index], ~removed
 
 
-def segment_frame(texts: Sequence[str], doc_ids: Sequence | None = None) -> tuple[pd.DataFrame, list[list[Segment]]]:
-    """Split texts into one segment table (doc_id, position, text, start, end) and the segment lists."""
-    doc_ids = range(len(texts)) if doc_ids is None else doc_ids
-    segments = [split_segments(text) for text in texts]
-    counts = [len(segs) for segs in segments]
-    flat = [s for segs in segments for s in segs]
+def segment_table(texts: Sequence[str]) -> tuple[pd.DataFrame, np.ndarray]:
+    """One row per segment of every text (doc_id: the text's index, position, text), and each text's segment count."""
+    cores = [[line.core for line in split_lines(text) if line.core] for text in texts]
+    counts = np.fromiter((len(c) for c in cores), dtype=np.int64, count=len(cores))
+    starts = np.cumsum(counts) - counts
+    total = int(counts.sum())
     frame = pd.DataFrame({
-        "doc_id": np.repeat(np.asarray(list(doc_ids), dtype=object), counts) if flat else [],
-        "position": np.concatenate([np.arange(n) for n in counts]) if flat else [],
-        "text": [s.text for s in flat],
-        "start": [s.start for s in flat],
-        "end": [s.end for s in flat],
+        "doc_id": np.repeat(np.arange(len(texts)), counts),
+        "position": np.arange(total) - np.repeat(starts, counts),
+        "text": [core for text_cores in cores for core in text_cores],
     })
-    return frame, segments
+    return frame, counts
 
 
 def classify_texts(texts: Sequence[str], model, keep: Sequence[str] = KEEP_DEFAULT,
                    min_confidence: float = MIN_CONFIDENCE_DEFAULT) -> list[list[LabeledSegment]]:
     """Label the segments of several texts with one model call."""
-    segments, labels, confidence, kept = _decide_texts(texts, model, keep, min_confidence)
+    counts, labels, confidence, kept = _decide_texts(texts, model, keep, min_confidence)
     out, i = [], 0
-    for segs in segments:
+    for text, n in zip(texts, counts):
         out.append([LabeledSegment(s.text, s.start, s.end, str(labels[i + j]), float(confidence[i + j]),
-                                   bool(kept[i + j])) for j, s in enumerate(segs)])
-        i += len(segs)
+                                   bool(kept[i + j])) for j, s in enumerate(split_segments(text))])
+        i += n
     return out
 
 
 def clean_texts(texts: Sequence[str], model, keep: Sequence[str] = KEEP_DEFAULT,
                 min_confidence: float = MIN_CONFIDENCE_DEFAULT) -> list[str]:
     """Clean several texts with one model call."""
-    segments, _, _, kept = _decide_texts(texts, model, keep, min_confidence)
-    ends = np.cumsum([len(segs) for segs in segments], dtype=int)
+    counts, _, _, kept = _decide_texts(texts, model, keep, min_confidence)
+    ends = np.cumsum(counts)
     kept = kept.tolist()
-    return [clean_article(text, kept[end - len(segs):end]) for text, segs, end in zip(texts, segments, ends)]
+    return [clean_article(text, kept[end - n:end]) for text, n, end in zip(texts, counts, ends)]
 
 
 def _decide_texts(texts, model, keep, min_confidence):
-    """The segments of each text, then label, confidence and keep flag of every segment (flat)."""
-    table, segments = segment_frame(texts)
+    """The segment count of each text, then label, confidence and keep flag of every segment (flat)."""
+    table, counts = segment_table(texts)
     if len(table) == 0:
-        return segments, np.array([], dtype=object), np.array([]), np.array([], dtype=bool)
-    labels, confidence, kept = decide(model.predict_proba(table[["doc_id", "position", "text"]]),
-                                      model.classes_, keep, min_confidence)
-    return segments, labels, confidence, kept
+        return counts, np.array([], dtype=object), np.array([]), np.array([], dtype=bool)
+    labels, confidence, kept = decide(model.predict_proba(table), model.classes_, keep, min_confidence)
+    return counts, labels, confidence, kept
 
 
 def classify_batches(text_batches: Iterable[list[str]], model, keep: Sequence[str] = KEEP_DEFAULT,
