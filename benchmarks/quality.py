@@ -22,7 +22,7 @@ from joblib import Parallel, delayed
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from peers import PEERS  # noqa: E402
 
-from detector import MIN_CONFIDENCE_DEFAULT, load_model  # noqa: E402
+from detector import BLOCK_CONFIDENCE_DEFAULT, MIN_CONFIDENCE_DEFAULT, load_model  # noqa: E402
 from detector.data import documents_to_frame  # noqa: E402
 from detector.metrics import documents_perfect, removal_scores  # noqa: E402
 from detector.pipeline import KEEP_DEFAULT, decide  # noqa: E402
@@ -52,11 +52,15 @@ def peer_flags(name: str, docs: list[dict], jobs: int) -> np.ndarray:
     return np.concatenate([np.asarray(f, dtype=bool) for f in flags]) if flags else np.zeros(0, bool)
 
 
-def our_figures(frame: pd.DataFrame, proba: np.ndarray, classes) -> tuple[dict, list[dict]]:
-    """Removal figures at the default threshold, per-class figures, and the curve over thresholds."""
+def our_figures(frame: pd.DataFrame, proba: np.ndarray, classes, doc: np.ndarray) -> tuple[dict, list[dict], list[dict]]:
+    """Removal figures at the default thresholds, per-class figures, and the curves over min_confidence.
+
+    The curve keeps block_confidence at its default (or at min_confidence, if lower); the
+    plain curve turns runs off, so the two show what removing runs adds.
+    """
     from sklearn.metrics import classification_report, confusion_matrix
 
-    labels, _, kept = decide(proba, classes, KEEP_DEFAULT, MIN_CONFIDENCE_DEFAULT)
+    labels, _, kept = decide(proba, classes, KEEP_DEFAULT, MIN_CONFIDENCE_DEFAULT, BLOCK_CONFIDENCE_DEFAULT, doc)
     figures = score(frame, kept)
     present = [c for c in classes if c in set(frame["label"])]
     report = classification_report(frame["label"], labels, labels=present, output_dict=True, zero_division=0)
@@ -64,11 +68,14 @@ def our_figures(frame: pd.DataFrame, proba: np.ndarray, classes) -> tuple[dict, 
     figures["macro_f1"] = float(np.mean(list(figures["per_class_f1"].values())))
     figures["confusion"] = {"labels": list(map(str, classes)),
                             "matrix": confusion_matrix(frame["label"], labels, labels=list(classes)).tolist()}
-    curve = []
-    for threshold in THRESHOLDS:
-        _, _, kept_at = decide(proba, classes, KEEP_DEFAULT, float(threshold))
-        curve.append({"min_confidence": float(threshold), **score(frame, kept_at)})
-    return figures, curve
+    curve, plain = [], []
+    for threshold in map(float, THRESHOLDS):
+        block = min(BLOCK_CONFIDENCE_DEFAULT, threshold)
+        kept_at = decide(proba, classes, KEEP_DEFAULT, threshold, block, doc)[2]
+        curve.append({"min_confidence": threshold, "block_confidence": block, **score(frame, kept_at)})
+        kept_at = decide(proba, classes, KEEP_DEFAULT, threshold, threshold, doc)[2]
+        plain.append({"min_confidence": threshold, **score(frame, kept_at)})
+    return figures, curve, plain
 
 
 def run_systems(docs: list[dict], model, jobs: int, proba: np.ndarray | None = None) -> dict:
@@ -77,7 +84,8 @@ def run_systems(docs: list[dict], model, jobs: int, proba: np.ndarray | None = N
     if proba is None:
         proba = model.predict_proba(frame[["doc_id", "position", "text"]])
     flags = {peer: peer_flags(peer, docs, jobs) for peer in PEERS}
-    return {"frame": frame, "proba": proba, "flags": flags, "documents": len(docs)}
+    doc = np.repeat(np.arange(len(docs)), [len(d["paragraphs"]) for d in docs])  # numbered: ids may repeat across files
+    return {"frame": frame, "proba": proba, "flags": flags, "documents": len(docs), "doc": doc}
 
 
 def pool(runs: list[dict]) -> dict:
@@ -85,16 +93,18 @@ def pool(runs: list[dict]) -> dict:
     return {"frame": pd.concat([r["frame"] for r in runs], ignore_index=True),
             "proba": np.vstack([r["proba"] for r in runs]),
             "flags": {peer: np.concatenate([r["flags"][peer] for r in runs]) for peer in PEERS},
-            "documents": sum(r["documents"] for r in runs)}
+            "documents": sum(r["documents"] for r in runs),
+            "doc": np.concatenate([r["doc"] + offset for r, offset in
+                                   zip(runs, np.cumsum([0] + [r["documents"] for r in runs[:-1]]))])}
 
 
 def evaluate(name: str, run: dict, classes) -> dict:
     """The figures of one data set from its run."""
     frame = run["frame"]
-    ours, curve = our_figures(frame, run["proba"], classes)
+    ours, curve, plain = our_figures(frame, run["proba"], classes, run["doc"])
     result = {"data": name, "documents": run["documents"], "segments": len(frame),
               "junk_share": float((frame["label"] != "editorial").mean()),
-              "systems": {"detector": ours}, "curve": curve}
+              "systems": {"detector": ours}, "curve": curve, "curve_without_runs": plain}
     result["systems"]["keep everything"] = score(frame, np.ones(len(frame), bool))
     for peer in PEERS:
         result["systems"][peer] = score(frame, run["flags"][peer])
@@ -123,7 +133,8 @@ def table(result: dict) -> str:
     per_class = ", ".join(f"{label} {f1:.3f}" for label, f1 in ours["per_class_f1"].items())
     best = best_within_loss(result["curve"])
     reach = (f"best point of the curve with at most {TARGET_MAX_LOST:.0%} of editorial characters lost: removal F1 "
-             f"{best['removal_f1']:.3f} at min_confidence {best['min_confidence']:.2f} "
+             f"{best['removal_f1']:.3f} at min_confidence {best['min_confidence']:.2f}, block_confidence "
+             f"{best['block_confidence']:.2f} "
              f"({best['editorial_chars_lost']:.1%} lost, {best['junk_chars_kept']:.1%} junk kept)"
              if best else f"no threshold loses at most {TARGET_MAX_LOST:.0%} of editorial characters")
     return "\n".join([head, *rows, "", f"detector per-class F1: {per_class}; macro F1 {ours['macro_f1']:.3f}",
@@ -142,10 +153,13 @@ def plot(results: list[dict], path: Path) -> None:
     for ax, result in zip(axes[0], shown):
         xs = [100 * c["editorial_chars_lost"] for c in result["curve"]]
         ys = [100 * c["junk_chars_kept"] for c in result["curve"]]
-        ax.plot(xs, ys, "-o", ms=3, label="detector (min_confidence 0.05 to 0.99)")
+        ax.plot(xs, ys, "-o", ms=3, label=f"detector (min_confidence 0.05 to 0.99, runs from {BLOCK_CONFIDENCE_DEFAULT})")
+        ax.plot([100 * c["editorial_chars_lost"] for c in result["curve_without_runs"]],
+                [100 * c["junk_chars_kept"] for c in result["curve_without_runs"]], ":", lw=1, color="grey",
+                label="detector without runs")
         d = result["systems"]["detector"]
         ax.plot(100 * d["editorial_chars_lost"], 100 * d["junk_chars_kept"], "*", ms=14,
-                label=f"detector default ({MIN_CONFIDENCE_DEFAULT})")
+                label=f"detector default ({MIN_CONFIDENCE_DEFAULT}, runs from {BLOCK_CONFIDENCE_DEFAULT})")
         for name, marker in markers.items():
             f = result["systems"][name]
             ax.plot(100 * f["editorial_chars_lost"], 100 * f["junk_chars_kept"], marker, ms=8, label=name)

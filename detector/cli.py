@@ -14,7 +14,9 @@ from . import training
 from .errors import DetectorError, InputError
 from .io import TableFile, TextFile, atomic_path, discover_inputs, write_text_atomic
 from .persistence import load_model
-from .pipeline import KEEP_DEFAULT, MIN_CONFIDENCE_DEFAULT, batches, classify_batches, clean_batches
+from .pipeline import (
+    BLOCK_CONFIDENCE_DEFAULT, KEEP_DEFAULT, MIN_CONFIDENCE_DEFAULT, batches, classify_batches, clean_batches,
+)
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 SEGMENT_COLUMNS = ["doc_id", "position", "text", "start", "end", "label", "confidence", "keep"]
@@ -58,8 +60,12 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("--keep", nargs="+", default=list(KEEP_DEFAULT), metavar="LABEL",
                          help="labels to keep (default: %(default)s)")
         sub.add_argument("--min-confidence", type=float, default=MIN_CONFIDENCE_DEFAULT,
-                         help="remove a segment only when the labels outside --keep have at least this probability "
+                         help="remove a segment when the labels outside --keep have at least this probability "
                               "(default: %(default)s; higher keeps more)")
+        sub.add_argument("--block-confidence", type=float, default=BLOCK_CONFIDENCE_DEFAULT,
+                         help="also remove a segment at this probability or more when it sits in an unbroken run of "
+                              "such segments that holds one removed at --min-confidence, like an ad's bullets under "
+                              "its headline (default: %(default)s; set it to --min-confidence to turn runs off)")
         sub.add_argument("--model", metavar="FILE", help="a model saved by `detector train` (default: the bundled one)")
         sub.add_argument("-j", "--jobs", type=int, default=1,
                          help="processes to label with; -1 uses every core (default: %(default)s)")
@@ -77,8 +83,9 @@ class Run:
     def __init__(self, args: argparse.Namespace):
         self.args = args
         self.problems: list[str] = []
-        if not 0.0 <= args.min_confidence <= 1.0:
-            raise InputError(f"--min-confidence must be between 0 and 1, got {args.min_confidence}")
+        for flag, value in (("--min-confidence", args.min_confidence), ("--block-confidence", args.block_confidence)):
+            if not 0.0 <= value <= 1.0:
+                raise InputError(f"{flag} must be between 0 and 1, got {value}")
         self.inputs = discover_inputs(args.paths, args.text_column, args.id_column)
         self.to_stdout = args.output is None
         if self.to_stdout and (len(self.inputs) > 1 or isinstance(self.inputs[0], TableFile)) \
@@ -188,7 +195,8 @@ class Run:
     def _run_model(self, text_batches):
         """Labeled segments per text (classify), or the cleaned texts (clean)."""
         run = clean_batches if self.args.command == "clean" else classify_batches
-        return run(text_batches, self.model, self.args.keep, self.args.min_confidence, self.args.jobs)
+        return run(text_batches, self.model, self.args.keep, self.args.min_confidence, self.args.jobs,
+                   self.args.block_confidence)
 
     def _table_result(self, table: TableFile, chunk: pd.DataFrame, results) -> pd.DataFrame:
         """The output rows of one chunk: its segments (classify) or the chunk with a cleaned column (clean)."""

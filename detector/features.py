@@ -9,7 +9,7 @@ Four families:
   capitals, a trailing colon ... of the segment alone;
 * position: where the segment sits in its document, and how far it is from the
   running prose of the article;
-* cohesion: how close a segment's words are to the rest of its story (another story's
+* cohesion: how close a segment's n-grams are to the rest of its story (another story's
   headline, a caption about something else or an ad is about another subject).
 """
 
@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 from sklearn.base import BaseEstimator, TransformerMixin
-from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
+from sklearn.feature_extraction.text import TfidfTransformer
 from sklearn.pipeline import Pipeline, make_pipeline
 
 CHAR_HEAD_CHARS = 120  # character n-grams read this many leading characters: the opening of a line tells most
@@ -313,19 +313,18 @@ def position_features(frame: pd.DataFrame) -> np.ndarray:
     ])
 
 
-def topic_vectorizer() -> Pipeline:
-    """Texts -> what they are about: hashed counts of their words, weighted by rarity (fit the idf)."""
-    return make_pipeline(HashingVectorizer(n_features=2**18, alternate_sign=False, norm=None),
-                         TfidfTransformer(sublinear_tf=True))
+def ngram_vectorizer(n_features: int = 2**18) -> Pipeline:
+    """Texts -> hashed character n-gram counts weighted by rarity (fit the idf), rows of unit length."""
+    return make_pipeline(NgramHasher(n_features=n_features), TfidfTransformer(sublinear_tf=True))
 
 
 _COHESION_DOCS = 64  # documents per step of cohesion_features: bounds the dense products
 
 
 def cohesion_features(vectors: sp.csr_matrix, weights: np.ndarray, doc: np.ndarray) -> np.ndarray:
-    """How close each segment's words are to the rest of its document, shape (n, len(COHESION_COLUMNS)).
+    """How close each segment's text is to the rest of its document, shape (n, len(COHESION_COLUMNS)).
 
-    ``vectors`` are unit-length rows from ``topic_vectorizer``; ``doc`` numbers the documents
+    ``vectors`` are unit-length rows from ``ngram_vectorizer``; ``doc`` numbers the documents
     0, 1, 2 ... in order, each a run of rows. The rest of a document is the sum of its other
     segments' vectors, each weighted by ``weights`` (stage one's editorial probability), so the
     story sets the topic and the junk around it hardly does. Columns: the cosine similarity, its rank
@@ -333,7 +332,7 @@ def cohesion_features(vectors: sp.csr_matrix, weights: np.ndarray, doc: np.ndarr
     """
     n = len(doc)
     similarity = np.zeros(n)
-    squared = np.asarray(vectors.multiply(vectors).sum(axis=1)).ravel()  # 1, or 0 for a text without words
+    squared = np.asarray(vectors.multiply(vectors).sum(axis=1)).ravel()  # 1, or 0 for an empty text
     bounds = document_bounds(doc)
     for step in range(0, len(bounds) - 1, _COHESION_DOCS):
         first, last = bounds[step], bounds[min(step + _COHESION_DOCS, len(bounds) - 1)]

@@ -4,7 +4,7 @@ Stage one reads each segment alone (character n-grams and layout) with a
 logistic regression trained by SGD. Stage two revises by context: a gradient-boosted model
 sees stage one's probabilities for the segment and its neighbours, the
 document's overall make-up, the segment's layout and its position, and how close its
-words are to the rest of the story. Stage two
+character n-grams (stage one's own input) are to the rest of the story. Stage two
 trains on out-of-fold stage-one probabilities (folds grouped by site or
 document), so it learns from the same kind of guesses it gets at prediction
 time, and its probabilities are calibrated (isotonic, grouped folds).
@@ -18,17 +18,14 @@ import scipy.sparse as sp
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.calibration import CalibratedClassifierCV
 from sklearn.ensemble import HistGradientBoostingClassifier
-from sklearn.feature_extraction.text import TfidfTransformer
 from sklearn.linear_model import SGDClassifier
 from sklearn.model_selection import GroupKFold, cross_val_predict
-from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 from sklearn.utils.validation import check_is_fitted
 
 from .errors import InputError
 from .features import (
-    LAYOUT_COLUMNS, NgramHasher, cohesion_features, document_bounds, layout_features, position_features,
-    topic_vectorizer,
+    cohesion_features, document_bounds, layout_features, ngram_vectorizer, position_features,
 )
 
 REQUIRED_COLUMNS = ("doc_id", "position", "text")
@@ -37,8 +34,6 @@ NEIGHBOUR_LAYOUT = (0, 2, 3, 6)  # log_chars, ends_sentence, ends_colon, starts_
 STAGE_ONE_EPOCHS = 20  # passes of SGD over the corpus
 _SGD_TRAINING_STATE = ("_standard_coef", "_average_coef", "_standard_intercept", "_average_intercept")
 WINDOW = 5  # half-width of the window whose mean probabilities stage two sees
-ALONE_CACHE_SIZE = 50_000  # distinct short lines whose stage-one reading is kept; cleared when full
-ALONE_CACHE_MAX_CHARS = 160  # only lines up to this long are cached: long paragraphs rarely repeat
 
 
 def sort_documents(X: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray]:
@@ -107,16 +102,12 @@ class SegmentClassifier(ClassifierMixin, BaseEstimator):
             raise InputError("training needs segments from at least two documents")
         folds = list(GroupKFold(n_splits=n_folds).split(frame, y, groups))
 
-        self.vectorizer_ = make_pipeline(
-            NgramHasher(n_features=self.n_hash_features),
-            TfidfTransformer(sublinear_tf=True),
-        )
+        self.vectorizer_ = ngram_vectorizer(self.n_hash_features)
         texts = frame["text"].tolist()
-        self.topic_vectorizer_ = topic_vectorizer()
-        topics = self.topic_vectorizer_.fit_transform(texts)
         layout = layout_features(texts)
         self.layout_scaler_ = StandardScaler().fit(layout)
-        alone = self._alone_matrix(texts, layout, fit=True)
+        ngrams = self.vectorizer_.fit_transform(texts)
+        alone = self._alone_matrix(ngrams, layout)
         stage_one = SGDClassifier(loss="log_loss", alpha=self.alpha, max_iter=STAGE_ONE_EPOCHS, tol=None,
                                   average=True, random_state=self.random_state)
         out_of_fold = cross_val_predict(stage_one, alone, y, cv=folds, method="predict_proba",
@@ -125,7 +116,7 @@ class SegmentClassifier(ClassifierMixin, BaseEstimator):
         for name in _SGD_TRAINING_STATE:  # kept by SGD for further training only; a third of the file each
             vars(self.stage_one_).pop(name, None)
 
-        context = self._context_matrix(frame, layout, out_of_fold, topics)
+        context = self._context_matrix(frame, layout, out_of_fold, ngrams)
         stage_two = HistGradientBoostingClassifier(max_iter=self.max_iter, learning_rate=0.2, max_leaf_nodes=15,
                                                    l2_regularization=1.0, early_stopping=False,
                                                    random_state=self.random_state)
@@ -144,9 +135,11 @@ class SegmentClassifier(ClassifierMixin, BaseEstimator):
         frame, order = sort_documents(X)
         codes, distinct = pd.factorize(frame["text"])
         distinct = distinct.tolist()
-        layout, alone = self._read_alone(distinct)
-        topics = self.topic_vectorizer_.transform(distinct)[codes]
-        proba = self.stage_two_.predict_proba(self._context_matrix(frame, layout[codes], alone[codes], topics))
+        layout = layout_features(distinct)
+        ngrams = self.vectorizer_.transform(distinct)
+        alone = self.stage_one_.predict_proba(self._alone_matrix(ngrams, layout))
+        context = self._context_matrix(frame, layout[codes], alone[codes], ngrams[codes])
+        proba = self.stage_two_.predict_proba(context)
         result = np.empty_like(proba)
         result[order] = proba
         return result
@@ -155,44 +148,15 @@ class SegmentClassifier(ClassifierMixin, BaseEstimator):
         """The most probable label of each segment."""
         return self.classes_[self.predict_proba(X).argmax(axis=1)]
 
-    def _read_alone(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
-        """Layout and stage-one probabilities of distinct texts.
-
-        Stage one reads a segment alone, so a short line seen before (a menu item, a share
-        row, a counter: they repeat across the pages of a site) is taken from a bounded
-        in-memory cache instead of being read again.
-        """
-        cache = self.__dict__.setdefault("_alone_cache", {})
-        if len(cache) > ALONE_CACHE_SIZE:
-            cache.clear()
-        missing = [t for t in texts if t not in cache]
-        if missing:
-            layout = layout_features(missing)
-            alone = self.stage_one_.predict_proba(self._alone_matrix(missing, layout))
-            fresh = dict(zip(missing, zip(layout, alone)))
-            cache.update((t, v) for t, v in fresh.items() if len(t) <= ALONE_CACHE_MAX_CHARS)
-        else:
-            fresh = {}
-        rows = [fresh[t] if t in fresh else cache[t] for t in texts]
-        if not rows:
-            return np.zeros((0, len(LAYOUT_COLUMNS))), np.zeros((0, len(self.classes_)))
-        return np.array([r[0] for r in rows]), np.array([r[1] for r in rows])
-
-    def __getstate__(self):
-        state = super().__getstate__()
-        state.pop("_alone_cache", None)  # a cache, not part of the model
-        return state
-
     # -- feature matrices ----------------------------------------------------------------
-    def _alone_matrix(self, texts, layout: np.ndarray, fit: bool = False):
-        """Stage one's input: n-grams beside scaled layout."""
-        ngrams = self.vectorizer_.fit_transform(texts) if fit else self.vectorizer_.transform(texts)
+    def _alone_matrix(self, ngrams: sp.csr_matrix, layout: np.ndarray) -> sp.csr_matrix:
+        """Stage one's input: weighted n-grams beside scaled layout."""
         return sp.hstack([ngrams, sp.csr_matrix(self.layout_scaler_.transform(layout))], format="csr")
 
     def _context_matrix(self, frame: pd.DataFrame, layout: np.ndarray, alone: np.ndarray,
-                        topics: sp.csr_matrix) -> np.ndarray:
+                        ngrams: sp.csr_matrix) -> np.ndarray:
         """Stage two's input: the segment's and its neighbours' stage-one guesses, layout, position,
-        and how close its words (``topics``, rows from the topic vectorizer) are to its story."""
+        and how close its text (``ngrams``, stage one's weighted n-gram rows) is to its story."""
         doc = pd.factorize(frame["doc_id"])[0]
         blocks = [alone, layout, position_features(frame)]
         neighbours = [_shift_within(alone, doc, offset, fill=-1.0) for offset in NEIGHBOUR_OFFSETS]
@@ -216,7 +180,7 @@ class SegmentClassifier(ClassifierMixin, BaseEstimator):
         blocks.append(by_doc.rank(pct=True).to_numpy())
         editorial = alone[:, list(self.classes_).index("editorial")]
         blocks.append(_main_block(editorial, frame["text"].str.len().to_numpy(), doc))
-        blocks.append(cohesion_features(topics, editorial, doc))
+        blocks.append(cohesion_features(ngrams, editorial, doc))
         # Column-major: the trees read one feature for many rows in turn, which is about
         # three times faster from contiguous columns than from rows.
         return np.asfortranarray(np.hstack(blocks))

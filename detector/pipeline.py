@@ -14,11 +14,13 @@ from .clean import clean_article
 from .segments import Segment, split_lines, split_segments
 
 KEEP_DEFAULT = ("editorial",)
-# A segment is removed only when the model puts at least this much probability on the
-# labels that are not kept. Above 0.5 on purpose: losing a sentence of the story costs
-# more than keeping an ad line. On data/, cross-validated by site, 0.7 loses about 0.6% of
-# editorial characters where 0.5 loses 1.5% (README, "The threshold").
-MIN_CONFIDENCE_DEFAULT = 0.7
+# A segment is removed when the model puts at least MIN_CONFIDENCE_DEFAULT of its probability
+# on the labels that are not kept, or at least BLOCK_CONFIDENCE_DEFAULT while it sits in an
+# unbroken run of such segments that holds one removed at MIN_CONFIDENCE_DEFAULT (an ad's
+# bullets go with its headline). Both well above 0.5 on purpose: losing a sentence of the
+# story costs more than keeping an ad line. README, "The thresholds", has the measured trade-off.
+MIN_CONFIDENCE_DEFAULT = 0.9
+BLOCK_CONFIDENCE_DEFAULT = 0.6
 BATCH_SEGMENTS = 4000  # segments per model call in batch runs
 
 
@@ -32,20 +34,39 @@ class LabeledSegment(Segment):
 
 
 def decide(proba: np.ndarray, classes: Sequence[str], keep: Sequence[str] = KEEP_DEFAULT,
-           min_confidence: float = MIN_CONFIDENCE_DEFAULT) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+           min_confidence: float = MIN_CONFIDENCE_DEFAULT, block_confidence: float = BLOCK_CONFIDENCE_DEFAULT,
+           doc: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Turn probabilities into (label, confidence, keep) per segment.
 
     A segment is removed when the probabilities of the labels outside ``keep`` sum to at
-    least ``min_confidence``; its label is then the likeliest removed label, otherwise the
-    likeliest kept one, so a label and its keep flag never disagree.
+    least ``min_confidence``, or to at least ``block_confidence`` when it belongs to an
+    unbroken run of such segments, within one document, that holds a segment removed at
+    ``min_confidence``. Rows are in reading order; ``doc`` numbers their documents (one
+    document when omitted). A ``block_confidence`` at or above ``min_confidence`` turns runs off.
+    A removed segment's label is the likeliest removed label, a kept one's the likeliest
+    kept label, so a label and its keep flag never disagree.
     """
     classes = np.asarray(classes, dtype=object)
     kept_class = np.isin(classes, list(keep))
     p_removed = proba[:, ~kept_class].sum(axis=1)
     removed = (p_removed >= min_confidence) & (p_removed > 0)
+    if block_confidence < min_confidence and len(proba):
+        removed = _with_their_runs(removed, (p_removed >= block_confidence) & (p_removed > 0), doc)
     masked = np.where(removed[:, None] == ~kept_class[None, :], proba, -1.0)
     index = masked.argmax(axis=1)
     return classes[index], proba[np.arange(len(proba)), index], ~removed
+
+
+def _with_their_runs(sure: np.ndarray, likely: np.ndarray, doc: np.ndarray | None) -> np.ndarray:
+    """``sure`` rows plus every ``likely`` row in an unbroken run of likely rows (one document) holding a sure one."""
+    likely = likely | sure
+    new_run = np.r_[True, ~likely[1:] | ~likely[:-1]]
+    if doc is not None:
+        doc = np.asarray(doc)
+        new_run[1:] |= doc[1:] != doc[:-1]
+    run = np.cumsum(new_run)
+    run_has_sure = np.bincount(run, weights=sure) > 0
+    return sure | (likely & run_has_sure[run])
 
 
 def segment_table(texts: Sequence[str]) -> tuple[pd.DataFrame, np.ndarray]:
@@ -63,9 +84,10 @@ def segment_table(texts: Sequence[str]) -> tuple[pd.DataFrame, np.ndarray]:
 
 
 def classify_texts(texts: Sequence[str], model, keep: Sequence[str] = KEEP_DEFAULT,
-                   min_confidence: float = MIN_CONFIDENCE_DEFAULT) -> list[list[LabeledSegment]]:
+                   min_confidence: float = MIN_CONFIDENCE_DEFAULT,
+                   block_confidence: float = BLOCK_CONFIDENCE_DEFAULT) -> list[list[LabeledSegment]]:
     """Label the segments of several texts with one model call."""
-    counts, labels, confidence, kept = _decide_texts(texts, model, keep, min_confidence)
+    counts, labels, confidence, kept = _decide_texts(texts, model, keep, min_confidence, block_confidence)
     out, i = [], 0
     for text, n in zip(texts, counts):
         out.append([LabeledSegment(s.text, s.start, s.end, str(labels[i + j]), float(confidence[i + j]),
@@ -75,54 +97,59 @@ def classify_texts(texts: Sequence[str], model, keep: Sequence[str] = KEEP_DEFAU
 
 
 def clean_texts(texts: Sequence[str], model, keep: Sequence[str] = KEEP_DEFAULT,
-                min_confidence: float = MIN_CONFIDENCE_DEFAULT) -> list[str]:
+                min_confidence: float = MIN_CONFIDENCE_DEFAULT,
+                block_confidence: float = BLOCK_CONFIDENCE_DEFAULT) -> list[str]:
     """Clean several texts with one model call."""
-    counts, _, _, kept = _decide_texts(texts, model, keep, min_confidence)
+    counts, _, _, kept = _decide_texts(texts, model, keep, min_confidence, block_confidence)
     ends = np.cumsum(counts)
     kept = kept.tolist()
     return [clean_article(text, kept[end - n:end]) for text, n, end in zip(texts, counts, ends)]
 
 
-def _decide_texts(texts, model, keep, min_confidence):
+def _decide_texts(texts, model, keep, min_confidence, block_confidence):
     """The segment count of each text, then label, confidence and keep flag of every segment (flat)."""
     table, counts = segment_table(texts)
     if len(table) == 0:
         return counts, np.array([], dtype=object), np.array([]), np.array([], dtype=bool)
-    labels, confidence, kept = decide(model.predict_proba(table), model.classes_, keep, min_confidence)
+    labels, confidence, kept = decide(model.predict_proba(table), model.classes_, keep, min_confidence,
+                                      block_confidence, table["doc_id"].to_numpy())
     return counts, labels, confidence, kept
 
 
 def classify_batches(text_batches: Iterable[list[str]], model, keep: Sequence[str] = KEEP_DEFAULT,
-                     min_confidence: float = MIN_CONFIDENCE_DEFAULT, jobs: int = 1) -> Iterator[list[list[LabeledSegment]]]:
+                     min_confidence: float = MIN_CONFIDENCE_DEFAULT, jobs: int = 1,
+                     block_confidence: float = BLOCK_CONFIDENCE_DEFAULT) -> Iterator[list[list[LabeledSegment]]]:
     """``classify_texts`` over a stream of batches, results in order.
 
     With ``jobs`` > 1 (or -1 for every core) the batches are spread over worker
     processes that each receive the model once; at most two batches per worker are
     in flight, so memory stays flat however long the stream.
     """
-    return _over_batches(classify_texts, text_batches, model, keep, min_confidence, jobs)
+    return _over_batches(classify_texts, text_batches, model, (keep, min_confidence, block_confidence), jobs)
 
 
 def clean_batches(text_batches: Iterable[list[str]], model, keep: Sequence[str] = KEEP_DEFAULT,
-                  min_confidence: float = MIN_CONFIDENCE_DEFAULT, jobs: int = 1) -> Iterator[list[str]]:
+                  min_confidence: float = MIN_CONFIDENCE_DEFAULT, jobs: int = 1,
+                  block_confidence: float = BLOCK_CONFIDENCE_DEFAULT) -> Iterator[list[str]]:
     """``clean_texts`` over a stream of batches, results in order; workers as in ``classify_batches``.
 
     The workers send back cleaned texts only, which is far less to move between processes
     than every labeled segment.
     """
-    return _over_batches(clean_texts, text_batches, model, keep, min_confidence, jobs)
+    return _over_batches(clean_texts, text_batches, model, (keep, min_confidence, block_confidence), jobs)
 
 
-def _over_batches(step, text_batches, model, keep, min_confidence, jobs) -> Iterator[list]:
+def _over_batches(step, text_batches, model, choices: tuple, jobs: int) -> Iterator[list]:
+    """``step(texts, model, *choices)`` over the batches, in this process or in ``jobs`` workers."""
     jobs = (os.cpu_count() or 1) if jobs == -1 else max(jobs, 1)
     if jobs == 1:
         for texts in text_batches:
-            yield step(texts, model, keep, min_confidence)
+            yield step(texts, model, *choices)
         return
     with _worker_context().Pool(jobs, initializer=_set_worker_model, initargs=(model,)) as pool:
         pending: deque = deque()
         for texts in text_batches:
-            pending.append(pool.apply_async(_step_in_worker, (step, texts, tuple(keep), min_confidence)))
+            pending.append(pool.apply_async(_step_in_worker, (step, texts, choices)))
             if len(pending) >= 2 * jobs:
                 yield pending.popleft().get()
         while pending:
@@ -141,8 +168,8 @@ def _set_worker_model(model) -> None:
     _thread_limit = threadpool_limits(1)  # one core per worker: the processes share the machine
 
 
-def _step_in_worker(step, texts: list[str], keep: tuple[str, ...], min_confidence: float):
-    return step(texts, _worker_model, keep, min_confidence)
+def _step_in_worker(step, texts: list[str], choices: tuple):
+    return step(texts, _worker_model, *choices)
 
 
 def batches(items: Iterable, max_segments: int = BATCH_SEGMENTS, text=lambda item: item) -> Iterator[list]:

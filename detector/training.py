@@ -21,7 +21,7 @@ from .data import labeled_files, read_labeled_files, validate_labeled
 from .errors import DataError, DetectorError
 from .metrics import calibration_error, documents_perfect, removal_scores
 from .model import SegmentClassifier
-from .pipeline import KEEP_DEFAULT, MIN_CONFIDENCE_DEFAULT, decide
+from .pipeline import BLOCK_CONFIDENCE_DEFAULT, KEEP_DEFAULT, MIN_CONFIDENCE_DEFAULT, decide
 
 MODEL_COLUMNS = ["doc_id", "position", "text", "source"]
 REPORT_NAME = "cv_report.json"  # cross-validated figures of the bundled corpus, beside it in data/
@@ -71,12 +71,15 @@ def cross_validate(frame: pd.DataFrame, n_folds: int = 5, min_confidence: float 
 
 
 def report_from_proba(frame: pd.DataFrame, proba: np.ndarray, labels: np.ndarray, grouped_by: str, n_folds: int,
-                      min_confidence: float) -> dict:
+                      min_confidence: float, block_confidence: float = BLOCK_CONFIDENCE_DEFAULT) -> dict:
     """The figures of a cross-validation from its out-of-fold probabilities."""
     predicted = labels[proba.argmax(axis=1)]
     truth = frame["label"].to_numpy()
     per_class = classification_report(truth, predicted, labels=labels, output_dict=True, zero_division=0)
-    _, _, kept = decide(proba, labels, KEEP_DEFAULT, min_confidence)
+    doc = pd.factorize(frame["doc_id"])[0]
+    order = np.lexsort((frame["position"].to_numpy(), doc))  # runs of removed segments are read in reading order
+    kept = np.empty(len(frame), dtype=bool)
+    kept[order] = decide(proba[order], labels, KEEP_DEFAULT, min_confidence, block_confidence, doc[order])[2]
     return {
         "folds": n_folds,
         "grouped_by": grouped_by,
@@ -88,7 +91,7 @@ def report_from_proba(frame: pd.DataFrame, proba: np.ndarray, labels: np.ndarray
         "macro_f1": round(float(per_class["macro avg"]["f1-score"]), 4),
         "calibration_error": round(calibration_error(proba, truth, labels), 4),
         "confusion_matrix": confusion_matrix(truth, predicted, labels=labels).tolist(),
-        "removal": {"min_confidence": min_confidence,
+        "removal": {"min_confidence": min_confidence, "block_confidence": block_confidence,
                     **{k: round(v, 4) if isinstance(v, float) else v
                        for k, v in removal_scores(truth, kept, frame["text"]).items()},
                     "documents_perfect": round(documents_perfect(frame["doc_id"], truth, kept), 4)},
@@ -113,7 +116,8 @@ def format_report(report: dict) -> str:
     for label, row in zip(labels, report["confusion_matrix"]):
         lines.append(f"{label:<14}" + "".join(f"{n:>12,}" for n in row))
     removal = report["removal"]
-    lines += ["", f"removal at min_confidence {removal['min_confidence']}: precision {removal['removal_precision']:.3f}, "
+    lines += ["", f"removal at min_confidence {removal['min_confidence']}, block_confidence "
+              f"{removal.get('block_confidence', '-')}: precision {removal['removal_precision']:.3f}, "
               f"recall {removal['removal_recall']:.3f}, F1 {removal['removal_f1']:.3f}; editorial characters lost "
               f"{removal['editorial_chars_lost']:.2%}, junk characters kept {removal['junk_chars_kept']:.2%}; "
               f"documents perfect {removal['documents_perfect']:.1%}"]

@@ -44,9 +44,31 @@ def test_a_higher_min_confidence_never_removes_more():
 def test_label_and_keep_never_disagree():
     rng = np.random.default_rng(1)
     proba = rng.dirichlet(np.ones(4), size=500)
-    labels, confidence, kept = decide(proba, ["bio", "boilerplate", "editorial", "promo"], ["editorial"], 0.7)
+    labels, confidence, kept = decide(proba, ["bio", "boilerplate", "editorial", "promo"], ["editorial"], 0.7, 0.5)
     assert ((labels == "editorial") == kept).all()
-    assert (proba[:, [0, 1, 3]].sum(axis=1)[~kept] >= 0.7).all()
+    assert (proba[:, [0, 1, 3]].sum(axis=1)[~kept] >= 0.5).all()
+
+
+def _junk(p_junk):
+    """Probabilities (editorial, promo) with the given probability of junk per row."""
+    p_junk = np.asarray(p_junk)
+    return np.column_stack([1 - p_junk, p_junk])
+
+
+def test_a_run_of_likely_junk_goes_with_the_sure_junk_it_touches():
+    classes = ["editorial", "promo"]
+    #   ad headline, two bullets, a story line, a lone doubtful line
+    p_junk = [0.95, 0.65, 0.62, 0.10, 0.65]
+    kept = decide(_junk(p_junk), classes, ["editorial"], 0.9, 0.6)[2]
+    assert kept.tolist() == [False, False, False, True, True]
+    kept = decide(_junk(p_junk), classes, ["editorial"], 0.9, 0.9)[2]  # runs off
+    assert kept.tolist() == [False, True, True, True, True]
+
+
+def test_a_run_stops_at_the_end_of_its_document():
+    classes = ["editorial", "promo"]
+    kept = decide(_junk([0.95, 0.65, 0.65]), classes, ["editorial"], 0.9, 0.6, doc=np.array([0, 0, 1]))[2]
+    assert kept.tolist() == [False, False, True]
 
 
 def test_clean_frame_adds_a_column_and_keeps_the_others(small_model):

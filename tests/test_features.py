@@ -1,7 +1,7 @@
 import numpy as np
 import pytest
 
-from detector.features import COHESION_COLUMNS, cohesion_features, topic_vectorizer
+from detector.features import COHESION_COLUMNS, cohesion_features, ngram_vectorizer
 
 STORY = [
     "Bitcoin miners sold more coins in March as the halving cut their rewards.",
@@ -11,10 +11,10 @@ STORY = [
 OTHER = "Local bakery wins regional bread contest for its sourdough loaf"
 
 
-def _cohesion(documents, weights=None):
+def _cohesion(documents, weights=None, vectorizer=None):
     texts = [t for doc in documents for t in doc]
     doc = np.repeat(np.arange(len(documents)), [len(d) for d in documents])
-    vectors = topic_vectorizer().fit(texts).transform(texts)
+    vectors = (vectorizer or ngram_vectorizer().fit(texts)).transform(texts)
     weights = np.ones(len(texts)) if weights is None else weights
     return cohesion_features(vectors, weights, doc)
 
@@ -37,11 +37,11 @@ def test_the_rest_of_the_story_is_weighted_by_how_editorial_it_looks():
 
 
 def test_each_document_is_read_on_its_own_however_many_are_in_the_batch():
-    alone = _cohesion([STORY + [OTHER]])
-    many = _cohesion([["Filler line number %d about rates and bonds" % i, "Rates and bonds moved"]
-                      for i in range(100)] + [STORY + [OTHER]])
-    # the idf differs with the batch, so compare the order of the story's segments, not values
-    assert np.argsort(many[-4:, 0]).tolist() == np.argsort(alone[:, 0]).tolist()
+    fillers = [["Filler line number %d about rates and bonds" % i, "Rates and bonds moved"] for i in range(100)]
+    vectorizer = ngram_vectorizer().fit([t for doc in fillers for t in doc] + STORY + [OTHER])
+    alone = _cohesion([STORY + [OTHER]], vectorizer=vectorizer)
+    many = _cohesion(fillers + [STORY + [OTHER]], vectorizer=vectorizer)
+    assert many[-4:] == pytest.approx(alone)
     assert np.isfinite(many).all()
 
 
