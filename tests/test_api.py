@@ -88,3 +88,36 @@ def test_classify_frame_gives_one_row_per_segment(small_model):
 def test_a_missing_text_column_is_named(small_model):
     with pytest.raises(InputError, match="no column 'body'"):
         clean_frame(pd.DataFrame({"text": ["a"]}), "body", model=small_model)
+
+
+class _FixedModel:
+    """Junk probabilities fixed per line, so the thresholds alone decide what goes."""
+
+    classes_ = np.array(["editorial", "promo"])
+
+    def __init__(self, p_junk: dict):
+        self.p_junk = p_junk
+
+    def predict_proba(self, table):
+        p_junk = table.sort_values(["doc_id", "position"])["text"].map(self.p_junk).to_numpy()
+        return np.column_stack([1 - p_junk, p_junk])
+
+
+AD = "Story line one.\nBuy now\n• fast\n• cheap\nStory line two.\n• lone doubtful line\nStory line three.\n"
+AD_JUNK = {"Story line one.": 0.05, "Buy now": 0.95, "• fast": 0.7, "• cheap": 0.5, "Story line two.": 0.1,
+           "• lone doubtful line": 0.7, "Story line three.": 0.0}
+
+
+@pytest.mark.parametrize("min_confidence, block_confidence, removed", [
+    (0.9, 0.6, ["Buy now", "• fast"]),
+    (0.9, 0.45, ["Buy now", "• fast", "• cheap"]),
+    (0.9, 0.9, ["Buy now"]),
+    (0.6, 0.6, ["Buy now", "• fast", "• lone doubtful line"]),
+    (0.99, 0.3, []),
+])
+def test_clean_and_classify_apply_both_thresholds(min_confidence, block_confidence, removed):
+    model = _FixedModel(AD_JUNK)
+    chosen = classify(AD, model=model, min_confidence=min_confidence, block_confidence=block_confidence)
+    assert [s.text for s in chosen if not s.keep] == removed
+    cleaned = clean(AD, model=model, min_confidence=min_confidence, block_confidence=block_confidence)
+    assert [line for line in cleaned.splitlines() if line.strip()] == [s.text for s in chosen if s.keep]
