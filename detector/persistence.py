@@ -131,10 +131,9 @@ def cache_dir() -> Path:
 def load_default_model():
     """The default model, built from the bundled corpus on first use and cached on disk."""
     from .data import labeled_files
-    from .training import corpus_hash
 
     files = labeled_files([corpus_dir()])
-    key = f"default-{corpus_hash(files)[:12]}-{_model_code_hash()[:8]}-sklearn{sklearn.__version__}"
+    key = f"default-{_corpus_key(files)}-{_model_code_hash()[:8]}-sklearn{sklearn.__version__}"
     if key in _default_cache:
         return _default_cache[key]
     path = cache_dir() / f"{key}.joblib"
@@ -148,6 +147,23 @@ def load_default_model():
         model = _build_default(path, files)
     _default_cache[key] = model
     return model
+
+
+_corpus_keys: dict[tuple, str] = {}
+
+
+def _corpus_key(files: list[Path]) -> str:
+    """The start of the corpus hash, computed again only when a file's name, size or mtime changes.
+
+    Hashing the corpus reads all of it (milliseconds on every call to ``load_model()``); a
+    stat of each file is enough to notice that ``data/`` was edited.
+    """
+    from .training import corpus_hash
+
+    signature = tuple((str(f), f.stat().st_size, f.stat().st_mtime_ns) for f in files)
+    if signature not in _corpus_keys:
+        _corpus_keys[signature] = corpus_hash(files)[:12]
+    return _corpus_keys[signature]
 
 
 def _build_default(path: Path, files: list[Path]):

@@ -51,3 +51,15 @@ def test_a_model_saved_in_an_older_format_says_how_to_retrain(tmp_path, small_mo
     (tmp_path / "m.json").write_text(json.dumps(meta))
     with pytest.raises(ModelError, match=r"model format 1.*retrain it with `detector train"):
         load_model(tmp_path / "m.joblib")
+
+
+def test_the_default_model_key_follows_edits_to_the_corpus(tmp_path):
+    from detector.persistence import _corpus_key
+    from detector.training import corpus_hash
+
+    corpus = tmp_path / "one.jsonl"
+    corpus.write_text('{"doc_id": "a"}\n', encoding="utf-8")
+    before = _corpus_key([corpus])
+    assert before == corpus_hash([corpus])[:12] and _corpus_key([corpus]) == before
+    corpus.write_text('{"doc_id": "b", "more": 1}\n', encoding="utf-8")  # edited: size and mtime change
+    assert _corpus_key([corpus]) == corpus_hash([corpus])[:12] != before
