@@ -160,7 +160,7 @@ def _corpus_key(files: list[Path]) -> str:
     """
     from .training import corpus_hash
 
-    signature = tuple((str(f), f.stat().st_size, f.stat().st_mtime_ns) for f in files)
+    signature = tuple((str(f), stat.st_size, stat.st_mtime_ns) for f, stat in ((f, f.stat()) for f in files))
     if signature not in _corpus_keys:
         _corpus_keys[signature] = corpus_hash(files)[:12]
     return _corpus_keys[signature]

@@ -20,7 +20,7 @@ from sklearn.model_selection import GroupKFold
 from .data import labeled_files, read_labeled_files, validate_labeled
 from .errors import DataError, DetectorError
 from .metrics import calibration_error, documents_perfect, removal_scores
-from .model import SegmentClassifier
+from .model import SegmentClassifier, sort_documents
 from .pipeline import BLOCK_CONFIDENCE_DEFAULT, KEEP_DEFAULT, MIN_CONFIDENCE_DEFAULT, decide
 
 MODEL_COLUMNS = ["doc_id", "position", "text", "source"]
@@ -76,10 +76,10 @@ def report_from_proba(frame: pd.DataFrame, proba: np.ndarray, labels: np.ndarray
     predicted = labels[proba.argmax(axis=1)]
     truth = frame["label"].to_numpy()
     per_class = classification_report(truth, predicted, labels=labels, output_dict=True, zero_division=0)
-    doc = pd.factorize(frame["doc_id"])[0]
-    order = np.lexsort((frame["position"].to_numpy(), doc))  # runs of removed segments are read in reading order
+    reading, order = sort_documents(frame)  # runs of removed segments are read in reading order
     kept = np.empty(len(frame), dtype=bool)
-    kept[order] = decide(proba[order], labels, KEEP_DEFAULT, min_confidence, block_confidence, doc[order])[2]
+    kept[order] = decide(proba[order], labels, KEEP_DEFAULT, min_confidence, block_confidence,
+                         pd.factorize(reading["doc_id"])[0])[2]
     return {
         "folds": n_folds,
         "grouped_by": grouped_by,
