@@ -318,9 +318,6 @@ def ngram_vectorizer(n_features: int = 2**18) -> Pipeline:
     return make_pipeline(NgramHasher(n_features=n_features), TfidfTransformer(sublinear_tf=True))
 
 
-_COHESION_DOCS = 64  # documents per step of cohesion_features: bounds the dense products
-
-
 def cohesion_features(vectors: sp.csr_matrix, weights: np.ndarray, doc: np.ndarray) -> np.ndarray:
     """How close each segment's text is to the rest of its document, shape (n, len(COHESION_COLUMNS)).
 
@@ -331,21 +328,25 @@ def cohesion_features(vectors: sp.csr_matrix, weights: np.ndarray, doc: np.ndarr
     within the document (0 to 1), and its ratio to the document's highest.
     """
     n = len(doc)
-    similarity = np.zeros(n)
-    squared = np.asarray(vectors.multiply(vectors).sum(axis=1)).ravel()  # 1, or 0 for an empty text
+    indptr, columns, values = vectors.indptr, vectors.indices, vectors.data
+    per_row = np.diff(indptr)
+    own = np.bincount(np.repeat(np.arange(n), per_row), weights=values * values, minlength=n)  # 1, or 0 if empty
+    weighted = values * np.repeat(weights, per_row)
+    products = np.empty(len(values))  # each stored n-gram's value times the document total of its column
+    total_squared = np.zeros(n)
     bounds = document_bounds(doc)
-    for step in range(0, len(bounds) - 1, _COHESION_DOCS):
-        first, last = bounds[step], bounds[min(step + _COHESION_DOCS, len(bounds) - 1)]
-        local = doc[first:last] - doc[first]  # 0, 0, 1, 1, 1, 2 ...
-        rows = np.arange(last - first)
-        v, w, own = vectors[first:last], weights[first:last], squared[first:last]
-        members = sp.csr_matrix((w, (local, rows)), shape=(local[-1] + 1, last - first))
-        totals = (members @ v).tocsr()  # one weighted sum of vectors per document
-        dots = (v @ totals.T).toarray()[rows, local]
-        total_squared = np.asarray(totals.multiply(totals).sum(axis=1)).ravel()[local]
-        rest_squared = total_squared - 2 * w * dots + w * w * own  # the document without this segment
-        ok = (rest_squared > 1e-12) & (own > 0)
-        similarity[first:last] = np.where(ok, (dots - w * own) / np.sqrt(np.where(ok, rest_squared, 1.0)), 0.0)
+    for first, last in zip(bounds[:-1], bounds[1:]):
+        low, high = indptr[first], indptr[last]
+        # The document's weighted sum of vectors, dense up to its highest column: one bincount,
+        # then one lookup per stored n-gram (a sparse product would visit every other document).
+        total = np.bincount(columns[low:high], weights=weighted[low:high])
+        products[low:high] = values[low:high] * total[columns[low:high]]
+        total_squared[first:last] = total @ total
+    dots = np.bincount(np.repeat(np.arange(n), per_row), weights=products, minlength=n)
+    w = weights
+    rest_squared = total_squared - 2 * w * dots + w * w * own  # the document without this segment
+    ok = (rest_squared > 1e-12) & (own > 0)
+    similarity = np.where(ok, (dots - w * own) / np.sqrt(np.where(ok, rest_squared, 1.0)), 0.0)
     by_doc = pd.Series(similarity).groupby(doc)
     return np.column_stack([similarity, by_doc.rank(pct=True).to_numpy(),
                             similarity / (by_doc.transform("max").to_numpy() + 1e-9)])
