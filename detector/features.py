@@ -95,11 +95,15 @@ def ngram_counts(texts, n_features: int) -> sp.csr_matrix:
             columns[:len(hashed), CHAR_NGRAMS.index(n)] = np.where(room[:len(hashed)] >= n, column, -1)
     columns = columns.ravel()
     present = columns >= 0
-    per_text = np.bincount(np.repeat(owner, len(CHAR_NGRAMS))[present], minlength=len(texts))
-    matrix = sp.csr_matrix((np.ones(int(present.sum())), columns[present], np.r_[0, np.cumsum(per_text)]),
-                           shape=(len(texts), n_features))
-    matrix.sum_duplicates()
-    return matrix
+    # Count repeats with one sort of (text, column) keys: faster than scipy's row-by-row sort.
+    keys = np.repeat(owner, len(CHAR_NGRAMS))[present] * np.int64(n_features) + columns[present]
+    keys.sort()
+    first = np.flatnonzero(np.diff(keys, prepend=-1))
+    counts = np.diff(np.r_[first, len(keys)]).astype(float)
+    distinct = keys[first]
+    per_text = np.bincount(distinct // n_features, minlength=len(texts))
+    return sp.csr_matrix((counts, distinct % n_features, np.r_[0, np.cumsum(per_text)]),
+                         shape=(len(texts), n_features))
 
 
 _HASH_BASE = np.uint64(1_000_003)
