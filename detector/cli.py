@@ -16,6 +16,7 @@ from .io import TableFile, TextFile, atomic_path, discover_inputs, write_text_at
 from .persistence import load_model
 from .pipeline import (
     BLOCK_CONFIDENCE_DEFAULT, KEEP_DEFAULT, MIN_CONFIDENCE_DEFAULT, batches, classify_batches, clean_batches,
+    reuse_freed_memory,
 )
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
@@ -28,6 +29,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if argv[:1] == ["train"]:
         return training.main(argv[1:])
     args = _parser().parse_args(argv)
+    reuse_freed_memory()
     try:
         run = Run(args)
         run.execute()
