@@ -1,13 +1,15 @@
 """Speed and memory side by side: detector against jusText, boilerpy3 and trafilatura.
 
-    python benchmarks/speed.py [--sizes 1000 10000 100000] [--jobs 1 2]
+    python benchmarks/speed.py [--sizes 1000 10000 100000] [--jobs 1 2] [--repeat 3]
 
 Every system reads the same JSONL file of articles (real pages from
 ../shared/data/real, or data/ without it) line by line, labels or extracts each
 article and writes one output line per article. Each run is its own process, so
 its peak resident memory is its own. Prints segments per second and peak memory
 per system, input size and number of processes. Each process may use one core
-(OMP_NUM_THREADS=1), so "1 process" means one core for every system.
+(OMP_NUM_THREADS=1), so "1 process" means one core for every system. Every run is
+repeated (--repeat) with the systems taking turns, and the median time is reported: on a
+shared machine single runs of the same system differ by up to a fifth.
 """
 
 from __future__ import annotations
@@ -114,6 +116,16 @@ def measure(system: str, path: Path, jobs: int) -> dict:
     return result
 
 
+def _median_run(results: list[dict]) -> dict:
+    """The run of median time, with the largest peak memory seen over all runs."""
+    result = dict(sorted(results, key=lambda r: r["seconds"])[len(results) // 2])
+    result["peak_mib"] = max(r["peak_mib"] for r in results)
+    workers = [r["peak_worker_mib"] for r in results if r["peak_worker_mib"]]
+    result["peak_worker_mib"] = max(workers) if workers else None
+    result["runs"] = len(results)
+    return result
+
+
 def _descendant_peak_mib(root: int) -> float:
     """Largest peak resident memory (VmHWM) among the processes below ``root``; 0 where /proc is missing."""
     parents = {}
@@ -143,6 +155,7 @@ def main(argv=None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000], help="segments per run")
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, os.cpu_count() or 1], help="processes per run")
     parser.add_argument("--systems", nargs="+", default=SYSTEMS, choices=SYSTEMS)
+    parser.add_argument("--repeat", type=int, default=3, help="runs per system and size; the median is reported")
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results")
     parser.add_argument("--worker", nargs=4, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -158,8 +171,12 @@ def main(argv=None) -> int:
             path = Path(tmp) / f"input-{size}.jsonl"
             n_segments = write_input(docs, size, path)
             for jobs in sorted(set(args.jobs)):
-                for system in args.systems:
-                    result = measure(system, path, jobs)
+                runs = {system: [] for system in args.systems}
+                for _ in range(max(args.repeat, 1)):  # in turns, so a slow spell of the machine hits all alike
+                    for system in args.systems:
+                        runs[system].append(measure(system, path, jobs))
+                for system, results in runs.items():
+                    result = _median_run(results)
                     rows.append({"system": system, "segments": n_segments, "jobs": jobs, **result,
                                  "segments_per_second": n_segments / result["seconds"]})
                     print(f"  {system:<12} {n_segments:>8,} segments  {jobs} process(es)  "
