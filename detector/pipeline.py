@@ -76,7 +76,7 @@ def _with_their_runs(sure: np.ndarray, likely: np.ndarray, doc: np.ndarray | Non
 
 def segment_table(texts: Sequence[str]) -> tuple[pd.DataFrame, np.ndarray]:
     """One row per segment of every text (doc_id: the text's index, position, text), and each text's segment count."""
-    cores = [[line.core for line in split_lines(text) if line.core] for text in texts]
+    cores = [[core for core in split_lines(text).cores if core] for text in texts]
     counts = np.fromiter((len(c) for c in cores), dtype=np.int64, count=len(cores))
     starts = np.cumsum(counts) - counts
     total = int(counts.sum())

@@ -28,46 +28,43 @@ class Segment:
     end: int
 
 
-class Line(NamedTuple):
-    """One physical line: ``content`` without its line break, ``newline`` the break itself.
+class Lines(NamedTuple):
+    """The physical lines of a text as three parallel lists.
 
-    ``core`` is the content stripped of white space ("" for a blank line) and starts at
-    ``core_start`` in the text. A tuple, not a dataclass: a batch splits hundreds of
-    thousands of lines, and tuples are several times cheaper to make.
+    ``contents[i]`` is line i without its line break, ``newlines[i]`` the break itself ("" after
+    the last line), ``cores[i]`` the content stripped of white space ("" for a blank line).
+    Lists, not one object per line: a batch splits hundreds of thousands of lines.
     """
 
-    start: int
-    content: str
-    newline: str
-    core: str
-    core_start: int
+    contents: list[str]
+    newlines: list[str]
+    cores: list[str]
 
 
 @lru_cache(maxsize=256)
-def split_lines(text: str) -> tuple[Line, ...]:
-    """Split ``text`` into physical lines; joining content + newline gives the text back.
+def split_lines(text: str) -> Lines:
+    """Split ``text`` into physical lines; joining contents and newlines in turn gives the text back.
 
     Cached for the last few texts: labeling and cleaning an article both need its lines.
     """
     if "\r" in text:
-        parts = _LINE_BREAK.split(text)
-        breaks = _LINE_BREAK.findall(text) + [""]
+        contents = _LINE_BREAK.split(text)
+        newlines = _LINE_BREAK.findall(text) + [""]
     else:  # the common case, without a regular expression
-        parts = text.split("\n")
-        breaks = ["\n"] * (len(parts) - 1) + [""]
-    if parts and parts[-1] == "":  # a final line break ends the last line, it does not start one
-        parts.pop()
-        breaks.pop()
-    lines, start = [], 0
-    for body, newline in zip(parts, breaks):
-        core = body.strip(_BLANK)
-        begin = start + body.find(core) if core else start
-        lines.append(Line(start, body, newline, core, begin))
-        start += len(body) + len(newline)
-    return tuple(lines)
+        contents = text.split("\n")
+        newlines = ["\n"] * (len(contents) - 1) + [""]
+    if contents and contents[-1] == "":  # a final line break ends the last line, it does not start one
+        contents.pop()
+        newlines.pop()
+    return Lines(contents, newlines, [line.strip(_BLANK) for line in contents])
 
 
 def split_segments(text: str) -> list[Segment]:
     """Return the segments of ``text`` in order: one per non-blank line, stripped."""
-    return [Segment(line.core, line.core_start, line.core_start + len(line.core))
-            for line in split_lines(text) if line.core]
+    segments, start = [], 0
+    for content, newline, core in zip(*split_lines(text)):
+        if core:
+            begin = start + content.find(core)
+            segments.append(Segment(core, begin, begin + len(core)))
+        start += len(content) + len(newline)
+    return segments
