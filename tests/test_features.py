@@ -1,7 +1,9 @@
 import numpy as np
 import pytest
 
-from detector.features import COHESION_COLUMNS, cohesion_features, ngram_vectorizer
+from detector.features import (
+    CHAR_HEAD_CHARS, CHAR_NGRAMS, COHESION_COLUMNS, cohesion_features, ngram_counts, ngram_vectorizer,
+)
 
 STORY = [
     "Bitcoin miners sold more coins in March as the halving cut their rewards.",
@@ -48,3 +50,16 @@ def test_each_document_is_read_on_its_own_however_many_are_in_the_batch():
 def test_a_segment_without_words_or_a_lone_segment_scores_zero():
     out = _cohesion([["—————"] + STORY, ["A document of one line"]])
     assert out[0, 0] == 0.0 and out[-1, 0] == 0.0
+
+
+def test_ngram_counts_count_every_ngram_of_the_opening_once_per_occurrence():
+    texts = ["abab", "", "Zürich 2026", "x" * 500]
+    counts = ngram_counts(texts, 2**12)
+    # Each opening is padded with a space on both sides; an opening of k characters has
+    # k - n + 1 n-grams of size n, for n in CHAR_NGRAMS.
+    openings = [min(len(t), CHAR_HEAD_CHARS) + 2 for t in texts]
+    expected = [sum(max(k - n + 1, 0) for n in CHAR_NGRAMS) for k in openings]
+    assert counts.sum(axis=1).A1.tolist() == expected
+    assert counts.has_canonical_format  # one entry per column, sorted: repeats were summed
+    assert counts[0].max() == 2  # "ab" appears twice in " abab "
+    assert ngram_counts([], 2**12).shape == (0, 2**12)
