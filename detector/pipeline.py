@@ -8,6 +8,7 @@ import sys
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import chain, islice
 
 import numpy as np
 import pandas as pd
@@ -145,9 +146,16 @@ def clean_batches(text_batches: Iterable[list[str]], model, keep: Sequence[str] 
 
 
 def _over_batches(step, text_batches, model, choices: tuple, jobs: int) -> Iterator[list]:
-    """``step(texts, model, *choices)`` over the batches, in this process or in ``jobs`` workers."""
+    """``step(texts, model, *choices)`` over the batches, in this process or in ``jobs`` workers.
+
+    A stream of one batch stays in this process whatever ``jobs`` says: starting workers
+    takes longer (about a second) than labeling one batch.
+    """
     jobs = (os.cpu_count() or 1) if jobs == -1 else max(jobs, 1)
-    if jobs == 1:
+    text_batches = iter(text_batches)
+    first = list(islice(text_batches, 2))
+    text_batches = chain(first, text_batches)
+    if jobs == 1 or len(first) < 2:
         for texts in text_batches:
             yield step(texts, model, *choices)
         return

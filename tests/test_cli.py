@@ -120,7 +120,8 @@ def test_train_runs_through_the_cli(tmp_path, capsys):
     assert "3 folds grouped by document" in printed and "confusion matrix" in printed and out.exists()
 
 
-def test_several_processes_write_exactly_what_one_process_writes(tmp_path, model_file):
+def test_several_processes_write_exactly_what_one_process_writes(tmp_path, model_file, monkeypatch):
+    monkeypatch.setattr("detector.io.TABLE_CHUNK_ROWS", 10)  # four batches, so workers start
     rows = pd.DataFrame({"id": range(40), "text": [ARTICLE.replace("day 3", f"day {i}") for i in range(40)]})
     rows.to_json(tmp_path / "in.jsonl", orient="records", lines=True)
     for jobs in ("1", "2"):
@@ -128,6 +129,17 @@ def test_several_processes_write_exactly_what_one_process_writes(tmp_path, model
                     "--model", model_file, "-q"]) == 0
     assert (tmp_path / "out1.jsonl").read_bytes() == (tmp_path / "out2.jsonl").read_bytes()
     assert len(pd.read_json(tmp_path / "out2.jsonl", lines=True)) == 40
+
+
+def test_a_single_batch_is_labeled_without_starting_workers(tmp_path, model_file, monkeypatch):
+    def no_workers():
+        raise AssertionError("workers were started for one batch")
+
+    monkeypatch.setattr("detector.pipeline._worker_context", no_workers)
+    (tmp_path / "in.txt").write_text(ARTICLE, encoding="utf-8")
+    assert run(["clean", str(tmp_path / "in.txt"), "-o", str(tmp_path / "out"), "--jobs", "2",
+                "--model", model_file, "-q"]) == 0
+    assert (tmp_path / "out" / "in.txt").read_text(encoding="utf-8").startswith(ARTICLE.splitlines()[0])
 
 
 def test_classify_without_output_writes_csv_to_stdout(model_file, capsys):
