@@ -45,7 +45,8 @@ class Lines(NamedTuple):
 def split_lines(text: str) -> Lines:
     """Split ``text`` into physical lines; joining contents and newlines in turn gives the text back.
 
-    Cached for the last few texts: labeling and cleaning an article both need its lines.
+    Cached for the last few texts: labeling and cleaning an article both need its lines, so
+    callers read the lists and never change them.
     """
     if "\r" in text:
         contents = _LINE_BREAK.split(text)
