@@ -24,7 +24,10 @@ KEEP_DEFAULT = ("editorial",)
 # story costs more than keeping an ad line. README, "The thresholds", has the measured trade-off.
 MIN_CONFIDENCE_DEFAULT = 0.9
 BLOCK_CONFIDENCE_DEFAULT = 0.6
-BATCH_SEGMENTS = 4000  # segments per model call in batch runs
+BATCH_SEGMENTS = 4000  # segments per batch of text files in batch runs
+# At most this many segments per model call (whole documents only): a batch of long pages is
+# labeled in parts, so peak memory depends on this, not on how long the pages are.
+MODEL_CALL_SEGMENTS = 20_000
 # glibc's mallopt parameters, and the size below which freed memory is kept for reuse in batch runs
 _M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3
 _REUSED_BYTES = 256 * 2**20
@@ -117,9 +120,24 @@ def _decide_texts(texts, model, keep, min_confidence, block_confidence):
     table, counts = segment_table(texts)
     if len(table) == 0:
         return counts, np.array([], dtype=object), np.array([]), np.array([], dtype=bool)
-    labels, confidence, kept = decide(model.predict_proba(table), model.classes_, keep, min_confidence,
-                                      block_confidence, table["doc_id"].to_numpy())
+    doc = table["doc_id"].to_numpy()
+    proba = np.vstack([model.predict_proba(table.iloc[start:stop])
+                       for start, stop in _whole_documents(doc, MODEL_CALL_SEGMENTS)])
+    labels, confidence, kept = decide(proba, model.classes_, keep, min_confidence, block_confidence, doc)
     return counts, labels, confidence, kept
+
+
+def _whole_documents(doc: np.ndarray, max_rows: int) -> list[tuple[int, int]]:
+    """Row ranges ``start:stop`` that cut ``doc`` (grouped by document) only between documents,
+    each at most ``max_rows`` rows unless one document alone is longer."""
+    edges = np.r_[np.flatnonzero(np.r_[True, doc[1:] != doc[:-1]]), len(doc)]
+    ranges, start = [], 0
+    for previous, edge in zip(edges[:-1], edges[1:]):
+        if edge - start > max_rows and previous > start:
+            ranges.append((start, int(previous)))
+            start = int(previous)
+    ranges.append((start, len(doc)))
+    return ranges
 
 
 def classify_batches(text_batches: Iterable[list[str]], model, keep: Sequence[str] = KEEP_DEFAULT,

@@ -3,7 +3,7 @@ import pandas as pd
 import pytest
 
 from detector import InputError, classify, clean, clean_frame, classify_frame
-from detector.pipeline import decide
+from detector.pipeline import _whole_documents, clean_texts, decide
 
 ARTICLE = ("Markets moved sharply on day 3 as traders weighed the central bank's next step.\n"
            "140 views\n\n"
@@ -121,3 +121,17 @@ def test_clean_and_classify_apply_both_thresholds(min_confidence, block_confiden
     assert [s.text for s in chosen if not s.keep] == removed
     cleaned = clean(AD, model=model, min_confidence=min_confidence, block_confidence=block_confidence)
     assert [line for line in cleaned.splitlines() if line.strip()] == [s.text for s in chosen if s.keep]
+
+
+def test_a_batch_is_labeled_in_parts_of_whole_documents(small_model, monkeypatch):
+    texts = [ARTICLE.replace("day 3", f"day {i}") for i in range(5)]
+    whole = clean_texts(texts, small_model)
+    monkeypatch.setattr("detector.pipeline.MODEL_CALL_SEGMENTS", 4)  # one article per model call
+    assert clean_texts(texts, small_model) == whole
+
+
+def test_parts_cut_only_between_documents():
+    doc = np.array([0, 0, 0, 1, 1, 2, 2, 2, 2, 2, 3])
+    assert _whole_documents(doc, 5) == [(0, 5), (5, 10), (10, 11)]
+    assert _whole_documents(doc, 1) == [(0, 3), (3, 5), (5, 10), (10, 11)]  # a longer document stays whole
+    assert _whole_documents(doc, 100) == [(0, 11)]
