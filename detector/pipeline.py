@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from .clean import clean_article
+from .features import document_bounds
 from .segments import Segment, split_lines, split_segments
 
 KEEP_DEFAULT = ("editorial",)
@@ -130,7 +131,7 @@ def _decide_texts(texts, model, keep, min_confidence, block_confidence):
 def _whole_documents(doc: np.ndarray, max_rows: int) -> list[tuple[int, int]]:
     """Row ranges ``start:stop`` that cut ``doc`` (grouped by document) only between documents,
     each at most ``max_rows`` rows unless one document alone is longer."""
-    edges = np.r_[np.flatnonzero(np.r_[True, doc[1:] != doc[:-1]]), len(doc)]
+    edges = document_bounds(doc)
     ranges, start = [], 0
     for previous, edge in zip(edges[:-1], edges[1:]):
         if edge - start > max_rows and previous > start:
