@@ -334,8 +334,9 @@ def cohesion_features(vectors: sp.csr_matrix, weights: np.ndarray, doc: np.ndarr
     n = len(doc)
     indptr, columns, values = vectors.indptr, vectors.indices, vectors.data
     per_row = np.diff(indptr)
-    own = np.bincount(np.repeat(np.arange(n), per_row), weights=values * values, minlength=n)  # 1, or 0 if empty
-    weighted = values * np.repeat(weights, per_row)
+    row_of = np.repeat(np.arange(n), per_row)  # the row of each stored n-gram
+    own = np.bincount(row_of, weights=values * values, minlength=n)  # 1, or 0 for an empty text
+    weighted = values * weights[row_of]
     products = np.empty(len(values))  # each stored n-gram's value times the document total of its column
     total_squared = np.zeros(n)
     bounds = document_bounds(doc)
@@ -346,7 +347,7 @@ def cohesion_features(vectors: sp.csr_matrix, weights: np.ndarray, doc: np.ndarr
         total = np.bincount(columns[low:high], weights=weighted[low:high])
         products[low:high] = values[low:high] * total[columns[low:high]]
         total_squared[first:last] = total @ total
-    dots = np.bincount(np.repeat(np.arange(n), per_row), weights=products, minlength=n)
+    dots = np.bincount(row_of, weights=products, minlength=n)
     w = weights
     rest_squared = total_squared - 2 * w * dots + w * w * own  # the document without this segment
     ok = (rest_squared > 1e-12) & (own > 0)
