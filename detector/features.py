@@ -80,30 +80,30 @@ def ngram_counts(texts, n_features: int) -> sp.csr_matrix:
     openings = [f" {_DIGIT.sub('0', t[:CHAR_HEAD_CHARS].lower())} " for t in texts]
     lengths = np.fromiter((len(o) for o in openings), dtype=np.int64, count=len(openings))
     codes = np.frombuffer("".join(openings).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
-    owner = np.repeat(np.arange(len(texts)), lengths)
     room = np.repeat(np.cumsum(lengths), lengths) - np.arange(len(codes))  # characters left in its text
-    shift = np.uint64(64 - int(np.log2(n_features)))
-    # One column per n-gram size, one row per starting character: read row by row, the
-    # n-grams come grouped by text, which is the order a CSR matrix stores them in.
-    columns = np.full((len(codes), len(CHAR_NGRAMS)), -1, dtype=np.int64)
+    bits = int(n_features).bit_length() - 1  # n_features is a power of two
+    shift = np.uint64(64 - bits)
+    # Each n-gram becomes one key, (its text << bits) + its column, so one sort groups the keys by
+    # text and counts repeats. One key column per n-gram size, one row per starting character;
+    # -1 where the n-gram would run past the end of its text.
+    text_keys = np.repeat(np.arange(len(texts), dtype=np.int64) << bits, lengths)
+    keys = np.full((len(codes), len(CHAR_NGRAMS)), -1, dtype=np.int64)
     hashed = codes
     for n in range(1, max(CHAR_NGRAMS) + 1):
         if n > 1:  # extend every (n-1)-gram by the next character
             hashed = hashed[:-1] * _HASH_BASE + codes[n - 1:]
         if n in CHAR_NGRAMS:
             column = (((hashed + np.uint64(n)) * _HASH_MIX) >> shift).astype(np.int64)
-            columns[:len(hashed), CHAR_NGRAMS.index(n)] = np.where(room[:len(hashed)] >= n, column, -1)
-    columns = columns.ravel()
-    present = columns >= 0
-    # Count repeats with one sort of (text, column) keys: faster than scipy's row-by-row sort.
-    keys = np.repeat(owner, len(CHAR_NGRAMS))[present] * np.int64(n_features) + columns[present]
-    keys.sort()
+            fits = room[:len(hashed)] >= n
+            keys[:len(hashed), CHAR_NGRAMS.index(n)] = np.where(fits, text_keys[:len(hashed)] + column, -1)
+    keys = keys.ravel()
+    keys = keys[keys >= 0]
+    keys.sort()  # one numpy sort: faster than scipy's row-by-row sort of indices
     first = np.flatnonzero(np.diff(keys, prepend=-1))
     counts = np.diff(np.r_[first, len(keys)]).astype(float)
     distinct = keys[first]
-    per_text = np.bincount(distinct // n_features, minlength=len(texts))
-    return sp.csr_matrix((counts, distinct % n_features, np.r_[0, np.cumsum(per_text)]),
-                         shape=(len(texts), n_features))
+    row_starts = np.searchsorted(distinct, np.arange(len(texts) + 1, dtype=np.int64) << bits)
+    return sp.csr_matrix((counts, distinct & (n_features - 1), row_starts), shape=(len(texts), n_features))
 
 
 _HASH_BASE = np.uint64(1_000_003)
@@ -148,15 +148,16 @@ def _character_counts(heads: list[str]) -> dict[str, np.ndarray]:
     lengths = np.fromiter((len(h) for h in heads), dtype=np.int64, count=len(heads))
     codes = np.frombuffer("".join(heads).encode("utf-32-le"), dtype=np.uint32)
     flags = np.where(codes < _CLASS_TABLE_SIZE, _CLASSES[np.minimum(codes, _CLASS_TABLE_SIZE - 1)], _LETTER)
-    owner = np.repeat(np.arange(len(heads)), lengths)
-    starts = np.cumsum(lengths) - lengths
+    ends = np.cumsum(lengths)
+    starts = ends - lengths
     space = (flags & _SPACE) > 0
     after_space = np.r_[True, space[:-1]]
     after_space[starts[lengths > 0]] = True  # each text starts a new word
     word_start = after_space & ~space
 
-    def per_text(mask):
-        return np.bincount(owner, weights=mask, minlength=len(heads))
+    def per_text(mask):  # the texts are consecutive: a difference of running totals
+        running = np.r_[0, np.cumsum(mask, dtype=np.int64)]
+        return (running[ends] - running[starts]).astype(float)
 
     return {"letters": per_text((flags & _LETTER) > 0), "upper": per_text((flags & _UPPER) > 0),
             "digits": per_text((flags & _DIGITBIT) > 0), "spaces": per_text(space),
