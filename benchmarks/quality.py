@@ -27,7 +27,7 @@ from detector import BLOCK_CONFIDENCE_DEFAULT, MIN_CONFIDENCE_DEFAULT, load_mode
 from detector.data import documents_to_frame  # noqa: E402
 from detector.metrics import documents_perfect, removal_scores  # noqa: E402
 from detector.pipeline import KEEP_DEFAULT, decide  # noqa: E402
-from detector.persistence import corpus_dir  # noqa: E402
+from detector.persistence import BUNDLED_MODELS, bundled_files, corpus_dir  # noqa: E402
 from detector.training import cross_validate, load_training_data  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -148,7 +148,7 @@ def plot(results: list[dict], path: Path) -> None:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    shown = [r for r in results if r["data"] in ("real region (all)", "real full (all)", "data/ (cross-validated)")]
+    shown = [r for r in results if r["data"] in ("real region (all)", "real full (all)") or "cross-validated" in r["data"]]
     fig, axes = plt.subplots(1, len(shown), figsize=(5.5 * len(shown), 4.6), squeeze=False)
     markers = {"jusText": "s", "boilerpy3": "^", "trafilatura": "D", "keep everything": "x"}
     for ax, result in zip(axes[0], shown):
@@ -179,12 +179,16 @@ def main(argv=None) -> int:
     parser.add_argument("--limit", type=int, help="documents per file (a smoke run)")
     parser.add_argument("--skip-cv", action="store_true", help="skip the cross-validation on data/")
     parser.add_argument("--jobs", type=int, default=-1, help="processes for the peers (default: all cores)")
+    parser.add_argument("--model", default="default",
+                        help="a bundled model's name (default, crypto) or a saved model's file (default: %(default)s)")
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results")
     args = parser.parse_args(argv)
     if not SHARED.is_dir():
         print(f"no shared data at {SHARED}: clone beside ../shared to run the benchmark", file=sys.stderr)
         return 2
-    model = load_model()
+    model = load_model(args.model)
+    # Results of another model than the default go to files of their own: quality-crypto.json ...
+    suffix = "" if args.model == "default" else f"-{Path(args.model).stem}"
     results = []
     print("scoring ...", file=sys.stderr)
     seeds = run_systems(read_documents(SHARED / "seeds.jsonl", args.limit), model, args.jobs)
@@ -203,7 +207,9 @@ def main(argv=None) -> int:
         results.append(evaluate(f"real {view} (all)", pool(runs), model.classes_))
         results += per_file
     if not args.skip_cv:
-        frame = load_training_data([corpus_dir()])
+        # Cross-validation retrains on folds of the model's training data: the bundled model's
+        # own files, or data/ for a model file (whose training data this script cannot know).
+        frame = load_training_data(bundled_files(args.model) if args.model in BUNDLED_MODELS else [corpus_dir()])
         if args.limit:
             frame = frame[frame["doc_id"].isin(frame["doc_id"].unique()[: 10 * args.limit])].reset_index(drop=True)
         report = cross_validate(frame)
@@ -213,17 +219,19 @@ def main(argv=None) -> int:
                  "paragraphs": [{"text": t, "label": lab} for t, lab in zip(g["text"], g["label"])]}
                 for doc_id, g in frame.groupby("doc_id", sort=False)]
         order = np.concatenate([g.index.to_numpy() for _, g in frame.groupby("doc_id", sort=False)])
-        results.append(evaluate("data/ (cross-validated)", run_systems(docs, model, args.jobs, full[order]),
+        trained_on = "data/" if args.model not in BUNDLED_MODELS else " + ".join(
+            ["data/", *(f"profiles/{folder}" for folder in BUNDLED_MODELS[args.model])])
+        results.append(evaluate(f"{trained_on} (cross-validated)", run_systems(docs, model, args.jobs, full[order]),
                                 model.classes_))
 
     args.out.mkdir(parents=True, exist_ok=True)
-    (args.out / "quality.json").write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
-    plot(results, args.out / "tradeoff.png")
+    (args.out / f"quality{suffix}.json").write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+    plot(results, args.out / f"tradeoff{suffix}.png")
     print(f"# Quality, {time.strftime('%Y-%m-%d')}: `python benchmarks/quality.py"
-          f"{' --limit ' + str(args.limit) if args.limit else ''}`\n")
+          f"{' --limit ' + str(args.limit) if args.limit else ''}{' --model ' + args.model if suffix else ''}`\n")
     for result in results:
         print(table(result))
-    curve = args.out / "tradeoff.png"
+    curve = args.out / f"tradeoff{suffix}.png"
     print(f"trade-off curve: {curve.relative_to(ROOT) if curve.is_relative_to(ROOT) else curve}", file=sys.stderr)
     return 0
 

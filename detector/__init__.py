@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 import pandas as pd
 
@@ -32,8 +33,9 @@ def classify(text: str, *, model=None, keep: Sequence[str] = KEEP_DEFAULT, min_c
     ----------
     text : str
         One article as scraped: one segment per non-blank line.
-    model : SegmentClassifier, optional
-        A fitted model; the bundled default when omitted.
+    model : SegmentClassifier, str or Path, optional
+        A fitted model, a saved model's file, or a bundled model's name ("default", "crypto");
+        the bundled default when omitted.
     keep : sequence of str
         Labels that a cleaned article keeps.
     min_confidence : float
@@ -49,13 +51,13 @@ def classify(text: str, *, model=None, keep: Sequence[str] = KEEP_DEFAULT, min_c
     list of LabeledSegment
         text, start, end (span in ``text``), label, confidence, keep.
     """
-    return classify_texts([text], model or load_model(), keep, min_confidence, block_confidence)[0]
+    return classify_texts([text], _model(model), keep, min_confidence, block_confidence)[0]
 
 
 def clean(text: str, *, model=None, keep: Sequence[str] = KEEP_DEFAULT, min_confidence: float = MIN_CONFIDENCE_DEFAULT,
           block_confidence: float = BLOCK_CONFIDENCE_DEFAULT) -> str:
     """Return ``text`` with only its kept segments, byte for byte, in order (see ``classify``)."""
-    return clean_texts([text], model or load_model(), keep, min_confidence, block_confidence)[0]
+    return clean_texts([text], _model(model), keep, min_confidence, block_confidence)[0]
 
 
 def clean_frame(frame: pd.DataFrame, text_column: str = "text", *, output_column: str = "clean_text", model=None,
@@ -67,7 +69,7 @@ def clean_frame(frame: pd.DataFrame, text_column: str = "text", *, output_column
     """
     if text_column not in frame.columns:
         raise InputError(f"the frame has no column {text_column!r} (columns: {', '.join(map(str, frame.columns))})")
-    model = model or load_model()
+    model = _model(model)
     texts = frame[text_column]
     present = texts.map(lambda t: isinstance(t, str))
     cleaned = pd.Series([None] * len(frame), index=frame.index, dtype=object)
@@ -84,7 +86,7 @@ def classify_frame(frame: pd.DataFrame, text_column: str = "text", id_column: st
     """One row per segment of every text in ``frame``: doc_id, position, text, start, end, label, confidence, keep."""
     if text_column not in frame.columns:
         raise InputError(f"the frame has no column {text_column!r} (columns: {', '.join(map(str, frame.columns))})")
-    model = model or load_model()
+    model = _model(model)
     ids = frame[id_column].tolist() if id_column else frame.index.tolist()
     texts = [t if isinstance(t, str) else "" for t in frame[text_column]]
     rows = []
@@ -92,3 +94,8 @@ def classify_frame(frame: pd.DataFrame, text_column: str = "text", id_column: st
         rows += [(doc_id, position, s.text, s.start, s.end, s.label, s.confidence, s.keep)
                  for position, s in enumerate(segments)]
     return pd.DataFrame(rows, columns=["doc_id", "position", "text", "start", "end", "label", "confidence", "keep"])
+
+
+def _model(model):
+    """A fitted model as given, or loaded from a file or a bundled model's name (None: the default)."""
+    return load_model(model) if model is None or isinstance(model, (str, Path)) else model

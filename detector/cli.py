@@ -68,7 +68,9 @@ def _parser() -> argparse.ArgumentParser:
                          help="also remove a segment at this probability or more when it sits in an unbroken run of "
                               "such segments that holds one removed at --min-confidence, like an ad's bullets under "
                               "its headline (default: %(default)s; set it to --min-confidence to turn runs off)")
-        sub.add_argument("--model", metavar="FILE", help="a model saved by `detector train` (default: the bundled one)")
+        sub.add_argument("--model", metavar="FILE_OR_NAME", default="default",
+                         help="a model saved by `detector train`, or a bundled model: default, or crypto for crypto "
+                              "and finance news (built on first use; default: %(default)s)")
         sub.add_argument("-j", "--jobs", type=int, default=1,
                          help="processes to label with; -1 uses every core (default: %(default)s)")
         sub.add_argument("-q", "--quiet", action="store_true", help="no progress bar")

@@ -1,4 +1,4 @@
-"""Save and load a model with its metadata and checks; build the bundled default on first use.
+"""Save and load a model with its metadata and checks; build the bundled models on first use.
 
 A model is two files: ``NAME.joblib`` (the fitted estimator) and ``NAME.json``
 (labels, training-data hash, library versions, creation time, cross-validated
@@ -83,14 +83,18 @@ def read_metadata(path: str | Path) -> dict:
 def load_model(path: str | Path | None = None):
     """Load a saved model after checking it; with no path, the bundled default.
 
+    ``path`` may also name a bundled model ("default" or "crypto", see ``BUNDLED_MODELS``)
+    when no file of that name exists.
     Raises ModelError when the file is missing, fails its sha256 check, or was
     built by another detector model format or scikit-learn release than the one installed.
     """
     if path is None:
-        return load_default_model()
+        return load_bundled_model("default")
+    if str(path) in BUNDLED_MODELS and not Path(path).is_file():
+        return load_bundled_model(str(path))
     path = Path(path)
     if not path.is_file():
-        raise ModelError(f"{path}: no such model file")
+        raise ModelError(f"{path}: no such model file (bundled models: {', '.join(BUNDLED_MODELS)})")
     meta = read_metadata(path)
     if sha256_of(path) != meta.get("sha256"):
         raise ModelError(f"{path}: the file fails its sha256 check (it was changed or damaged after saving); "
@@ -109,9 +113,15 @@ def load_model(path: str | Path | None = None):
         raise ModelError(f"{path}: cannot be loaded ({type(error).__name__}: {error}); {RETRAIN_HINT}") from None
 
 
-# -- the bundled default -----------------------------------------------------------------
+# -- the bundled models ------------------------------------------------------------------
 
-_default_cache: dict[str, object] = {}
+# Each bundled model is built on first use from data/ plus its own folders of profiles/.
+# "crypto" adds crypto and finance news with promo in 17 languages and ads without an
+# "Advertisement" line: on such news it removes far more promo, and on general web pages it
+# loses a little more of the story (README, "Two bundled models").
+BUNDLED_MODELS = {"default": (), "crypto": ("crypto",)}
+
+_bundled_cache: dict[str, object] = {}
 
 
 def corpus_dir() -> Path:
@@ -120,32 +130,45 @@ def corpus_dir() -> Path:
     return installed if installed.is_dir() else Path(__file__).resolve().parent.parent / "data"
 
 
+def profiles_dir() -> Path:
+    """Where the extra training data of the bundled models lives: in the wheel, or profiles/ in a clone."""
+    installed = Path(__file__).parent / "_profiles"
+    return installed if installed.is_dir() else Path(__file__).resolve().parent.parent / "profiles"
+
+
 def cache_dir() -> Path:
-    """Where built default models are kept: $DETECTOR_CACHE, else the user's cache folder."""
+    """Where built bundled models are kept: $DETECTOR_CACHE, else the user's cache folder."""
     if os.environ.get("DETECTOR_CACHE"):
         return Path(os.environ["DETECTOR_CACHE"])
     base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
     return Path(base) / "detector"
 
 
-def load_default_model():
-    """The default model, built from the bundled corpus on first use and cached on disk."""
+def bundled_files(name: str) -> list[Path]:
+    """The labeled files a bundled model trains on: data/, then its profiles/ folders."""
     from .data import labeled_files
 
-    files = labeled_files([corpus_dir()])
-    key = f"default-{_corpus_key(files)}-{_model_code_hash()[:8]}-sklearn{sklearn.__version__}"
-    if key in _default_cache:
-        return _default_cache[key]
+    if name not in BUNDLED_MODELS:
+        raise ModelError(f"no bundled model called {name!r}; the bundled models are {', '.join(BUNDLED_MODELS)}")
+    return labeled_files([corpus_dir(), *(profiles_dir() / folder for folder in BUNDLED_MODELS[name])])
+
+
+def load_bundled_model(name: str):
+    """A bundled model (``BUNDLED_MODELS``), built from its data on first use and cached on disk."""
+    files = bundled_files(name)
+    key = f"{name}-{_corpus_key(files)}-{_model_code_hash()[:8]}-sklearn{sklearn.__version__}"
+    if key in _bundled_cache:
+        return _bundled_cache[key]
     path = cache_dir() / f"{key}.joblib"
     if path.is_file():
         try:
             model = load_model(path)
         except ModelError as error:
-            print(f"detector: rebuilding the default model ({error})", file=sys.stderr)
-            model = _build_default(path, files)
+            print(f"detector: rebuilding the {name} model ({error})", file=sys.stderr)
+            model = _build_bundled(name, path, files)
     else:
-        model = _build_default(path, files)
-    _default_cache[key] = model
+        model = _build_bundled(name, path, files)
+    _bundled_cache[key] = model
     return model
 
 
@@ -166,20 +189,20 @@ def _corpus_key(files: list[Path]) -> str:
     return _corpus_keys[signature]
 
 
-def _build_default(path: Path, files: list[Path]):
-    """Train the default model from the bundled corpus and save it to the cache."""
+def _build_bundled(name: str, path: Path, files: list[Path]):
+    """Train a bundled model from its files and save it to the cache."""
     from .training import build_model, corpus_hash, load_training_data, stored_report
 
     frame = load_training_data(files)
-    print(f"detector: building the default model from {len(frame):,} labeled segments in {corpus_dir()} "
+    print(f"detector: building the {name} model from {len(frame):,} labeled segments "
           f"(first use only; about a minute on 2 cores) ...", file=sys.stderr, flush=True)
     started = time.perf_counter()
     model = build_model(frame)
     save_model(model, path, data_hash=corpus_hash(files), n_segments=len(frame),
                scores=stored_report(files), trained_on=[f.name for f in files])
-    print(f"detector: default model ready in {time.perf_counter() - started:.0f} s, cached at {path}",
+    print(f"detector: {name} model ready in {time.perf_counter() - started:.0f} s, cached at {path}",
           file=sys.stderr, flush=True)
-    for stale in path.parent.glob("default-*"):  # defaults built from other data, code or scikit-learn
+    for stale in path.parent.glob(f"{name}-*"):  # built from other data, code or scikit-learn
         if stale.stem != path.stem:
             stale.unlink(missing_ok=True)
     return model

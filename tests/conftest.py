@@ -1,4 +1,4 @@
-"""Shared fixtures: the bundled default model (built once per run) and the shared benchmark data."""
+"""Shared fixtures: the bundled models (built once per run) and the shared benchmark data."""
 
 from __future__ import annotations
 
@@ -12,14 +12,28 @@ SHARED = ROOT.parent / "shared"
 
 
 @pytest.fixture(scope="session")
-def default_model(tmp_path_factory):
-    """The bundled default model; built from data/ into a fresh cache unless DETECTOR_CACHE is set."""
+def model_cache(tmp_path_factory):
+    """Where the bundled models are built: a fresh folder unless DETECTOR_CACHE is set."""
     import os
 
+    os.environ.setdefault("DETECTOR_CACHE", str(tmp_path_factory.mktemp("cache")))
+    return Path(os.environ["DETECTOR_CACHE"])
+
+
+@pytest.fixture(scope="session")
+def default_model(model_cache):
+    """The bundled default model, built from data/ on first use."""
     from detector import load_model
 
-    os.environ.setdefault("DETECTOR_CACHE", str(tmp_path_factory.mktemp("cache")))
     return load_model()
+
+
+@pytest.fixture(scope="session")
+def crypto_model(model_cache):
+    """The bundled crypto model, built from data/ and profiles/crypto on first use."""
+    from detector import load_model
+
+    return load_model("crypto")
 
 
 @pytest.fixture(scope="session")

@@ -146,3 +146,11 @@ def test_classify_without_output_writes_csv_to_stdout(model_file, capsys):
     assert run(["classify", "--model", model_file, "-q"], ARTICLE) == 0
     table = pd.read_csv(io.StringIO(capsys.readouterr().out))
     assert len(table) == 6 and table.loc[0, "doc_id"] == "<stdin>" and table["keep"].tolist()[:2] == [True, False]
+
+
+def test_a_bundled_model_is_chosen_by_name(crypto_model, capsys):
+    text = "Bitcoin rose 4% on Tuesday after the ETF decision.\n"
+    assert run(["clean", "--model", "crypto", "-q"], text) == 0
+    assert capsys.readouterr().out == text
+    assert run(["clean", "--model", "crypto-news", "-q"], text) == 2
+    assert "crypto-news: no such model file (bundled models: default, crypto)" in capsys.readouterr().err

@@ -28,3 +28,10 @@ def test_the_validator_catches_a_broken_corpus(tmp_path, capsys):
                     "doc_id 'a' already used", "no editorial segment"):
         assert problem in err
     assert "'Yes'" not in err  # a short table cell may repeat
+
+
+def test_the_crypto_models_extra_data_is_valid(capsys):
+    namespace = runpy.run_path(str(ROOT / "data" / "validate.py"))
+    code = namespace["main"]([str(ROOT / "profiles" / "crypto")])
+    printed = capsys.readouterr()
+    assert code == 0, printed.err[-3000:]

@@ -63,3 +63,26 @@ def test_the_default_model_key_follows_edits_to_the_corpus(tmp_path):
     assert before == corpus_hash([corpus])[:12] and _corpus_key([corpus]) == before
     corpus.write_text('{"doc_id": "b", "more": 1}\n', encoding="utf-8")  # edited: size and mtime change
     assert _corpus_key([corpus]) == corpus_hash([corpus])[:12] != before
+
+
+def test_a_missing_model_file_lists_the_bundled_models_too(tmp_path):
+    with pytest.raises(ModelError, match="bundled models: default, crypto"):
+        load_model("cryptoo")
+
+
+def test_the_crypto_model_trains_on_all_of_data_and_its_own_folder():
+    from detector.persistence import bundled_files, corpus_dir, profiles_dir
+
+    default, crypto = bundled_files("default"), bundled_files("crypto")
+    assert default and all(f.is_relative_to(corpus_dir()) for f in default)
+    extra = [f for f in crypto if f not in default]
+    assert crypto[:len(default)] == default and extra
+    assert all(f.is_relative_to(profiles_dir() / "crypto") for f in extra)
+    with pytest.raises(ModelError, match="no bundled model called 'news'.*default, crypto"):
+        bundled_files("news")
+
+
+def test_a_file_named_like_a_bundled_model_is_loaded_as_a_file(tmp_path, small_model, monkeypatch):
+    save_model(small_model, tmp_path / "crypto")
+    monkeypatch.chdir(tmp_path)
+    assert list(load_model("crypto").classes_) == list(small_model.classes_)
