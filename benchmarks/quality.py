@@ -4,7 +4,9 @@
 
 Data: ../shared/data/seeds.jsonl, ../shared/data/real/*.{region,full}.jsonl (never
 trained on), benchmarks/unmarked_ads.jsonl (12 short stories with an ad block that has no
-"Advertisement" line, written for this check) and data/ by cross-validation grouped by site. Prints one table per
+"Advertisement" line) and benchmarks/sponsored.jsonl (5 sponsored-article pages and 5 news
+pages on the same subjects), both written for this check, and data/ by cross-validation
+grouped by site. Prints one table per
 data set, writes results.json and the trade-off curve tradeoff.png to --out.
 """
 
@@ -197,6 +199,10 @@ def main(argv=None) -> int:
     # for this check in four languages and never trained on: the product's own case.
     unmarked = run_systems(read_documents(ROOT / "benchmarks" / "unmarked_ads.jsonl", args.limit), model, args.jobs)
     results.append(evaluate("unmarked ads", unmarked, model.classes_))
+    # Whole sponsored articles (every line promo, LABELS.md) beside news on the same subjects,
+    # written for this check in five languages and never trained on.
+    sponsored = run_systems(read_documents(ROOT / "benchmarks" / "sponsored.jsonl", args.limit), model, args.jobs)
+    results.append(evaluate("sponsored articles", sponsored, model.classes_))
     for view in ("region", "full"):
         runs, per_file = [], []
         for path in sorted((SHARED / "real").glob(f"*.{view}.jsonl")):

@@ -35,3 +35,17 @@ def test_the_crypto_models_extra_data_is_valid(capsys):
     code = namespace["main"]([str(ROOT / "profiles" / "crypto")])
     printed = capsys.readouterr()
     assert code == 0, printed.err[-3000:]
+
+
+def test_a_sponsored_article_needs_no_editorial_but_a_page_of_furniture_does(tmp_path, capsys):
+    def doc(doc_id, labels):
+        return ('{"doc_id": "%s", "lang": "en", "source": "s", "topic": "crypto", "paragraphs": [%s]}\n'
+                % (doc_id, ", ".join('{"text": "Line %d of the page", "label": "%s"}' % (i, label)
+                                     for i, label in enumerate(labels))))
+    (tmp_path / "pages.jsonl").write_text(doc("sponsored", ["boilerplate", "promo", "promo", "promo", "boilerplate"])
+                                          + doc("furniture", ["boilerplate", "promo", "boilerplate", "bio"]),
+                                          encoding="utf-8")
+    namespace = runpy.run_path(str(ROOT / "data" / "validate.py"))
+    assert namespace["main"]([str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert "pages.jsonl:2: no editorial segment" in err and "pages.jsonl:1" not in err
