@@ -26,6 +26,7 @@ from sklearn.pipeline import Pipeline, make_pipeline
 
 CHAR_HEAD_CHARS = 120  # character n-grams read this many leading characters: the opening of a line tells most
 CHAR_NGRAMS = (2, 3, 4)
+NGRAM_CHUNK_TEXTS = 2048  # ngram_counts works on this many texts at a time, so its memory stays small
 LAYOUT_HEAD_CHARS = 300  # character-share features read this many
 PATTERN_HEAD_CHARS = 120  # pattern features (dates, currency, URLs ...) read this many: patterns cost the most
 
@@ -77,6 +78,9 @@ def ngram_counts(texts, n_features: int) -> sp.csr_matrix:
     so every script works alike.
     """
     texts = list(texts)
+    if len(texts) > NGRAM_CHUNK_TEXTS:  # in parts: the temporaries below take about 2 kB per text
+        return sp.vstack([ngram_counts(texts[i:i + NGRAM_CHUNK_TEXTS], n_features)
+                          for i in range(0, len(texts), NGRAM_CHUNK_TEXTS)], format="csr")
     openings = [f" {_DIGIT.sub('0', t[:CHAR_HEAD_CHARS].lower())} " for t in texts]
     lengths = np.fromiter((len(o) for o in openings), dtype=np.int64, count=len(openings))
     codes = np.frombuffer("".join(openings).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
