@@ -63,3 +63,14 @@ def test_ngram_counts_count_every_ngram_of_the_opening_once_per_occurrence():
     assert counts.has_canonical_format  # one entry per column, sorted: repeats were summed
     assert counts[0].max() == 2  # "ab" appears twice in " abab "
     assert ngram_counts([], 2**12).shape == (0, 2**12)
+
+
+def test_ngram_counts_in_parts_equal_ngram_counts_in_one_go(monkeypatch):
+    import detector.features as features
+
+    texts = [f"Line {i}: {'abc' * (i % 50)} {'ö' * (i % 7)}" for i in range(50)] + [""]
+    whole = ngram_counts(texts, 2**12)
+    monkeypatch.setattr(features, "NGRAM_CHUNK_TEXTS", 8)
+    parts = ngram_counts(texts, 2**12)
+    assert parts.shape == whole.shape and (parts != whole).nnz == 0
+    assert np.array_equal(parts.indptr, whole.indptr) and np.array_equal(parts.indices, whole.indices)
