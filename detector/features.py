@@ -78,7 +78,7 @@ def ngram_counts(texts, n_features: int) -> sp.csr_matrix:
     so every script works alike.
     """
     texts = list(texts)
-    if len(texts) > NGRAM_CHUNK_TEXTS:  # in parts: the temporaries below take about 2 kB per text
+    if len(texts) > NGRAM_CHUNK_TEXTS:  # in parts: the temporaries below take about 10 kB per text
         return sp.vstack([ngram_counts(texts[i:i + NGRAM_CHUNK_TEXTS], n_features)
                           for i in range(0, len(texts), NGRAM_CHUNK_TEXTS)], format="csr")
     openings = [f" {_DIGIT.sub('0', t[:CHAR_HEAD_CHARS].lower())} " for t in texts]

@@ -116,9 +116,9 @@ def load_model(path: str | Path | None = None):
 # -- the bundled models ------------------------------------------------------------------
 
 # Each bundled model is built on first use from data/ plus its own folders of profiles/.
-# "crypto" adds crypto and finance news with promo in 17 languages and ads without an
-# "Advertisement" line: on such news it removes far more promo, and on general web pages it
-# loses a little more of the story (README, "Two bundled models").
+# "crypto" adds crypto and finance news with promo in 17 languages, ads without an
+# "Advertisement" line and whole sponsored articles: on such news it removes far more promo,
+# and on general web pages it loses a little more of the story (README, "Two bundled models").
 BUNDLED_MODELS = {"default": (), "crypto": ("crypto",)}
 
 _bundled_cache: dict[str, object] = {}
