@@ -29,6 +29,17 @@ def test_the_crypto_model_removes_ads_without_a_marker_and_no_line_of_the_story(
     assert removed[ad].sum() > _removed(default_model, frame)[ad].sum()
 
 
+def test_the_crypto_model_removes_more_of_whole_sponsored_articles_and_no_news(crypto_model, default_model):
+    # benchmarks/sponsored.jsonl: 5 sponsored-article pages (every article line promo) and 5 news
+    # pages on the same subjects, never trained on.
+    docs = [json.loads(line) for line in (ROOT / "benchmarks" / "sponsored.jsonl").read_text().splitlines()]
+    frame = documents_to_frame(docs)
+    junk = (frame["label"] != "editorial").to_numpy()
+    removed = _removed(crypto_model, frame)
+    assert not removed[~junk].any(), frame["text"][removed & ~junk].tolist()
+    assert removed[junk].sum() > _removed(default_model, frame)[junk].sum()
+
+
 def test_the_crypto_model_cleans_the_seeds_like_the_default(seeds, crypto_model):
     text, gold = seeds["nl"]
     assert clean(text, model=crypto_model) == clean_article(text, [p["label"] == "editorial" for p in gold["paragraphs"]])
