@@ -126,14 +126,18 @@ _bundled_cache: dict[str, object] = {}
 
 def corpus_dir() -> Path:
     """Where the bundled labeled corpus lives: inside an installed wheel, or data/ in a clone."""
-    installed = Path(__file__).parent / "_data"
-    return installed if installed.is_dir() else Path(__file__).resolve().parent.parent / "data"
+    return _shipped_folder("data")
 
 
 def profiles_dir() -> Path:
     """Where the extra training data of the bundled models lives: in the wheel, or profiles/ in a clone."""
-    installed = Path(__file__).parent / "_profiles"
-    return installed if installed.is_dir() else Path(__file__).resolve().parent.parent / "profiles"
+    return _shipped_folder("profiles")
+
+
+def _shipped_folder(name: str) -> Path:
+    """A folder of the clone that the wheel ships inside the package as ``_<name>`` (pyproject.toml)."""
+    installed = Path(__file__).parent / f"_{name}"
+    return installed if installed.is_dir() else Path(__file__).resolve().parent.parent / name
 
 
 def cache_dir() -> Path:

@@ -65,7 +65,7 @@ def test_the_default_model_key_follows_edits_to_the_corpus(tmp_path):
     assert _corpus_key([corpus]) == corpus_hash([corpus])[:12] != before
 
 
-def test_a_missing_model_file_lists_the_bundled_models_too(tmp_path):
+def test_a_missing_model_file_lists_the_bundled_models_too():
     with pytest.raises(ModelError, match="bundled models: default, crypto"):
         load_model("cryptoo")
 
