@@ -225,8 +225,7 @@ def main(argv=None) -> int:
                  "paragraphs": [{"text": t, "label": lab} for t, lab in zip(g["text"], g["label"])]}
                 for doc_id, g in frame.groupby("doc_id", sort=False)]
         order = np.concatenate([g.index.to_numpy() for _, g in frame.groupby("doc_id", sort=False)])
-        trained_on = "data/" if args.model not in BUNDLED_MODELS else " + ".join(
-            ["data/", *(f"profiles/{folder}" for folder in BUNDLED_MODELS[args.model])])
+        trained_on = " + ".join(["data/", *(f"profiles/{folder}" for folder in BUNDLED_MODELS.get(args.model, ()))])
         results.append(evaluate(f"{trained_on} (cross-validated)", run_systems(docs, model, args.jobs, full[order]),
                                 model.classes_))
 

@@ -24,7 +24,7 @@ from .model import SegmentClassifier, sort_documents
 from .pipeline import BLOCK_CONFIDENCE_DEFAULT, KEEP_DEFAULT, MIN_CONFIDENCE_DEFAULT, decide
 
 MODEL_COLUMNS = ["doc_id", "position", "text", "source"]
-REPORT_NAME = "cv_report.json"  # cross-validated figures of the bundled corpus, beside it in data/
+REPORT_NAME = "cv_report.json"  # cross-validated figures of a bundled model's files, in one of their folders
 
 
 def corpus_hash(files: Sequence[Path]) -> str:
@@ -125,7 +125,7 @@ def format_report(report: dict) -> str:
 
 
 def stored_report(files: Sequence[Path]) -> dict | None:
-    """The saved cross-validation figures of these files, if data/cv_report.json matches them."""
+    """The saved cross-validation figures of these files, if a cv_report.json in one of their folders matches them."""
     folders = {path.parent for path in files}
     for folder in folders:
         report_file = folder / REPORT_NAME
@@ -138,22 +138,23 @@ def stored_report(files: Sequence[Path]) -> dict | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Command line of train.py and `detector train`."""
-    from .persistence import corpus_dir, save_model
+    from .persistence import BUNDLED_MODELS, bundled_files, save_model
 
     parser = argparse.ArgumentParser(prog="train.py", description="Train the segment classifier on labeled data.")
     parser.add_argument("--data", nargs="+", default=[], metavar="PATH",
                         help="labeled files or folders (documents JSONL, or CSV / Parquet / JSONL segment tables)")
-    parser.add_argument("--no-bundled", action="store_true", help="train on --data only, without the bundled data/")
+    parser.add_argument("--bundled", choices=list(BUNDLED_MODELS), default="default",
+                        help="the bundled model whose labeled data yours is added to (default: %(default)s)")
+    parser.add_argument("--no-bundled", action="store_true", help="train on --data only, without bundled data")
     parser.add_argument("--out", default="model.joblib", help="where to save the model (default: %(default)s)")
     parser.add_argument("--folds", type=int, default=5, help="cross-validation folds; 0 skips (default: %(default)s)")
     parser.add_argument("--report", metavar="FILE", help="also save the cross-validated figures as JSON")
     args = parser.parse_args(argv)
 
-    paths = list(args.data) if args.no_bundled else [corpus_dir(), *args.data]
     try:
-        if not paths:
+        if args.no_bundled and not args.data:
             raise DataError("nothing to train on: give --data PATH or drop --no-bundled")
-        files = labeled_files(paths)
+        files = ([] if args.no_bundled else bundled_files(args.bundled)) + (labeled_files(args.data) if args.data else [])
         frame = load_training_data(files)
         counts = frame["label"].value_counts()
         print(f"training data: {len(files)} files, {frame['doc_id'].nunique():,} documents, {len(frame):,} segments; "

@@ -21,6 +21,23 @@ def test_train_prints_cross_validated_figures_and_saves_a_model_with_metadata(tm
     assert list(load_model(out).classes_) == ["bio", "boilerplate", "editorial", "promo"]
 
 
+def test_train_adds_your_data_to_the_chosen_bundled_models_data(tmp_path, monkeypatch):
+    import detector.persistence
+
+    def documents(prefix, n):
+        return [{**doc, "doc_id": prefix + doc["doc_id"]} for doc in make_documents(n)]
+
+    bundled = {"default": write_jsonl(tmp_path / "default.jsonl", documents("d", 8)),
+               "crypto": write_jsonl(tmp_path / "crypto.jsonl", documents("c", 9))}
+    monkeypatch.setattr(detector.persistence, "bundled_files", lambda name: [bundled[name]])
+    mine = write_jsonl(tmp_path / "mine.jsonl", documents("m", 7))
+    for name in ("default", "crypto"):
+        out = tmp_path / f"{name}.joblib"
+        assert main(["--bundled", name, "--data", str(mine), "--out", str(out), "--folds", "0"]) == 0
+        meta = json.loads(out.with_suffix(".json").read_text())
+        assert meta["trained_on"] == [str(bundled[name]), str(mine)]
+
+
 @pytest.mark.parametrize("edit, message", [
     (lambda docs: docs[0]["paragraphs"][0].update(text=""), "empty text in document 'doc-0' at position 0"),
     (lambda docs: [p.update(label="editorial") for d in docs for p in d["paragraphs"]], "only one label"),
