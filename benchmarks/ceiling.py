@@ -1,6 +1,6 @@
 """How far the model's features go on the real pages when trained on real labels.
 
-    python benchmarks/ceiling.py [--view region] [--folds 3] [--model default]
+    python benchmarks/ceiling.py [--view region] [--folds 3] [--model default] [--limit N]
 
 A diagnostic, not a product: the same model class is trained on the real pages of
 some benchmarks in ../shared/data/real and scored on the others (folds grouped by
@@ -32,12 +32,14 @@ THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9, 0.95)
 TARGET_MAX_LOST = 0.02
 
 
-def real_pages(view: str) -> pd.DataFrame:
-    """Every page of one view, one row per segment, with its benchmark's name in ``benchmark``."""
+def real_pages(view: str, limit: int | None = None) -> pd.DataFrame:
+    """The pages of one view (the first ``limit`` of each benchmark), one row per segment, with the
+    benchmark's name in ``benchmark``."""
     frames = []
     for path in sorted(REAL.glob(f"*.{view}.jsonl")):
         name = path.name.split(".")[0]
-        frame = documents_to_frame(json.loads(line) for line in path.read_text(encoding="utf-8").splitlines())
+        lines = path.read_text(encoding="utf-8").splitlines()[:limit]
+        frame = documents_to_frame(json.loads(line) for line in lines)
         frame["doc_id"] = name + "/" + frame["doc_id"].astype(str)
         frame["benchmark"] = name
         frames.append(frame)
@@ -72,11 +74,12 @@ def main(argv=None) -> int:
     parser.add_argument("--view", choices=["region", "full"], default="region")
     parser.add_argument("--folds", type=int, default=3, help="folds of whole benchmarks")
     parser.add_argument("--model", default="default", help="the bundled model (or saved file) to show beside it")
+    parser.add_argument("--limit", type=int, help="pages per benchmark (a smoke run)")
     args = parser.parse_args(argv)
     if not REAL.is_dir():
         print(f"ceiling.py: needs the real pages in {REAL}", file=sys.stderr)
         return 2
-    pages = real_pages(args.view)
+    pages = real_pages(args.view, args.limit)
     classes = sorted(pages["label"].unique())
     bundled = load_model(args.model)
     ours = np.zeros((len(pages), len(classes)))
