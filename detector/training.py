@@ -154,7 +154,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.no_bundled and not args.data:
             raise DataError("nothing to train on: give --data PATH or drop --no-bundled")
-        files = ([] if args.no_bundled else bundled_files(args.bundled)) + (labeled_files(args.data) if args.data else [])
+        files = ([] if args.no_bundled else bundled_files(args.bundled)) + labeled_files(args.data)
         frame = load_training_data(files)
         counts = frame["label"].value_counts()
         print(f"training data: {len(files)} files, {frame['doc_id'].nunique():,} documents, {len(frame):,} segments; "
