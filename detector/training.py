@@ -143,9 +143,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="train.py", description="Train the segment classifier on labeled data.")
     parser.add_argument("--data", nargs="+", default=[], metavar="PATH",
                         help="labeled files or folders (documents JSONL, or CSV / Parquet / JSONL segment tables)")
-    parser.add_argument("--bundled", choices=list(BUNDLED_MODELS), default="default",
-                        help="the bundled model whose labeled data yours is added to (default: %(default)s)")
-    parser.add_argument("--no-bundled", action="store_true", help="train on --data only, without bundled data")
+    base = parser.add_mutually_exclusive_group()
+    base.add_argument("--bundled", choices=list(BUNDLED_MODELS), default="default",
+                      help="the bundled model whose labeled data yours is added to (default: %(default)s)")
+    base.add_argument("--no-bundled", action="store_true", help="train on --data only, without bundled data")
     parser.add_argument("--out", default="model.joblib", help="where to save the model (default: %(default)s)")
     parser.add_argument("--folds", type=int, default=5, help="cross-validation folds; 0 skips (default: %(default)s)")
     parser.add_argument("--report", metavar="FILE", help="also save the cross-validated figures as JSON")

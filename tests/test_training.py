@@ -36,6 +36,8 @@ def test_train_adds_your_data_to_the_chosen_bundled_models_data(tmp_path, monkey
         assert main(["--bundled", name, "--data", str(mine), "--out", str(out), "--folds", "0"]) == 0
         meta = json.loads(out.with_suffix(".json").read_text())
         assert meta["trained_on"] == [str(bundled[name]), str(mine)]
+    with pytest.raises(SystemExit):  # argparse names the clash: --no-bundled not allowed with --bundled
+        main(["--bundled", "crypto", "--no-bundled", "--data", str(mine)])
 
 
 @pytest.mark.parametrize("edit, message", [
