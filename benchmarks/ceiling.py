@@ -46,6 +46,13 @@ def real_pages(view: str, limit: int | None = None) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True)
 
 
+def proba_in(classes: list[str], model, pages: pd.DataFrame) -> np.ndarray:
+    """The model's probabilities for ``pages``, one column per label of ``classes`` (0 for a label it lacks)."""
+    proba = np.zeros((len(pages), len(classes)))
+    proba[:, [classes.index(c) for c in model.classes_]] = model.predict_proba(pages[["doc_id", "position", "text"]])
+    return proba
+
+
 def out_of_benchmark_proba(pages: pd.DataFrame, n_folds: int, classes: list[str]) -> np.ndarray:
     """Probabilities for every segment from a model trained on the benchmarks outside its fold."""
     names = sorted(pages["benchmark"].unique())
@@ -54,8 +61,7 @@ def out_of_benchmark_proba(pages: pd.DataFrame, n_folds: int, classes: list[str]
         test = pages["benchmark"].isin(names[fold::n_folds]).to_numpy()
         model = SegmentClassifier().fit(pages.loc[~test, ["doc_id", "position", "text"]], pages["label"][~test],
                                         groups=pages["doc_id"][~test])
-        columns = [classes.index(c) for c in model.classes_]
-        proba[np.ix_(np.flatnonzero(test), columns)] = model.predict_proba(pages.loc[test, ["doc_id", "position", "text"]])
+        proba[test] = proba_in(classes, model, pages[test])
         print(f"  fold {fold + 1}/{n_folds}: tested on {', '.join(names[fold::n_folds])}", file=sys.stderr, flush=True)
     return proba
 
@@ -81,10 +87,7 @@ def main(argv=None) -> int:
         return 2
     pages = real_pages(args.view, args.limit)
     classes = sorted(pages["label"].unique())
-    bundled = load_model(args.model)
-    ours = np.zeros((len(pages), len(classes)))
-    ours[:, [classes.index(c) for c in bundled.classes_]] = bundled.predict_proba(pages[["doc_id", "position", "text"]])
-    systems = {f"bundled `{args.model}` (never saw these pages)": ours,
+    systems = {f"bundled `{args.model}` (never saw these pages)": proba_in(classes, load_model(args.model), pages),
                f"trained on the other benchmarks' real pages ({args.folds} folds)":
                    out_of_benchmark_proba(pages, args.folds, classes)}
     print(f"# {args.view} view: {pages['doc_id'].nunique():,} pages, {len(pages):,} segments\n")

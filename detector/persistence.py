@@ -202,8 +202,9 @@ def _build_bundled(name: str, path: Path, files: list[Path]):
           f"(first use only; about a minute on 2 cores) ...", file=sys.stderr, flush=True)
     started = time.perf_counter()
     model = build_model(frame)
-    save_model(model, path, data_hash=corpus_hash(files), n_segments=len(frame),
-               scores=stored_report(files), trained_on=[f.name for f in files])
+    data_hash = corpus_hash(files)
+    save_model(model, path, data_hash=data_hash, n_segments=len(frame),
+               scores=stored_report(files, data_hash), trained_on=[f.name for f in files])
     print(f"detector: {name} model ready in {time.perf_counter() - started:.0f} s, cached at {path}",
           file=sys.stderr, flush=True)
     for stale in path.parent.glob(f"{name}-*"):  # built from other data, code or scikit-learn

@@ -124,14 +124,14 @@ def format_report(report: dict) -> str:
     return "\n".join(lines)
 
 
-def stored_report(files: Sequence[Path]) -> dict | None:
-    """The saved cross-validation figures of these files, if a cv_report.json in one of their folders matches them."""
-    folders = {path.parent for path in files}
-    for folder in folders:
+def stored_report(files: Sequence[Path], data_hash: str) -> dict | None:
+    """The saved cross-validation figures of these files (their ``corpus_hash`` is ``data_hash``),
+    if a cv_report.json in one of their folders was made from them."""
+    for folder in {path.parent for path in files}:
         report_file = folder / REPORT_NAME
         if report_file.is_file():
             report = json.loads(report_file.read_text(encoding="utf-8"))
-            if report.get("data_hash") == corpus_hash(files):
+            if report.get("data_hash") == data_hash:
                 return report
     return None
 

@@ -40,6 +40,15 @@ def test_train_adds_your_data_to_the_chosen_bundled_models_data(tmp_path, monkey
         main(["--bundled", "crypto", "--no-bundled", "--data", str(mine)])
 
 
+def test_a_stored_report_is_used_only_for_the_files_it_was_made_from(tmp_path):
+    from detector.training import corpus_hash, stored_report
+
+    data = write_jsonl(tmp_path / "mine.jsonl", make_documents(3))
+    (tmp_path / "cv_report.json").write_text(json.dumps({"folds": 3, "data_hash": corpus_hash([data])}))
+    assert stored_report([data], corpus_hash([data]))["folds"] == 3
+    assert stored_report([data], "another hash") is None
+
+
 @pytest.mark.parametrize("edit, message", [
     (lambda docs: docs[0]["paragraphs"][0].update(text=""), "empty text in document 'doc-0' at position 0"),
     (lambda docs: [p.update(label="editorial") for d in docs for p in d["paragraphs"]], "only one label"),
