@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -251,8 +252,12 @@ class _ChunkWriter:
         if self.suffix == ".csv":
             frame.to_csv(self.path, mode="w" if self.first else "a", header=self.first, index=False)
         elif self.suffix == ".jsonl":
+            # json.dumps rather than DataFrame.to_json: numbers come out as they came in (to_json
+            # rounds floats to 10 digits), and it is about twice as fast.
+            rows = frame.to_dict("records")
             with open(self.path, "w" if self.first else "a", encoding="utf-8") as handle:
-                frame.to_json(handle, orient="records", lines=True, force_ascii=False)
+                handle.write("".join(json.dumps({key: _json_value(value) for key, value in row.items()},
+                                                ensure_ascii=False, default=_json_value) + "\n" for row in rows))
         elif self.suffix == ".parquet":
             import pyarrow as pa
             import pyarrow.parquet as pq
@@ -270,6 +275,17 @@ class _ChunkWriter:
             self.parquet.close()
         elif self.first:
             self.path.write_text("", encoding="utf-8")
+
+
+def _json_value(value):
+    """A table cell as JSON can hold it: missing values (NaN, None, NA) become null, numpy scalars plain numbers."""
+    if isinstance(value, float) and value != value or value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if hasattr(value, "item") and not isinstance(value, (str, bytes)):
+        return value.item()
+    if isinstance(value, (str, int, float, bool, list, dict)):
+        return value
+    return str(value)
 
 
 def _segment_table(doc_id, segments) -> pd.DataFrame:

@@ -83,6 +83,16 @@ def test_a_broken_jsonl_line_is_reported_and_the_rest_written(tmp_path, model_fi
     assert f"{src}:2: not a JSON object" in capsys.readouterr().err
 
 
+def test_jsonl_values_come_out_as_they_came_in(tmp_path, model_file):
+    records = [{"id": 1, "text": ARTICLE, "price": 0.123456789012345, "tags": ["a", {"b": 2}]},
+               {"id": 2, "text": ARTICLE}]
+    write_jsonl(tmp_path / "in.jsonl", records)
+    assert run(["clean", str(tmp_path / "in.jsonl"), "-o", str(tmp_path / "out.jsonl"), "--model", model_file, "-q"]) == 0
+    out = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert out[0]["price"] == 0.123456789012345 and out[0]["tags"] == ["a", {"b": 2}]
+    assert out[1]["price"] is None and out[1]["clean_text"] == EXPECTED  # a key one row lacks is null there
+
+
 def test_a_table_without_its_text_column_is_a_clear_error(tmp_path, model_file, capsys):
     pd.DataFrame({"id": [1], "body": ["x"]}).to_csv(tmp_path / "t.csv", index=False)
     code = run(["clean", str(tmp_path / "t.csv"), "-o", str(tmp_path / "o.csv"), "--model", model_file, "-q"])
