@@ -51,7 +51,7 @@ _DATE = re.compile(
     r"(?=\d)(?:\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|\b\d{1,2}:\d{2}\b|\b(?:19|20)\d{2}\b|\d{4}年|\d{1,2}月\d{1,2}日)"
 )
 _SEPARATORS = re.compile(r"[^\S\n][|/»›>·•–-][^\S\n]|[^\S\n]\|$|^\|", re.M)
-_SEPARATOR_CHARS = "|/»›>·•–-"  # a segment without any of these has no separator
+_SEPARATOR_CHAR = re.compile("[|/»›>·•–-]")  # a segment without any of these has no separator
 _TAIL_CHARS = 8  # end-of-segment patterns read this many closing characters
 
 LAYOUT_COLUMNS = [
@@ -211,7 +211,7 @@ def _pattern_columns(texts: list[str], heads: list[str], has_digits: np.ndarray)
 
     lower_joined, lower_starts = joined_with_starts([h.lower() for h in pattern_heads])
     has_at = flag("@" in h for h in pattern_heads)
-    has_separator = flag(any(c in h for c in _SEPARATOR_CHARS) for h in pattern_heads)
+    has_separator = found(_SEPARATOR_CHAR)
 
     return {
         "ends_sentence": found(_SENTENCE_END, tails_joined, tail_starts),

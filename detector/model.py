@@ -201,33 +201,35 @@ def _main_block(editorial: np.ndarray, lengths: np.ndarray, doc: np.ndarray) -> 
     """Per segment: inside the document's main block, distance to it, and the block's share of characters.
 
     The main block is the run of consecutive segments that stage one finds editorial
-    (smoothed over each segment and its two neighbours) holding the most characters.
+    (smoothed over each segment and its two neighbours) holding the most characters, the
+    earliest of equals. ``doc`` numbers the documents 0, 1, 2 ... in order, each a run of rows.
     """
-    out = np.zeros((len(editorial), 3))
     bounds = document_bounds(doc)
-    for start, stop in zip(bounds[:-1], bounds[1:]):
-        prob = editorial[start:stop]
-        smooth = np.convolve(np.r_[prob[:1], prob, prob[-1:]], np.ones(3) / 3, mode="valid")
-        good = smooth >= 0.5
-        chars = lengths[start:stop]
-        best, best_chars, i, n = (0, 0), -1.0, 0, stop - start
-        while i < n:
-            if not good[i]:
-                i += 1
-                continue
-            j = i
-            while j < n and good[j]:
-                j += 1
-            if chars[i:j].sum() > best_chars:
-                best, best_chars = (i, j), chars[i:j].sum()
-            i = j
-        index = np.arange(n)
-        first, last = best
-        inside = (index >= first) & (index < last)
-        distance = np.where(index < first, first - index, np.where(index >= last, index - last + 1, 0))
-        out[start:stop] = np.column_stack([inside, np.log1p(distance),
-                                           np.full(n, max(best_chars, 0) / max(chars.sum(), 1))])
-    return out
+    first_row = bounds[doc]
+    last_row = bounds[doc + 1] - 1
+    row = np.arange(len(doc))
+    smooth = (editorial[np.maximum(row - 1, first_row)] / 3 + editorial / 3
+              + editorial[np.minimum(row + 1, last_row)] / 3)
+    good = smooth >= 0.5
+    run_starts = good & (np.r_[True, ~good[:-1]] | (row == first_row))
+    run_first = np.flatnonzero(run_starts)
+    run = np.cumsum(run_starts)[good] - 1  # the run of each good row
+    run_chars = np.bincount(run, weights=lengths[good], minlength=len(run_first))
+    run_end = run_first + np.bincount(run, minlength=len(run_first))
+    run_doc = doc[run_first]
+    by_size = np.lexsort((run_first, -run_chars, run_doc))  # per document: most characters first, then earliest
+    best = by_size[np.r_[True, run_doc[by_size][1:] != run_doc[by_size][:-1]]] if len(by_size) else by_size
+    n_docs = len(bounds) - 1
+    block_first, block_end, block_chars = np.zeros(n_docs, int), np.zeros(n_docs, int), np.zeros(n_docs)
+    block_first[run_doc[best]], block_end[run_doc[best]] = run_first[best], run_end[best]
+    block_chars[run_doc[best]] = run_chars[best]
+    # a document without a block: the empty block 0:0 at its start
+    block_first = np.where(block_end > 0, block_first, bounds[:-1])
+    block_end = np.where(block_end > 0, block_end, bounds[:-1])
+    first, end = block_first[doc], block_end[doc]
+    distance = np.where(row < first, first - row, np.where(row >= end, row - end + 1, 0))
+    share = block_chars / np.maximum(np.bincount(doc, weights=lengths, minlength=n_docs), 1)
+    return np.column_stack([(row >= first) & (row < end), np.log1p(distance), share[doc]])
 
 
 def _window_mean(values: np.ndarray, doc: np.ndarray, half_width: int) -> np.ndarray:
