@@ -222,6 +222,7 @@ class Run:
     def _progress(self, total: int | None, unit: str):
         from tqdm import tqdm
 
+        tqdm.monitor_interval = 0  # no monitor thread: a process with one thread can fork its workers
         return tqdm(total=total, unit=f" {unit}", disable=self.args.quiet or None, file=sys.stderr, leave=False)
 
 

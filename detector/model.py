@@ -12,6 +12,8 @@ time, and its probabilities are calibrated (isotonic, grouped folds).
 
 from __future__ import annotations
 
+import os
+
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
@@ -34,6 +36,14 @@ NEIGHBOUR_LAYOUT = (0, 2, 3, 6)  # log_chars, ends_sentence, ends_colon, starts_
 STAGE_ONE_EPOCHS = 20  # passes of SGD over the corpus
 _SGD_TRAINING_STATE = ("_standard_coef", "_average_coef", "_standard_intercept", "_average_intercept")
 WINDOW = 5  # half-width of the window whose mean probabilities stage two sees
+# The processes (ids) where stage two's trees have run: their OpenMP threads stay behind, and a
+# process forked from one that holds them can hang (see pipeline._worker_context).
+_processes_that_ran_trees: set[int] = set()
+
+
+def trees_ran_in_this_process() -> bool:
+    """Whether this process has fitted or used stage two's boosted trees (and so may hold OpenMP threads)."""
+    return os.getpid() in _processes_that_ran_trees
 
 
 def sort_documents(X: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray]:
@@ -120,6 +130,7 @@ class SegmentClassifier(ClassifierMixin, BaseEstimator):
         stage_two = HistGradientBoostingClassifier(max_iter=self.max_iter, learning_rate=0.2, max_leaf_nodes=15,
                                                    l2_regularization=1.0, early_stopping=False,
                                                    random_state=self.random_state)
+        _processes_that_ran_trees.add(os.getpid())
         calibration_folds = list(GroupKFold(n_splits=min(3, n_folds)).split(frame, y, groups))
         self.stage_two_ = CalibratedClassifierCV(stage_two, method="isotonic", cv=calibration_folds,
                                                  ensemble=False).fit(context, y)
@@ -139,6 +150,7 @@ class SegmentClassifier(ClassifierMixin, BaseEstimator):
         ngrams = self.vectorizer_.transform(distinct)
         alone = self.stage_one_.predict_proba(self._alone_matrix(ngrams, layout))
         context = self._context_matrix(frame, layout[codes], alone[codes], ngrams[codes])
+        _processes_that_ran_trees.add(os.getpid())
         proba = self.stage_two_.predict_proba(context)
         result = np.empty_like(proba)
         result[order] = proba

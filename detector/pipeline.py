@@ -240,14 +240,22 @@ def batches(items: Iterable, max_segments: int = BATCH_SEGMENTS, text=lambda ite
 
 
 def _worker_context():
-    """Processes that start fast and safely: forked from a clean server that has imported detector.
+    """Worker processes that start as fast as is safe.
 
-    A plain fork could inherit a busy OpenMP runtime from this process; the fork server
-    never ran a model. Where there is no fork server (Windows), workers are spawned.
+    Forked from this process when that is safe: it has no other thread and has not run the
+    boosted trees, whose OpenMP threads a forked copy would lack (it could hang). Workers then
+    start in milliseconds and share the model's memory. Otherwise forked from a clean server that
+    has imported detector (about a second to start), or spawned where there is none (Windows).
     """
     import multiprocessing
+    import threading
 
-    if "forkserver" not in multiprocessing.get_all_start_methods():
+    from .model import trees_ran_in_this_process
+
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1 and not trees_ran_in_this_process():
+        return multiprocessing.get_context("fork")
+    if "forkserver" not in methods:
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["detector.model"])

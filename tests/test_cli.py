@@ -1,5 +1,7 @@
 import io
 import json
+import multiprocessing
+import subprocess
 import sys
 
 import pandas as pd
@@ -139,6 +141,32 @@ def test_several_processes_write_exactly_what_one_process_writes(tmp_path, model
                     "--model", model_file, "-q"]) == 0
     assert (tmp_path / "out1.jsonl").read_bytes() == (tmp_path / "out2.jsonl").read_bytes()
     assert len(pd.read_json(tmp_path / "out2.jsonl", lines=True)) == 40
+
+
+def test_workers_are_forked_from_a_fresh_process_and_write_the_same(tmp_path, model_file):
+    rows = pd.DataFrame({"id": range(40), "text": [ARTICLE.replace("day 3", f"day {i}") for i in range(40)]})
+    rows.to_json(tmp_path / "in.jsonl", orient="records", lines=True)
+    assert run(["clean", str(tmp_path / "in.jsonl"), "-o", str(tmp_path / "out1.jsonl"), "--model", model_file, "-q"]) == 0
+    # A new process that only loaded the model forks its workers (this test process has run the trees).
+    script = ("import sys, detector.io, detector.pipeline as p; from detector import cli; detector.io.TABLE_CHUNK_ROWS = 10; "
+              "assert p._worker_context().get_start_method() == 'fork'; sys.exit(cli.main(sys.argv[1:]))")
+    done = subprocess.run([sys.executable, "-c", script, "clean", str(tmp_path / "in.jsonl"), "-o",
+                           str(tmp_path / "out2.jsonl"), "--jobs", "2", "--model", model_file, "-q"],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "out1.jsonl").read_bytes() == (tmp_path / "out2.jsonl").read_bytes()
+
+
+def test_a_process_that_ran_the_trees_starts_workers_from_a_clean_server(small_model, monkeypatch):
+    from detector import pipeline
+
+    small_model.predict_proba(pd.DataFrame({"doc_id": [0], "position": [0], "text": ["Markets rose."]}))
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        assert pipeline._worker_context().get_start_method() == "forkserver"
+    monkeypatch.setattr("detector.model._processes_that_ran_trees", set())
+    monkeypatch.setattr("threading.active_count", lambda: 1)
+    if "fork" in multiprocessing.get_all_start_methods():
+        assert pipeline._worker_context().get_start_method() == "fork"
 
 
 def test_a_single_batch_is_labeled_without_starting_workers(tmp_path, model_file, monkeypatch):
