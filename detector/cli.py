@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import math
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -280,7 +281,7 @@ class _ChunkWriter:
 
 def _json_value(value):
     """A table cell as JSON can hold it: missing values (NaN, None, NA) become null, numpy scalars plain numbers."""
-    if isinstance(value, float) and value != value or value is None or value is pd.NA or value is pd.NaT:
+    if isinstance(value, float) and math.isnan(value) or value is None or value is pd.NA or value is pd.NaT:
         return None
     if hasattr(value, "item") and not isinstance(value, (str, bytes)):
         return value.item()

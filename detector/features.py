@@ -53,6 +53,7 @@ _DATE = re.compile(
 _SEPARATORS = re.compile(r"[^\S\n][|/»›>·•–-][^\S\n]|[^\S\n]\|$|^\|", re.M)
 _SEPARATOR_CHAR = re.compile("[|/»›>·•–-]")  # a segment without any of these has no separator
 _TAIL_CHARS = 8  # end-of-segment patterns read this many closing characters
+PROSE_CHARS, PROSE_SENTENCE_CHARS = 300, 120  # running prose: this long, or this long and ending a sentence
 
 LAYOUT_COLUMNS = [
     "log_chars", "log_words", "ends_sentence", "ends_colon", "ends_pipe", "ends_quote",
@@ -261,40 +262,35 @@ def layout_features(texts) -> np.ndarray:
     return np.column_stack([columns[name] for name in LAYOUT_COLUMNS])
 
 
-def is_prose(text: str) -> bool:
-    """A running sentence of the story: long enough and ending like a sentence."""
-    return len(text) >= 300 or len(text) >= 120 and bool(_SENTENCE_END.search(text[-_TAIL_CHARS:]))
-
-
 def document_bounds(doc: np.ndarray) -> np.ndarray:
     """Where each run of equal ``doc`` values starts, then the end: documents are ``bounds[i]:bounds[i + 1]``."""
     return np.flatnonzero(np.r_[True, doc[1:] != doc[:-1], True])
 
 
-def position_features(frame: pd.DataFrame) -> np.ndarray:
+def position_features(doc: np.ndarray, lengths: np.ndarray, ends_sentence: np.ndarray) -> np.ndarray:
     """Where each segment sits in its document, shape (n, len(POSITION_COLUMNS)).
 
-    ``frame`` holds one document per run of equal ``doc_id``, rows in reading
-    order (see ``model.sort_documents``). Computed for all documents at once: every
-    per-document quantity is a run-wise cumulative sum, maximum or minimum.
+    ``doc`` numbers the documents 0, 1, 2 ... in order, each a run of rows in reading order
+    (see ``model.sort_documents``); ``lengths`` are the segments' lengths in characters and
+    ``ends_sentence`` the layout column of that name. A segment is running prose of the story
+    when it is long, or fairly long and ends like a sentence. Computed for all documents at
+    once: every per-document quantity is a run-wise cumulative sum, maximum or minimum.
     """
-    texts = frame["text"].tolist()
-    n_rows = len(texts)
+    n_rows = len(doc)
     if n_rows == 0:
         return np.zeros((0, len(POSITION_COLUMNS)))
-    doc = pd.factorize(frame["doc_id"])[0]
     bounds = document_bounds(doc)
     sizes = np.diff(bounds)
     first, end = np.repeat(bounds[:-1], sizes), np.repeat(bounds[1:], sizes)  # the document's rows: first:end
     row = np.arange(n_rows)
     index, n = row - first, (end - first).astype(float)
-    lengths = np.fromiter(map(len, texts), dtype=float, count=n_rows)
+    lengths = np.asarray(lengths, dtype=float)
     chars_so_far = np.r_[0.0, np.cumsum(lengths)]
     chars_before = chars_so_far[row] - chars_so_far[first]
     doc_chars = chars_so_far[end] - chars_so_far[first]
     median = pd.Series(lengths).groupby(doc).transform("median").to_numpy()
 
-    prose = np.fromiter(map(is_prose, texts), dtype=bool, count=n_rows)
+    prose = (lengths >= PROSE_CHARS) | (lengths >= PROSE_SENTENCE_CHARS) & (ends_sentence > 0)
     prose_so_far = np.r_[0, np.cumsum(prose)]
     has_prose = prose_so_far[end] > prose_so_far[first]
     previous = np.maximum.accumulate(np.where(prose, row, -1))  # the nearest prose row at or above

@@ -17,7 +17,7 @@ from .errors import InputError
 
 TEXT_SUFFIXES = (".txt", ".md")
 TABLE_SUFFIXES = (".jsonl", ".csv", ".parquet")
-TABLE_CHUNK_ROWS = 200  # articles read at a time from a table: memory stays flat, work spreads over processes
+TABLE_CHUNK_ROWS = 100  # articles read at a time from a table: memory stays flat, work spreads over processes
 
 
 @contextlib.contextmanager

@@ -27,7 +27,7 @@ from sklearn.utils.validation import check_is_fitted
 
 from .errors import InputError
 from .features import (
-    cohesion_features, document_bounds, layout_features, ngram_vectorizer, position_features,
+    LAYOUT_COLUMNS, cohesion_features, document_bounds, layout_features, ngram_vectorizer, position_features,
 )
 
 REQUIRED_COLUMNS = ("doc_id", "position", "text")
@@ -170,7 +170,8 @@ class SegmentClassifier(ClassifierMixin, BaseEstimator):
         """Stage two's input: the segment's and its neighbours' stage-one guesses, layout, position,
         and how close its text (``ngrams``, stage one's weighted n-gram rows) is to its story."""
         doc = pd.factorize(frame["doc_id"])[0]
-        blocks = [alone, layout, position_features(frame)]
+        lengths = frame["text"].str.len().to_numpy()
+        blocks = [alone, layout, position_features(doc, lengths, layout[:, LAYOUT_COLUMNS.index("ends_sentence")])]
         neighbours = [_shift_within(alone, doc, offset, fill=-1.0) for offset in NEIGHBOUR_OFFSETS]
         for offset, shifted in zip(NEIGHBOUR_OFFSETS, neighbours):
             blocks.append(shifted)
@@ -191,7 +192,7 @@ class SegmentClassifier(ClassifierMixin, BaseEstimator):
         # the story is still the most story-like part of its page.
         blocks.append(by_doc.rank(pct=True).to_numpy())
         editorial = alone[:, list(self.classes_).index("editorial")]
-        blocks.append(_main_block(editorial, frame["text"].str.len().to_numpy(), doc))
+        blocks.append(_main_block(editorial, lengths, doc))
         blocks.append(cohesion_features(ngrams, editorial, doc))
         # Column-major: the trees read one feature for many rows in turn, which is about
         # three times faster from contiguous columns than from rows.
