@@ -221,10 +221,22 @@ class Run:
         return out
 
     def _progress(self, total: int | None, unit: str):
+        if self.args.quiet:
+            return _NoProgress()
         from tqdm import tqdm
 
         tqdm.monitor_interval = 0  # no monitor thread: a process with one thread can fork its workers
-        return tqdm(total=total, unit=f" {unit}", disable=self.args.quiet or None, file=sys.stderr, leave=False)
+        return tqdm(total=total, unit=f" {unit}", disable=None, file=sys.stderr, leave=False)  # shown on a terminal only
+
+
+class _NoProgress:
+    """The progress bar of a quiet run: does nothing, and spares importing tqdm."""
+
+    def update(self, n: int = 1) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
 
 
 class _Remember:
