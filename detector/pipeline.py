@@ -242,10 +242,11 @@ def batches(items: Iterable, max_segments: int = BATCH_SEGMENTS, text=lambda ite
 def _worker_context():
     """Worker processes that start as fast as is safe.
 
-    Forked from this process when that is safe: it has no other thread and has not run the
-    boosted trees, whose OpenMP threads a forked copy would lack (it could hang). Workers then
-    start in milliseconds and share the model's memory. Otherwise forked from a clean server that
-    has imported detector (about a second to start), or spawned where there is none (Windows).
+    Forked from this process when that is safe: on Linux (macOS system libraries do not survive
+    a fork), with no other thread, and the boosted trees never run here (a forked copy would lack
+    their OpenMP threads and could hang). Workers then start in milliseconds and share the
+    model's memory. Otherwise forked from a clean server that has imported detector (about a
+    second to start), or spawned where there is none (Windows).
     """
     import multiprocessing
     import threading
@@ -253,7 +254,8 @@ def _worker_context():
     from .model import trees_ran_in_this_process
 
     methods = multiprocessing.get_all_start_methods()
-    if "fork" in methods and threading.active_count() == 1 and not trees_ran_in_this_process():
+    if (sys.platform.startswith("linux") and threading.active_count() == 1
+            and not trees_ran_in_this_process()):
         return multiprocessing.get_context("fork")
     if "forkserver" not in methods:
         return multiprocessing.get_context("spawn")

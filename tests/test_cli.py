@@ -147,9 +147,10 @@ def test_workers_are_forked_from_a_fresh_process_and_write_the_same(tmp_path, mo
     rows = pd.DataFrame({"id": range(40), "text": [ARTICLE.replace("day 3", f"day {i}") for i in range(40)]})
     rows.to_json(tmp_path / "in.jsonl", orient="records", lines=True)
     assert run(["clean", str(tmp_path / "in.jsonl"), "-o", str(tmp_path / "out1.jsonl"), "--model", model_file, "-q"]) == 0
-    # A new process that only loaded the model forks its workers (this test process has run the trees).
+    # A new process that only loaded the model forks its workers on Linux (this test process has run the trees).
     script = ("import sys, detector.io, detector.pipeline as p; from detector import cli; detector.io.TABLE_CHUNK_ROWS = 10; "
-              "assert p._worker_context().get_start_method() == 'fork'; sys.exit(cli.main(sys.argv[1:]))")
+              "assert p._worker_context().get_start_method() == 'fork' or sys.platform != 'linux'; "
+              "sys.exit(cli.main(sys.argv[1:]))")
     done = subprocess.run([sys.executable, "-c", script, "clean", str(tmp_path / "in.jsonl"), "-o",
                            str(tmp_path / "out2.jsonl"), "--jobs", "2", "--model", model_file, "-q"],
                           capture_output=True, text=True, timeout=300)
@@ -165,7 +166,7 @@ def test_a_process_that_ran_the_trees_starts_workers_from_a_clean_server(small_m
         assert pipeline._worker_context().get_start_method() == "forkserver"
     monkeypatch.setattr("detector.model._processes_that_ran_trees", set())
     monkeypatch.setattr("threading.active_count", lambda: 1)
-    if "fork" in multiprocessing.get_all_start_methods():
+    if sys.platform.startswith("linux"):
         assert pipeline._worker_context().get_start_method() == "fork"
 
 
