@@ -233,12 +233,10 @@ def _main_block(editorial: np.ndarray, lengths: np.ndarray, doc: np.ndarray) -> 
     by_size = np.lexsort((run_first, -run_chars, run_doc))  # per document: most characters first, then earliest
     best = by_size[np.r_[True, run_doc[by_size][1:] != run_doc[by_size][:-1]]] if len(by_size) else by_size
     n_docs = len(bounds) - 1
-    block_first, block_end, block_chars = np.zeros(n_docs, int), np.zeros(n_docs, int), np.zeros(n_docs)
+    # a document without a block keeps the empty block at its start
+    block_first, block_end, block_chars = bounds[:-1].copy(), bounds[:-1].copy(), np.zeros(n_docs)
     block_first[run_doc[best]], block_end[run_doc[best]] = run_first[best], run_end[best]
     block_chars[run_doc[best]] = run_chars[best]
-    # a document without a block: the empty block 0:0 at its start
-    block_first = np.where(block_end > 0, block_first, bounds[:-1])
-    block_end = np.where(block_end > 0, block_end, bounds[:-1])
     first, end = block_first[doc], block_end[doc]
     distance = np.where(row < first, first - row, np.where(row >= end, row - end + 1, 0))
     share = block_chars / np.maximum(np.bincount(doc, weights=lengths, minlength=n_docs), 1)
