@@ -37,6 +37,8 @@ _DIGIT = re.compile(r"\d")
 _BULLET = re.compile(r"^(?:[•·▪▸►◦‣∙●○■□◆✓✔✅☑➤→*+\-–—]|\d{1,2}[.)][^\S\n]|\(\d{1,2}\)[^\S\n])", re.M)
 _SENTENCE_END = re.compile(r"[.!?…。！？;；][\"'”’»)\]]*$", re.M)
 _QUOTE_END = re.compile(r"[\"”’»“」』]$", re.M)
+_COLON_END = re.compile(r"[:：]$", re.M)
+_PIPE_END = re.compile(r"\|$", re.M)
 _SENTENCE_BREAK = re.compile(r"[.!?。！？](?:[^\S\n]|$)", re.M)
 # Currency and URL patterns are lower case: they run on the lower-cased batch, which is
 # about twice as fast as matching with re.I. The URL pattern starts with its literal dot, and
@@ -151,7 +153,9 @@ _LETTER, _UPPER, _DIGITBIT, _SPACE = 1, 2, 4, 8
 
 
 def _character_counts(heads: list[str]) -> dict[str, np.ndarray]:
-    """Per text: letters, upper-case letters, digits, spaces, words and capitalised words.
+    """Per text: letters, upper-case letters, digits, spaces, words and capitalised words;
+    whether it starts upper-case or with a digit, and whether an "@" is in its first
+    ``PATTERN_HEAD_CHARS`` characters.
 
     Computed for the whole batch at once on the code points of the joined texts.
     """
@@ -169,10 +173,24 @@ def _character_counts(heads: list[str]) -> dict[str, np.ndarray]:
         running = np.r_[0, np.cumsum(mask, dtype=np.int64)]
         return (running[ends] - running[starts]).astype(float)
 
+    first = np.zeros(len(heads), dtype=np.uint8)
+    nonempty = np.flatnonzero(lengths > 0)
+    first[nonempty] = flags[starts[nonempty]]
+    # The table stops at 0x3000; above it a few characters are upper case or digits (full-width
+    # Latin): ask Python for those texts' first characters.
+    for i in nonempty[codes[starts[nonempty]] >= _CLASS_TABLE_SIZE]:
+        char = heads[i][0]
+        first[i] = char.isupper() << 1 | char.isdigit() << 2
+    at = np.flatnonzero(codes == ord("@"))
+    at_owner = np.searchsorted(starts, at, side="right") - 1
+    at_owner = at_owner[at - starts[at_owner] < PATTERN_HEAD_CHARS]
+
     return {"letters": per_text((flags & _LETTER) > 0), "upper": per_text((flags & _UPPER) > 0),
             "digits": per_text((flags & _DIGITBIT) > 0), "spaces": per_text(space),
             "words": per_text(word_start), "titled": per_text(word_start & ((flags & _UPPER) > 0)),
-            "length": lengths.astype(float)}
+            "length": lengths.astype(float),
+            "starts_upper": ((first & _UPPER) > 0).astype(float), "starts_digit": ((first & _DIGITBIT) > 0).astype(float),
+            "has_at": np.bincount(at_owner, minlength=len(heads)) > 0}
 
 
 def _matches_per_text(pattern: re.Pattern, joined: str, starts: np.ndarray) -> np.ndarray:
@@ -182,7 +200,8 @@ def _matches_per_text(pattern: re.Pattern, joined: str, starts: np.ndarray) -> n
     return np.bincount(owner, minlength=len(starts)).astype(float)
 
 
-def _pattern_columns(texts: list[str], heads: list[str], has_digits: np.ndarray) -> dict[str, np.ndarray]:
+def _pattern_columns(texts: list[str], heads: list[str], has_digits: np.ndarray,
+                     has_at: np.ndarray) -> dict[str, np.ndarray]:
     """The features that need a pattern or a segment's first or last character.
 
     The costlier patterns run only over the segments a cheap test leaves in (a date needs
@@ -196,9 +215,6 @@ def _pattern_columns(texts: list[str], heads: list[str], has_digits: np.ndarray)
     heads_joined, head_starts = joined_with_starts(pattern_heads)
     tails_joined, tail_starts = joined_with_starts([t[-_TAIL_CHARS:] for t in texts])
 
-    def flag(values):
-        return np.fromiter(values, dtype=float, count=len(texts))
-
     def found(pattern, joined=heads_joined, starts=head_starts):
         return np.minimum(_matches_per_text(pattern, joined, starts), 1.0)
 
@@ -210,18 +226,17 @@ def _pattern_columns(texts: list[str], heads: list[str], has_digits: np.ndarray)
             out[chosen] = np.minimum(_matches_per_text(pattern, joined, starts), cap)
         return out
 
-    lower_joined, lower_starts = joined_with_starts([h.lower() for h in pattern_heads])
-    has_at = flag("@" in h for h in pattern_heads)
+    lower_joined, lower_starts = heads_joined.lower(), head_starts
+    if len(lower_joined) != len(heads_joined):  # a few characters lower-case to two (İ -> i̇)
+        lower_joined, lower_starts = joined_with_starts([h.lower() for h in pattern_heads])
     has_separator = found(_SEPARATOR_CHAR)
 
     return {
         "ends_sentence": found(_SENTENCE_END, tails_joined, tail_starts),
-        "ends_colon": flag(t.endswith((":", "：")) for t in texts),
-        "ends_pipe": flag(t.endswith("|") for t in texts),
+        "ends_colon": found(_COLON_END, tails_joined, tail_starts),
+        "ends_pipe": found(_PIPE_END, tails_joined, tail_starts),
         "ends_quote": found(_QUOTE_END, tails_joined, tail_starts),
         "starts_bullet": found(_BULLET),
-        "starts_upper": flag(t[:1].isupper() for t in texts),
-        "starts_digit": flag(t[:1].isdigit() for t in texts),
         "sentences": np.minimum(_matches_per_text(_SENTENCE_BREAK, heads_joined, head_starts), 10.0),
         "currency": found(_CURRENCY, lower_joined, lower_starts),
         "url": found(_URL, lower_joined, lower_starts),
@@ -246,8 +261,9 @@ def layout_features(texts) -> np.ndarray:
     c = _character_counts(heads)
     n_head = np.maximum(c["length"], 1)
     full_length = np.fromiter((len(t) for t in texts), dtype=float, count=len(texts))
-    long_words = np.fromiter((t.count(" ") + 1 for t in texts), dtype=float, count=len(texts))
-    n_words = np.where(full_length > LAYOUT_HEAD_CHARS, long_words, c["words"])
+    n_words = c["words"].copy()
+    for i in np.flatnonzero(full_length > LAYOUT_HEAD_CHARS):  # long texts: spaces over the whole text
+        n_words[i] = texts[i].count(" ") + 1
     columns = {
         "log_chars": np.log1p(full_length),
         "log_words": np.log1p(n_words),
@@ -257,8 +273,10 @@ def layout_features(texts) -> np.ndarray:
         "punct_share": (c["length"] - c["letters"] - c["digits"] - c["spaces"]) / n_head,
         "all_caps": ((c["upper"] > 3) & (c["upper"] == c["letters"])).astype(float),
         "has_letters": (c["letters"] > 0).astype(float),
+        "starts_upper": c["starts_upper"],
+        "starts_digit": c["starts_digit"],
     }
-    columns.update(_pattern_columns(texts, heads, c["digits"] > 0))
+    columns.update(_pattern_columns(texts, heads, c["digits"] > 0, c["has_at"]))
     return np.column_stack([columns[name] for name in LAYOUT_COLUMNS])
 
 
@@ -344,7 +362,6 @@ def cohesion_features(vectors: sp.csr_matrix, weights: np.ndarray, doc: np.ndarr
     own = np.bincount(row_of, weights=values * values, minlength=n)  # 1, or 0 for an empty text
     weighted = values * weights[row_of]
     products = np.empty(len(values))  # each stored n-gram's value times the document total of its column
-    total_squared = np.zeros(n)
     bounds = document_bounds(doc)
     for first, last in zip(bounds[:-1], bounds[1:]):
         low, high = indptr[first], indptr[last]
@@ -352,9 +369,9 @@ def cohesion_features(vectors: sp.csr_matrix, weights: np.ndarray, doc: np.ndarr
         # then one lookup per stored n-gram (a sparse product would visit every other document).
         total = np.bincount(columns[low:high], weights=weighted[low:high])
         products[low:high] = values[low:high] * total[columns[low:high]]
-        total_squared[first:last] = total @ total
-    dots = np.bincount(row_of, weights=products, minlength=n)
+    dots = np.bincount(row_of, weights=products, minlength=n)  # each segment's vector . its document's total
     w = weights
+    total_squared = np.bincount(doc, weights=w * dots)[doc]  # total . total = sum over segments of w * dot
     rest_squared = total_squared - 2 * w * dots + w * w * own  # the document without this segment
     ok = (rest_squared > 1e-12) & (own > 0)
     similarity = np.where(ok, (dots - w * own) / np.sqrt(np.where(ok, rest_squared, 1.0)), 0.0)

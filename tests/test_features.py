@@ -2,7 +2,8 @@ import numpy as np
 import pytest
 
 from detector.features import (
-    CHAR_HEAD_CHARS, CHAR_NGRAMS, COHESION_COLUMNS, cohesion_features, ngram_counts, ngram_vectorizer,
+    CHAR_HEAD_CHARS, CHAR_NGRAMS, COHESION_COLUMNS, LAYOUT_COLUMNS, PATTERN_HEAD_CHARS, cohesion_features,
+    layout_features, ngram_counts, ngram_vectorizer,
 )
 
 STORY = [
@@ -74,3 +75,18 @@ def test_ngram_counts_in_parts_equal_ngram_counts_in_one_go(monkeypatch):
     parts = ngram_counts(texts, 2**12)
     assert parts.shape == whole.shape and (parts != whole).nnz == 0
     assert np.array_equal(parts.indptr, whole.indptr) and np.array_equal(parts.indices, whole.indices)
+
+
+def test_layout_flags_read_each_segment_as_python_reads_it():
+    # The flags are computed for the whole batch at once; each must equal the plain per-text test.
+    texts = ["", "Ａ full-width capital", "０ full-width digit", "日本語の見出し", "İstanbul'da $5 ödül",
+             "x" * (PATTERN_HEAD_CHARS - 8) + " @late", "x" * PATTERN_HEAD_CHARS + " @too_late", "Read more:",
+             "続きを読む：", "Home |", "9 lives", "ǅ title-case", "@handle here"]
+    layout = layout_features(texts)
+    column = {name: layout[:, i].tolist() for i, name in enumerate(LAYOUT_COLUMNS)}
+    assert column["starts_upper"] == [float(t[:1].isupper()) for t in texts]
+    assert column["starts_digit"] == [float(t[:1].isdigit()) for t in texts]
+    assert column["ends_colon"] == [float(t.endswith((":", "："))) for t in texts]
+    assert column["ends_pipe"] == [float(t.endswith("|")) for t in texts]
+    assert column["currency"][4] == 1.0  # found after "İ", which lower-cases to two characters
+    assert column["handle"][5] == 1.0 and column["handle"][6] == 0.0 and column["handle"][-1] == 1.0
