@@ -14,6 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from .errors import InputError
+from .segments import LONE_SURROGATE
 
 TEXT_SUFFIXES = (".txt", ".md")
 TABLE_SUFFIXES = (".jsonl", ".csv", ".parquet")
@@ -108,10 +109,18 @@ class TableFile:
             raise InputError(f"{self.path}: cannot be read as a table ({error})") from None
 
     def _jsonl_chunks(self) -> Iterator[pd.DataFrame]:
-        """JSONL read line by line: a broken line is reported and kept as an empty row."""
+        """JSONL read line by line: a broken line is reported and kept as an empty row; text that
+        is not valid Unicode is reported, mended (U+FFFD) and cleaned."""
         rows: list[dict] = []
-        with self.path.open(encoding="utf-8", errors="replace") as handle:
-            for number, line in enumerate(handle, 1):
+        with self.path.open("rb") as handle:
+            for number, raw in enumerate(handle, 1):
+                where = f"{self.path}:{number}"
+                try:
+                    line = raw.decode("utf-8")
+                except UnicodeDecodeError as error:
+                    line = raw.decode("utf-8", errors="replace")
+                    self.problems.append(f"{where}: bytes that are not UTF-8 (at byte {error.start} of the line) were "
+                                         "replaced by U+FFFD in the output; convert the file to UTF-8 to keep them")
                 if not line.strip():
                     continue
                 try:
@@ -119,15 +128,27 @@ class TableFile:
                     if not isinstance(record, dict):
                         raise ValueError(f"expected a JSON object, found {type(record).__name__}")
                 except ValueError as error:
-                    self.problems.append(f"{self.path}:{number}: not a JSON object ({error}); the line is kept "
+                    self.problems.append(f"{where}: not a JSON object ({error}); the line is kept "
                                          "in the output with an empty cleaned text")
-                    record = {"_raw_line": line.rstrip("\n")}
+                    record = {"_raw_line": line.rstrip("\r\n")}
+                if "\\ud" in line or "\\uD" in line:  # a surrogate escape: fine in pairs, not alone
+                    record = self._without_lone_surrogates(record, where)
                 rows.append(record)
                 if len(rows) >= TABLE_CHUNK_ROWS:
                     yield pd.DataFrame(rows)
                     rows = []
         if rows:
             yield pd.DataFrame(rows)
+
+    def _without_lone_surrogates(self, record: dict, where: str) -> dict:
+        """``record`` with every lone surrogate in its string values replaced by U+FFFD (reported)."""
+        changed = [key for key, value in record.items()
+                   if LONE_SURROGATE.search(f"{key}{json.dumps(value, ensure_ascii=False)}")]
+        if not changed:
+            return record
+        self.problems.append(f"{where}: unpaired surrogate escapes (\\ud800-\\udfff) in {', '.join(map(repr, changed))} "
+                             "are not Unicode text; they were replaced by U+FFFD and the row cleaned")
+        return json.loads(LONE_SURROGATE.sub("\ufffd", json.dumps(record, ensure_ascii=False)))
 
 
 def discover_inputs(paths: list[str], text_column: str, id_column: str | None) -> list[TextFile | TableFile]:

@@ -15,7 +15,7 @@ import pandas as pd
 
 from .clean import clean_article
 from .features import document_bounds
-from .segments import Segment, split_lines, split_segments
+from .segments import LONE_SURROGATE, Segment, split_lines, split_segments
 
 KEEP_DEFAULT = ("editorial",)
 # A segment is removed when the model puts at least MIN_CONFIDENCE_DEFAULT of its probability
@@ -118,7 +118,19 @@ def clean_texts(texts: Sequence[str], model, keep: Sequence[str] = KEEP_DEFAULT,
 
 def _decide_texts(texts, model, keep, min_confidence, block_confidence):
     """The segment count of each text, then label, confidence and keep flag of every segment (flat)."""
-    table, counts = segment_table(texts)
+    try:
+        table, counts = segment_table(texts)
+        return _decide_table(table, counts, model, keep, min_confidence, block_confidence)
+    except UnicodeEncodeError:
+        # Unpaired surrogates (from JSON escapes such as "\ud800") are not text pandas or the
+        # features can hold. The model reads them as U+FFFD, one character for one, so every
+        # segment keeps its place and the cleaned text is cut from the text as given.
+        table, counts = segment_table([LONE_SURROGATE.sub("\ufffd", text) for text in texts])
+        return _decide_table(table, counts, model, keep, min_confidence, block_confidence)
+
+
+def _decide_table(table, counts, model, keep, min_confidence, block_confidence):
+    """``_decide_texts`` for the segment table of the texts and their segment counts."""
     if len(table) == 0:
         return counts, np.array([], dtype=object), np.array([]), np.array([], dtype=bool)
     doc = table["doc_id"].to_numpy()

@@ -17,6 +17,9 @@ from typing import NamedTuple
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
 _BLANK = "".join(chr(c) for c in range(0x3100) if chr(c).isspace()) + _INVISIBLE
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# Unpaired surrogates, which JSON escapes such as "\ud800" can put in a Python string: not
+# Unicode text, so pandas and the features cannot hold them (json.loads joins paired escapes).
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)

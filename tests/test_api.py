@@ -28,6 +28,14 @@ def test_clean_keeps_the_editorial_lines_byte_for_byte(small_model):
                        "another rise before the summer.\n")
 
 
+def test_an_unpaired_surrogate_is_read_as_a_replacement_character_and_kept_as_given(small_model):
+    # JSON escapes such as "\ud800" give Python strings that are not Unicode text.
+    broken = ARTICLE.replace("central bank's", "central \ud800bank's")
+    assert clean(broken, model=small_model) == clean(ARTICLE, model=small_model).replace(
+        "central bank's", "central \ud800bank's")
+    assert [s.label for s in classify(broken, model=small_model)] == [s.label for s in classify(ARTICLE, model=small_model)]
+
+
 def test_keep_adds_labels_to_what_is_kept(small_model):
     cleaned = clean(ARTICLE, model=small_model, keep=["editorial", "bio"])
     assert "By Reporter Number3" in cleaned and "ZetaWallet" not in cleaned

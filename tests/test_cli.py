@@ -85,6 +85,22 @@ def test_a_broken_jsonl_line_is_reported_and_the_rest_written(tmp_path, model_fi
     assert f"{src}:2: not a JSON object" in capsys.readouterr().err
 
 
+def test_text_that_is_not_unicode_is_mended_reported_and_cleaned_with_the_rest(tmp_path, model_file, capsys):
+    src = tmp_path / "in.jsonl"
+    good = json.dumps({"id": 1, "text": ARTICLE}).encode()
+    lone = json.dumps({"id": 2, "text": ARTICLE.replace("bank's", "bank\ud800's")}).encode()  # \ud800 escaped
+    latin = json.dumps({"id": 3, "text": ARTICLE}).encode().replace(b"bank's", b"bank\xe9s")  # a Latin-1 byte
+    src.write_bytes(b"\n".join([good, lone, latin, good]) + b"\n")
+    code = run(["clean", str(src), "-o", str(tmp_path / "out.jsonl"), "--model", model_file, "-q"])
+    out = pd.read_json(tmp_path / "out.jsonl", lines=True)
+    err = capsys.readouterr().err
+    assert code == 1 and out["id"].tolist() == [1, 2, 3, 1] and out.loc[3, "clean_text"] == EXPECTED
+    assert out.loc[1, "clean_text"] == EXPECTED.replace("bank's", "bank\ufffd's")
+    assert out.loc[2, "clean_text"] == EXPECTED.replace("bank's", "bank\ufffds")
+    assert f"{src}:2: unpaired surrogate escapes" in err and "'text'" in err
+    assert f"{src}:3: bytes that are not UTF-8" in err
+
+
 def test_jsonl_values_come_out_as_they_came_in(tmp_path, model_file):
     records = [{"id": 1, "text": ARTICLE, "price": 0.123456789012345, "tags": ["a", {"b": 2}]},
                {"id": 2, "text": ARTICLE}]

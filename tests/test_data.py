@@ -31,6 +31,14 @@ def test_a_broken_json_line_is_named_by_file_and_line(tmp_path):
         read_labeled(path)
 
 
+def test_an_unpaired_surrogate_escape_is_named_by_file_and_line(tmp_path):
+    path = tmp_path / "d.jsonl"
+    path.write_text('{"doc_id": "a", "paragraphs": [{"text": "ok \\ud83d\\ude00", "label": "editorial"}]}\n'
+                    '{"doc_id": "b", "paragraphs": [{"text": "bad \\udc00", "label": "editorial"}]}\n', encoding="utf-8")
+    with pytest.raises(DataError, match=r"d\.jsonl:2: holds an unpaired surrogate escape"):
+        read_labeled(path)
+
+
 def test_a_paragraph_without_label_is_named(tmp_path):
     path = write_jsonl(tmp_path / "d.jsonl", [{"doc_id": "x", "paragraphs": [{"text": "hi"}]}])
     with pytest.raises(DataError, match=r"d\.jsonl:1: paragraph 0 of document 'x' needs"):
