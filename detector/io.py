@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import json
 import os
@@ -93,7 +94,7 @@ class TableFile:
         suffix = self.path.suffix
         try:
             if suffix == ".csv":
-                yield from pd.read_csv(self.path, chunksize=TABLE_CHUNK_ROWS, dtype=str, keep_default_na=False)
+                yield from self._csv_chunks()
             elif suffix == ".jsonl":
                 yield from self._jsonl_chunks()
             elif suffix == ".parquet":
@@ -107,6 +108,20 @@ class TableFile:
             if isinstance(error, InputError):
                 raise
             raise InputError(f"{self.path}: cannot be read as a table ({error})") from None
+
+    def _csv_chunks(self) -> Iterator[pd.DataFrame]:
+        """CSV read in chunks; bytes that are not UTF-8 become U+FFFD and their rows are reported."""
+        replaced_before = _replaced_bytes
+        with self.path.open(encoding="utf-8", errors="detector-replace", newline="") as handle:
+            first_row = 1
+            for chunk in pd.read_csv(handle, chunksize=TABLE_CHUNK_ROWS, dtype=str, keep_default_na=False):
+                if _replaced_bytes > replaced_before:  # the decoder reads ahead: every chunk from the first one on
+                    mended = chunk.apply(lambda column: column.str.contains("\ufffd", regex=False)).any(axis=1)
+                    for row in first_row + mended.to_numpy().nonzero()[0]:
+                        self.problems.append(f"{self.path}: row {row}: bytes that are not UTF-8 were replaced by "
+                                             "U+FFFD in the output; convert the file to UTF-8 to keep them")
+                first_row += len(chunk)
+                yield chunk
 
     def _jsonl_chunks(self) -> Iterator[pd.DataFrame]:
         """JSONL read line by line: a broken line is reported and kept as an empty row; text that
@@ -149,6 +164,17 @@ class TableFile:
         self.problems.append(f"{where}: unpaired surrogate escapes (\\ud800-\\udfff) in {', '.join(map(repr, changed))} "
                              "are not Unicode text; they were replaced by U+FFFD and the row cleaned")
         return json.loads(LONE_SURROGATE.sub("\ufffd", json.dumps(record, ensure_ascii=False)))
+
+
+def _replace_bytes(error: UnicodeDecodeError) -> tuple[str, int]:
+    """Codec error handler "detector-replace": U+FFFD for bytes that are not UTF-8, counted."""
+    global _replaced_bytes
+    _replaced_bytes += 1
+    return "\ufffd", error.end
+
+
+_replaced_bytes = 0
+codecs.register_error("detector-replace", _replace_bytes)
 
 
 def discover_inputs(paths: list[str], text_column: str, id_column: str | None) -> list[TextFile | TableFile]:

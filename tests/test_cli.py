@@ -101,6 +101,20 @@ def test_text_that_is_not_unicode_is_mended_reported_and_cleaned_with_the_rest(t
     assert f"{src}:3: bytes that are not UTF-8" in err
 
 
+def test_a_csv_row_that_is_not_utf8_is_mended_reported_and_cleaned_with_the_rest(tmp_path, model_file, capsys):
+    src = tmp_path / "in.csv"
+    pd.DataFrame({"id": [1, 2, 3], "text": [ARTICLE] * 3}).to_csv(src, index=False)
+    data = src.read_bytes()
+    second = data.index(b"bank's", data.index(b"bank's") + 1)
+    src.write_bytes(data[:second] + b"bank\xe9s" + data[second + len(b"bank's"):])  # a Latin-1 byte in row 2
+    code = run(["clean", str(src), "-o", str(tmp_path / "out.csv"), "--model", model_file, "-q"])
+    out = pd.read_csv(tmp_path / "out.csv")
+    assert code == 1 and out["id"].tolist() == [1, 2, 3]
+    assert out.loc[0, "clean_text"] == out.loc[2, "clean_text"] == EXPECTED
+    assert out.loc[1, "clean_text"] == EXPECTED.replace("bank's", "bank\ufffds")
+    assert f"{src}: row 2: bytes that are not UTF-8" in capsys.readouterr().err
+
+
 def test_jsonl_values_come_out_as_they_came_in(tmp_path, model_file):
     records = [{"id": 1, "text": ARTICLE, "price": 0.123456789012345, "tags": ["a", {"b": 2}]},
                {"id": 2, "text": ARTICLE}]
