@@ -55,15 +55,17 @@ def peer_flags(name: str, docs: list[dict], jobs: int) -> np.ndarray:
     return np.concatenate([np.asarray(f, dtype=bool) for f in flags]) if flags else np.zeros(0, bool)
 
 
-def our_figures(frame: pd.DataFrame, proba: np.ndarray, classes, doc: np.ndarray) -> tuple[dict, list[dict], list[dict]]:
+def our_figures(frame: pd.DataFrame, proba: np.ndarray, alone: np.ndarray, classes,
+                doc: np.ndarray) -> tuple[dict, list[dict], list[dict]]:
     """Removal figures at the default thresholds, per-class figures, and the curves over min_confidence.
 
+    ``alone`` holds stage one's probabilities (for story_confidence, at its default throughout).
     The curve keeps block_confidence at its default (or at min_confidence, if lower); the
     plain curve turns runs off, so the two show what removing runs adds.
     """
     from sklearn.metrics import classification_report, confusion_matrix
 
-    labels, _, kept = decide(proba, classes, KEEP_DEFAULT, MIN_CONFIDENCE_DEFAULT, BLOCK_CONFIDENCE_DEFAULT, doc)
+    labels, _, kept = decide(proba, classes, KEEP_DEFAULT, MIN_CONFIDENCE_DEFAULT, BLOCK_CONFIDENCE_DEFAULT, doc, alone)
     figures = score(frame, kept)
     present = [c for c in classes if c in set(frame["label"])]
     report = classification_report(frame["label"], labels, labels=present, output_dict=True, zero_division=0)
@@ -74,27 +76,27 @@ def our_figures(frame: pd.DataFrame, proba: np.ndarray, classes, doc: np.ndarray
     curve, plain = [], []
     for threshold in map(float, THRESHOLDS):
         block = min(BLOCK_CONFIDENCE_DEFAULT, threshold)
-        kept_at = decide(proba, classes, KEEP_DEFAULT, threshold, block, doc)[2]
+        kept_at = decide(proba, classes, KEEP_DEFAULT, threshold, block, doc, alone)[2]
         curve.append({"min_confidence": threshold, "block_confidence": block, **score(frame, kept_at)})
-        kept_at = decide(proba, classes, KEEP_DEFAULT, threshold, threshold, doc)[2]
+        kept_at = decide(proba, classes, KEEP_DEFAULT, threshold, threshold, doc, alone)[2]
         plain.append({"min_confidence": threshold, **score(frame, kept_at)})
     return figures, curve, plain
 
 
-def run_systems(docs: list[dict], model, jobs: int, proba: np.ndarray | None = None) -> dict:
-    """Every system's keep flags (and our probabilities) on a list of documents."""
+def run_systems(docs: list[dict], model, jobs: int, probas: tuple | None = None) -> dict:
+    """Every system's keep flags (and our probabilities: stage one's and the final ones) on a list of documents."""
     frame = documents_to_frame([{**d, "doc_id": str(d["doc_id"])} for d in docs])
-    if proba is None:
-        proba = model.predict_proba(frame[["doc_id", "position", "text"]])
+    alone, proba = probas or model.predict_proba_by_stage(frame[["doc_id", "position", "text"]])
     flags = {peer: peer_flags(peer, docs, jobs) for peer in PEERS}
     doc = np.repeat(np.arange(len(docs)), [len(d["paragraphs"]) for d in docs])  # numbered: ids may repeat across files
-    return {"frame": frame, "proba": proba, "flags": flags, "documents": len(docs), "doc": doc}
+    return {"frame": frame, "proba": proba, "alone": alone, "flags": flags, "documents": len(docs), "doc": doc}
 
 
 def pool(runs: list[dict]) -> dict:
     """Several data sets' runs as one."""
     return {"frame": pd.concat([r["frame"] for r in runs], ignore_index=True),
             "proba": np.vstack([r["proba"] for r in runs]),
+            "alone": np.vstack([r["alone"] for r in runs]),
             "flags": {peer: np.concatenate([r["flags"][peer] for r in runs]) for peer in PEERS},
             "documents": sum(r["documents"] for r in runs),
             "doc": np.concatenate([r["doc"] + offset for r, offset in
@@ -104,7 +106,7 @@ def pool(runs: list[dict]) -> dict:
 def evaluate(name: str, run: dict, classes) -> dict:
     """The figures of one data set from its run."""
     frame = run["frame"]
-    ours, curve, plain = our_figures(frame, run["proba"], classes, run["doc"])
+    ours, curve, plain = our_figures(frame, run["proba"], run["alone"], classes, run["doc"])
     result = {"data": name, "documents": run["documents"], "segments": len(frame),
               "junk_share": float((frame["label"] != "editorial").mean()),
               "systems": {"detector": ours}, "curve": curve, "curve_without_runs": plain}
@@ -219,15 +221,16 @@ def main(argv=None) -> int:
         if args.limit:
             frame = frame[frame["doc_id"].isin(frame["doc_id"].unique()[: 10 * args.limit])].reset_index(drop=True)
         report = cross_validate(frame)
-        full = np.zeros((len(frame), len(model.classes_)))
-        full[:, np.searchsorted(model.classes_, report["labels"])] = report["out_of_fold_proba"]
+        full, alone = np.zeros((len(frame), len(model.classes_))), np.zeros((len(frame), len(model.classes_)))
+        columns = np.searchsorted(model.classes_, report["labels"])
+        full[:, columns], alone[:, columns] = report["out_of_fold_proba"], report["out_of_fold_stage_one"]
         docs = [{"doc_id": doc_id, "lang": g["lang"].iloc[0],
                  "paragraphs": [{"text": t, "label": lab} for t, lab in zip(g["text"], g["label"])]}
                 for doc_id, g in frame.groupby("doc_id", sort=False)]
         order = np.concatenate([g.index.to_numpy() for _, g in frame.groupby("doc_id", sort=False)])
         trained_on = " + ".join(["data/", *(f"profiles/{folder}" for folder in BUNDLED_MODELS.get(args.model, ()))])
-        results.append(evaluate(f"{trained_on} (cross-validated)", run_systems(docs, model, args.jobs, full[order]),
-                                model.classes_))
+        results.append(evaluate(f"{trained_on} (cross-validated)",
+                                run_systems(docs, model, args.jobs, (alone[order], full[order])), model.classes_))
 
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / f"quality{suffix}.json").write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")

@@ -14,19 +14,21 @@ import pandas as pd
 from .errors import DataError, DetectorError, InputError, ModelError
 from .persistence import load_model, save_model
 from .pipeline import (
-    BLOCK_CONFIDENCE_DEFAULT, KEEP_DEFAULT, MIN_CONFIDENCE_DEFAULT, LabeledSegment, classify_texts, clean_texts,
+    BLOCK_CONFIDENCE_DEFAULT, KEEP_DEFAULT, MIN_CONFIDENCE_DEFAULT, STORY_CONFIDENCE_DEFAULT, LabeledSegment,
+    classify_texts, clean_texts,
 )
 from .segments import Segment, split_segments
 
 __all__ = [
     "classify", "clean", "clean_frame", "classify_frame", "load_model", "save_model", "split_segments",
     "Segment", "LabeledSegment", "DetectorError", "InputError", "DataError", "ModelError",
-    "KEEP_DEFAULT", "MIN_CONFIDENCE_DEFAULT", "BLOCK_CONFIDENCE_DEFAULT",
+    "KEEP_DEFAULT", "MIN_CONFIDENCE_DEFAULT", "BLOCK_CONFIDENCE_DEFAULT", "STORY_CONFIDENCE_DEFAULT",
 ]
 
 
 def classify(text: str, *, model=None, keep: Sequence[str] = KEEP_DEFAULT, min_confidence: float = MIN_CONFIDENCE_DEFAULT,
-             block_confidence: float = BLOCK_CONFIDENCE_DEFAULT) -> list[LabeledSegment]:
+             block_confidence: float = BLOCK_CONFIDENCE_DEFAULT,
+             story_confidence: float = STORY_CONFIDENCE_DEFAULT) -> list[LabeledSegment]:
     """Label every segment of ``text``.
 
     Parameters
@@ -45,24 +47,29 @@ def classify(text: str, *, model=None, keep: Sequence[str] = KEEP_DEFAULT, min_c
         when it sits in an unbroken run of such segments that holds one removed at
         ``min_confidence`` (an ad's bullets go with its headline). At or above
         ``min_confidence``, only ``min_confidence`` counts.
+    story_confidence : float
+        Never remove a segment that the model's first stage, reading it alone, gives at least
+        this probability on the labels in ``keep`` (a story's closing sentence before a block
+        of links stays). 1 turns this off.
 
     Returns
     -------
     list of LabeledSegment
         text, start, end (span in ``text``), label, confidence, keep.
     """
-    return classify_texts([text], _model(model), keep, min_confidence, block_confidence)[0]
+    return classify_texts([text], _model(model), keep, min_confidence, block_confidence, story_confidence)[0]
 
 
 def clean(text: str, *, model=None, keep: Sequence[str] = KEEP_DEFAULT, min_confidence: float = MIN_CONFIDENCE_DEFAULT,
-          block_confidence: float = BLOCK_CONFIDENCE_DEFAULT) -> str:
+          block_confidence: float = BLOCK_CONFIDENCE_DEFAULT, story_confidence: float = STORY_CONFIDENCE_DEFAULT) -> str:
     """Return ``text`` with only its kept segments, byte for byte, in order (see ``classify``)."""
-    return clean_texts([text], _model(model), keep, min_confidence, block_confidence)[0]
+    return clean_texts([text], _model(model), keep, min_confidence, block_confidence, story_confidence)[0]
 
 
 def clean_frame(frame: pd.DataFrame, text_column: str = "text", *, output_column: str = "clean_text", model=None,
                 keep: Sequence[str] = KEEP_DEFAULT, min_confidence: float = MIN_CONFIDENCE_DEFAULT,
-                block_confidence: float = BLOCK_CONFIDENCE_DEFAULT) -> pd.DataFrame:
+                block_confidence: float = BLOCK_CONFIDENCE_DEFAULT,
+                story_confidence: float = STORY_CONFIDENCE_DEFAULT) -> pd.DataFrame:
     """Return a copy of ``frame`` with the cleaned text of ``text_column`` in ``output_column``.
 
     Missing texts (None / NaN) stay missing; every other column is kept as it was.
@@ -74,7 +81,8 @@ def clean_frame(frame: pd.DataFrame, text_column: str = "text", *, output_column
     present = texts.map(lambda t: isinstance(t, str))
     cleaned = pd.Series([None] * len(frame), index=frame.index, dtype=object)
     if present.any():
-        cleaned[present] = clean_texts(texts[present].tolist(), model, keep, min_confidence, block_confidence)
+        cleaned[present] = clean_texts(texts[present].tolist(), model, keep, min_confidence, block_confidence,
+                                       story_confidence)
     out = frame.copy()
     out[output_column] = cleaned
     return out
@@ -82,7 +90,8 @@ def clean_frame(frame: pd.DataFrame, text_column: str = "text", *, output_column
 
 def classify_frame(frame: pd.DataFrame, text_column: str = "text", id_column: str | None = None, *, model=None,
                    keep: Sequence[str] = KEEP_DEFAULT, min_confidence: float = MIN_CONFIDENCE_DEFAULT,
-                   block_confidence: float = BLOCK_CONFIDENCE_DEFAULT) -> pd.DataFrame:
+                   block_confidence: float = BLOCK_CONFIDENCE_DEFAULT,
+                   story_confidence: float = STORY_CONFIDENCE_DEFAULT) -> pd.DataFrame:
     """One row per segment of every text in ``frame``: doc_id, position, text, start, end, label, confidence, keep."""
     if text_column not in frame.columns:
         raise InputError(f"the frame has no column {text_column!r} (columns: {', '.join(map(str, frame.columns))})")
@@ -90,7 +99,8 @@ def classify_frame(frame: pd.DataFrame, text_column: str = "text", id_column: st
     ids = frame[id_column].tolist() if id_column else frame.index.tolist()
     texts = [t if isinstance(t, str) else "" for t in frame[text_column]]
     rows = []
-    for doc_id, segments in zip(ids, classify_texts(texts, model, keep, min_confidence, block_confidence)):
+    labeled = classify_texts(texts, model, keep, min_confidence, block_confidence, story_confidence)
+    for doc_id, segments in zip(ids, labeled):
         rows += [(doc_id, position, s.text, s.start, s.end, s.label, s.confidence, s.keep)
                  for position, s in enumerate(segments)]
     return pd.DataFrame(rows, columns=["doc_id", "position", "text", "start", "end", "label", "confidence", "keep"])

@@ -17,8 +17,8 @@ from .errors import DetectorError, InputError
 from .io import TableFile, TextFile, atomic_path, discover_inputs, write_text_atomic
 from .persistence import load_model
 from .pipeline import (
-    BLOCK_CONFIDENCE_DEFAULT, KEEP_DEFAULT, MIN_CONFIDENCE_DEFAULT, batches, classify_batches, clean_batches,
-    reuse_freed_memory,
+    BLOCK_CONFIDENCE_DEFAULT, KEEP_DEFAULT, MIN_CONFIDENCE_DEFAULT, STORY_CONFIDENCE_DEFAULT, batches,
+    classify_batches, clean_batches, reuse_freed_memory,
 )
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
@@ -70,6 +70,10 @@ def _parser() -> argparse.ArgumentParser:
                          help="also remove a segment at this probability or more when it sits in an unbroken run of "
                               "such segments that holds one removed at --min-confidence, like an ad's bullets under "
                               "its headline (default: %(default)s; set it to --min-confidence to turn runs off)")
+        sub.add_argument("--story-confidence", type=float, default=STORY_CONFIDENCE_DEFAULT,
+                         help="never remove a segment that the model's first stage, reading it alone, gives at least "
+                              "this probability on the --keep labels, whatever its neighbours suggest (default: "
+                              "%(default)s; lower keeps more, 1 turns it off)")
         sub.add_argument("--model", metavar="FILE_OR_NAME", default="default",
                          help="a model saved by `detector train`, or a bundled model: default, or crypto for crypto "
                               "and finance news (built on first use; default: %(default)s)")
@@ -89,7 +93,8 @@ class Run:
     def __init__(self, args: argparse.Namespace):
         self.args = args
         self.problems: list[str] = []
-        for flag, value in (("--min-confidence", args.min_confidence), ("--block-confidence", args.block_confidence)):
+        for flag, value in (("--min-confidence", args.min_confidence), ("--block-confidence", args.block_confidence),
+                            ("--story-confidence", args.story_confidence)):
             if not 0.0 <= value <= 1.0:
                 raise InputError(f"{flag} must be between 0 and 1, got {value}")
         self.inputs = discover_inputs(args.paths, args.text_column, args.id_column)
@@ -202,7 +207,7 @@ class Run:
         """Labeled segments per text (classify), or the cleaned texts (clean)."""
         run = clean_batches if self.args.command == "clean" else classify_batches
         return run(text_batches, self.model, self.args.keep, self.args.min_confidence, self.args.jobs,
-                   self.args.block_confidence)
+                   self.args.block_confidence, self.args.story_confidence)
 
     def _table_result(self, table: TableFile, chunk: pd.DataFrame, results) -> pd.DataFrame:
         """The output rows of one chunk: its segments (classify) or the chunk with a cleaned column (clean)."""

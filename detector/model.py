@@ -140,21 +140,25 @@ class SegmentClassifier(ClassifierMixin, BaseEstimator):
     # -- predicting ----------------------------------------------------------------------
     def predict_proba(self, X: pd.DataFrame) -> np.ndarray:
         """Probabilities per segment, columns in ``classes_`` order, rows in ``X``'s order."""
+        return self.predict_proba_by_stage(X)[1]
+
+    def predict_proba_by_stage(self, X: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+        """Stage one's probabilities (each segment read alone) and the final ones, as ``predict_proba``."""
         check_is_fitted(self, "stage_two_")
         if len(X) == 0:
-            return np.zeros((0, len(self.classes_)))
+            return np.zeros((0, len(self.classes_))), np.zeros((0, len(self.classes_)))
         frame, order = sort_documents(X)
         codes, distinct = pd.factorize(frame["text"])
         distinct = distinct.tolist()
         layout = layout_features(distinct)
         ngrams = self.vectorizer_.transform(distinct)
-        alone = self.stage_one_.predict_proba(self._alone_matrix(ngrams, layout))
-        context = self._context_matrix(frame, layout[codes], alone[codes], ngrams[codes])
+        alone = self.stage_one_.predict_proba(self._alone_matrix(ngrams, layout))[codes]
+        context = self._context_matrix(frame, layout[codes], alone, ngrams[codes])
         _processes_that_ran_trees.add(os.getpid())
         proba = self.stage_two_.predict_proba(context)
-        result = np.empty_like(proba)
-        result[order] = proba
-        return result
+        alone_result, result = np.empty_like(proba), np.empty_like(proba)
+        alone_result[order], result[order] = alone, proba
+        return alone_result, result
 
     def predict(self, X: pd.DataFrame) -> np.ndarray:
         """The most probable label of each segment."""

@@ -25,6 +25,10 @@ KEEP_DEFAULT = ("editorial",)
 # story costs more than keeping an ad line. README, "The thresholds", has the measured trade-off.
 MIN_CONFIDENCE_DEFAULT = 0.9
 BLOCK_CONFIDENCE_DEFAULT = 0.6
+# A segment that the first stage, reading it alone, gives at least STORY_CONFIDENCE_DEFAULT of
+# its probability on the kept labels is kept whatever its neighbours suggest: the context stage
+# otherwise pulls a story's closing sentence into the junk that follows it. 1 turns this off.
+STORY_CONFIDENCE_DEFAULT = 0.9
 BATCH_SEGMENTS = 4000  # segments per batch of text files in batch runs
 # At most this many segments per model call (whole documents only): a batch of long pages is
 # labeled in parts, so peak memory depends on this, not on how long the pages are.
@@ -45,7 +49,8 @@ class LabeledSegment(Segment):
 
 def decide(proba: np.ndarray, classes: Sequence[str], keep: Sequence[str] = KEEP_DEFAULT,
            min_confidence: float = MIN_CONFIDENCE_DEFAULT, block_confidence: float = BLOCK_CONFIDENCE_DEFAULT,
-           doc: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+           doc: np.ndarray | None = None, alone: np.ndarray | None = None,
+           story_confidence: float = STORY_CONFIDENCE_DEFAULT) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Turn probabilities into (label, confidence, keep) per segment.
 
     A segment is removed when the probabilities of the labels outside ``keep`` sum to at
@@ -53,6 +58,8 @@ def decide(proba: np.ndarray, classes: Sequence[str], keep: Sequence[str] = KEEP
     unbroken run of such segments, within one document, that holds a segment removed at
     ``min_confidence``. Rows are in reading order; ``doc`` numbers their documents (one
     document when omitted). A ``block_confidence`` at or above ``min_confidence`` turns runs off.
+    ``alone`` holds the first stage's probabilities: a segment whose kept labels have at least
+    ``story_confidence`` there is never removed (1 turns this off).
     A removed segment's label is the likeliest removed label, a kept one's the likeliest
     kept label, so a label and its keep flag never disagree.
     """
@@ -62,6 +69,8 @@ def decide(proba: np.ndarray, classes: Sequence[str], keep: Sequence[str] = KEEP
     removed = (p_removed >= min_confidence) & (p_removed > 0)
     if block_confidence < min_confidence and len(proba):
         removed = _with_their_runs(removed, (p_removed >= block_confidence) & (p_removed > 0), doc)
+    if alone is not None and story_confidence < 1:
+        removed &= alone[:, kept_class].sum(axis=1) < story_confidence
     masked = np.where(removed[:, None] == ~kept_class[None, :], proba, -1.0)
     index = masked.argmax(axis=1)
     return classes[index], proba[np.arange(len(proba)), index], ~removed
@@ -95,9 +104,11 @@ def segment_table(texts: Sequence[str]) -> tuple[pd.DataFrame, np.ndarray]:
 
 def classify_texts(texts: Sequence[str], model, keep: Sequence[str] = KEEP_DEFAULT,
                    min_confidence: float = MIN_CONFIDENCE_DEFAULT,
-                   block_confidence: float = BLOCK_CONFIDENCE_DEFAULT) -> list[list[LabeledSegment]]:
+                   block_confidence: float = BLOCK_CONFIDENCE_DEFAULT,
+                   story_confidence: float = STORY_CONFIDENCE_DEFAULT) -> list[list[LabeledSegment]]:
     """Label the segments of several texts with one model call."""
-    counts, labels, confidence, kept = _decide_texts(texts, model, keep, min_confidence, block_confidence)
+    counts, labels, confidence, kept = _decide_texts(texts, model, keep, min_confidence, block_confidence,
+                                                     story_confidence)
     out, i = [], 0
     for text, n in zip(texts, counts):
         out.append([LabeledSegment(s.text, s.start, s.end, str(labels[i + j]), float(confidence[i + j]),
@@ -108,35 +119,41 @@ def classify_texts(texts: Sequence[str], model, keep: Sequence[str] = KEEP_DEFAU
 
 def clean_texts(texts: Sequence[str], model, keep: Sequence[str] = KEEP_DEFAULT,
                 min_confidence: float = MIN_CONFIDENCE_DEFAULT,
-                block_confidence: float = BLOCK_CONFIDENCE_DEFAULT) -> list[str]:
+                block_confidence: float = BLOCK_CONFIDENCE_DEFAULT,
+                story_confidence: float = STORY_CONFIDENCE_DEFAULT) -> list[str]:
     """Clean several texts with one model call."""
-    counts, _, _, kept = _decide_texts(texts, model, keep, min_confidence, block_confidence)
+    counts, _, _, kept = _decide_texts(texts, model, keep, min_confidence, block_confidence, story_confidence)
     ends = np.cumsum(counts)
     kept = kept.tolist()
     return [clean_article(text, kept[end - n:end]) for text, n, end in zip(texts, counts, ends)]
 
 
-def _decide_texts(texts, model, keep, min_confidence, block_confidence):
-    """The segment count of each text, then label, confidence and keep flag of every segment (flat)."""
+def _decide_texts(texts, model, *thresholds):
+    """The segment count of each text, then label, confidence and keep flag of every segment (flat).
+
+    ``thresholds``: keep, min_confidence, block_confidence, story_confidence as in ``decide``.
+    """
     try:
         table, counts = segment_table(texts)
-        return _decide_table(table, counts, model, keep, min_confidence, block_confidence)
+        return _decide_table(table, counts, model, *thresholds)
     except UnicodeEncodeError:
         # Unpaired surrogates (from JSON escapes such as "\ud800") are not text pandas or the
         # features can hold. The model reads them as U+FFFD, one character for one, so every
         # segment keeps its place and the cleaned text is cut from the text as given.
         table, counts = segment_table([LONE_SURROGATE.sub("\ufffd", text) for text in texts])
-        return _decide_table(table, counts, model, keep, min_confidence, block_confidence)
+        return _decide_table(table, counts, model, *thresholds)
 
 
-def _decide_table(table, counts, model, keep, min_confidence, block_confidence):
+def _decide_table(table, counts, model, keep, min_confidence, block_confidence, story_confidence):
     """``_decide_texts`` for the segment table of the texts and their segment counts."""
     if len(table) == 0:
         return counts, np.array([], dtype=object), np.array([]), np.array([], dtype=bool)
     doc = table["doc_id"].to_numpy()
-    proba = np.vstack([model.predict_proba(table.iloc[start:stop])
-                       for start, stop in _whole_documents(doc, MODEL_CALL_SEGMENTS)])
-    labels, confidence, kept = decide(proba, model.classes_, keep, min_confidence, block_confidence, doc)
+    parts = [model.predict_proba_by_stage(table.iloc[start:stop])
+             for start, stop in _whole_documents(doc, MODEL_CALL_SEGMENTS)]
+    alone, proba = np.vstack([a for a, _ in parts]), np.vstack([p for _, p in parts])
+    labels, confidence, kept = decide(proba, model.classes_, keep, min_confidence, block_confidence, doc,
+                                      alone, story_confidence)
     return counts, labels, confidence, kept
 
 
@@ -155,25 +172,29 @@ def _whole_documents(doc: np.ndarray, max_rows: int) -> list[tuple[int, int]]:
 
 def classify_batches(text_batches: Iterable[list[str]], model, keep: Sequence[str] = KEEP_DEFAULT,
                      min_confidence: float = MIN_CONFIDENCE_DEFAULT, jobs: int = 1,
-                     block_confidence: float = BLOCK_CONFIDENCE_DEFAULT) -> Iterator[list[list[LabeledSegment]]]:
+                     block_confidence: float = BLOCK_CONFIDENCE_DEFAULT,
+                     story_confidence: float = STORY_CONFIDENCE_DEFAULT) -> Iterator[list[list[LabeledSegment]]]:
     """``classify_texts`` over a stream of batches, results in order.
 
     With ``jobs`` > 1 (or -1 for every core) the batches are spread over worker
     processes that each receive the model once; at most two batches per worker are
     in flight, so memory stays flat however long the stream.
     """
-    return _over_batches(classify_texts, text_batches, model, (keep, min_confidence, block_confidence), jobs)
+    return _over_batches(classify_texts, text_batches, model,
+                         (keep, min_confidence, block_confidence, story_confidence), jobs)
 
 
 def clean_batches(text_batches: Iterable[list[str]], model, keep: Sequence[str] = KEEP_DEFAULT,
                   min_confidence: float = MIN_CONFIDENCE_DEFAULT, jobs: int = 1,
-                  block_confidence: float = BLOCK_CONFIDENCE_DEFAULT) -> Iterator[list[str]]:
+                  block_confidence: float = BLOCK_CONFIDENCE_DEFAULT,
+                  story_confidence: float = STORY_CONFIDENCE_DEFAULT) -> Iterator[list[str]]:
     """``clean_texts`` over a stream of batches, results in order; workers as in ``classify_batches``.
 
     The workers send back cleaned texts only, which is far less to move between processes
     than every labeled segment.
     """
-    return _over_batches(clean_texts, text_batches, model, (keep, min_confidence, block_confidence), jobs)
+    return _over_batches(clean_texts, text_batches, model,
+                         (keep, min_confidence, block_confidence, story_confidence), jobs)
 
 
 def _over_batches(step, text_batches, model, choices: tuple, jobs: int) -> Iterator[list]:

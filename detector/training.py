@@ -21,7 +21,7 @@ from .data import labeled_files, read_labeled_files, validate_labeled
 from .errors import DataError, DetectorError
 from .metrics import calibration_error, documents_perfect, removal_scores
 from .model import SegmentClassifier, sort_documents
-from .pipeline import BLOCK_CONFIDENCE_DEFAULT, KEEP_DEFAULT, MIN_CONFIDENCE_DEFAULT, decide
+from .pipeline import BLOCK_CONFIDENCE_DEFAULT, KEEP_DEFAULT, MIN_CONFIDENCE_DEFAULT, STORY_CONFIDENCE_DEFAULT, decide
 
 MODEL_COLUMNS = ["doc_id", "position", "text", "source"]
 REPORT_NAME = "cv_report.json"  # cross-validated figures of a bundled model's files, in one of their folders
@@ -62,24 +62,26 @@ def cross_validate(frame: pd.DataFrame, n_folds: int = 5, min_confidence: float 
     if n_folds < 2:
         raise DataError("cross-validation needs at least two documents")
     labels = np.unique(frame["label"])
-    proba = np.zeros((len(frame), len(labels)))
+    alone, proba = np.zeros((len(frame), len(labels))), np.zeros((len(frame), len(labels)))
     for train, test in GroupKFold(n_splits=n_folds).split(frame, groups=groups):
         model = build_model(frame.iloc[train], **params)
-        fold_proba = model.predict_proba(frame.iloc[test][MODEL_COLUMNS])
-        proba[np.ix_(test, np.searchsorted(labels, model.classes_))] = fold_proba
-    return report_from_proba(frame, proba, labels, grouped_by, n_folds, min_confidence)
+        columns = np.ix_(test, np.searchsorted(labels, model.classes_))
+        alone[columns], proba[columns] = model.predict_proba_by_stage(frame.iloc[test][MODEL_COLUMNS])
+    return report_from_proba(frame, proba, labels, grouped_by, n_folds, min_confidence, alone=alone)
 
 
 def report_from_proba(frame: pd.DataFrame, proba: np.ndarray, labels: np.ndarray, grouped_by: str, n_folds: int,
-                      min_confidence: float, block_confidence: float = BLOCK_CONFIDENCE_DEFAULT) -> dict:
-    """The figures of a cross-validation from its out-of-fold probabilities."""
+                      min_confidence: float, block_confidence: float = BLOCK_CONFIDENCE_DEFAULT,
+                      alone: np.ndarray | None = None, story_confidence: float = STORY_CONFIDENCE_DEFAULT) -> dict:
+    """The figures of a cross-validation from its out-of-fold probabilities (final, and stage one's as ``alone``)."""
     predicted = labels[proba.argmax(axis=1)]
     truth = frame["label"].to_numpy()
     per_class = classification_report(truth, predicted, labels=labels, output_dict=True, zero_division=0)
     reading, order = sort_documents(frame)  # runs of removed segments are read in reading order
     kept = np.empty(len(frame), dtype=bool)
     kept[order] = decide(proba[order], labels, KEEP_DEFAULT, min_confidence, block_confidence,
-                         pd.factorize(reading["doc_id"])[0])[2]
+                         pd.factorize(reading["doc_id"])[0], None if alone is None else alone[order],
+                         story_confidence)[2]
     return {
         "folds": n_folds,
         "grouped_by": grouped_by,
@@ -92,10 +94,12 @@ def report_from_proba(frame: pd.DataFrame, proba: np.ndarray, labels: np.ndarray
         "calibration_error": round(calibration_error(proba, truth, labels), 4),
         "confusion_matrix": confusion_matrix(truth, predicted, labels=labels).tolist(),
         "removal": {"min_confidence": min_confidence, "block_confidence": block_confidence,
+                    "story_confidence": story_confidence if alone is not None else None,
                     **{k: round(v, 4) if isinstance(v, float) else v
                        for k, v in removal_scores(truth, kept, frame["text"]).items()},
                     "documents_perfect": round(documents_perfect(frame["doc_id"], truth, kept), 4)},
         "out_of_fold_proba": proba,
+        "out_of_fold_stage_one": alone,
     }
 
 
@@ -164,7 +168,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.folds:
             report = cross_validate(frame, n_folds=args.folds)
             print(format_report(report), flush=True)
-            report.pop("out_of_fold_proba")
+            report.pop("out_of_fold_proba"), report.pop("out_of_fold_stage_one")
             report["data_hash"] = corpus_hash(files)
         model = build_model(frame)
         meta = save_model(model, args.out, data_hash=corpus_hash(files), n_segments=len(frame), scores=report,

@@ -99,16 +99,17 @@ def test_a_missing_text_column_is_named(small_model):
 
 
 class _FixedModel:
-    """Junk probabilities fixed per line, so the thresholds alone decide what goes."""
+    """Junk probabilities fixed per line (final, and stage one's where given), so the thresholds alone decide."""
 
     classes_ = np.array(["editorial", "promo"])
 
-    def __init__(self, p_junk: dict):
-        self.p_junk = p_junk
+    def __init__(self, p_junk: dict, p_junk_alone: dict | None = None):
+        self.p_junk, self.p_junk_alone = p_junk, p_junk_alone or p_junk
 
-    def predict_proba(self, table):
-        p_junk = table.sort_values(["doc_id", "position"])["text"].map(self.p_junk).to_numpy()
-        return np.column_stack([1 - p_junk, p_junk])
+    def predict_proba_by_stage(self, table):
+        texts = table.sort_values(["doc_id", "position"])["text"]
+        return tuple(np.column_stack([1 - p, p]) for p in (texts.map(self.p_junk_alone).to_numpy(),
+                                                           texts.map(self.p_junk).to_numpy()))
 
 
 AD = "Story line one.\nBuy now\n• fast\n• cheap\nStory line two.\n• lone doubtful line\nStory line three.\n"
@@ -143,3 +144,17 @@ def test_parts_cut_only_between_documents():
     assert _whole_documents(doc, 5) == [(0, 5), (5, 10), (10, 11)]
     assert _whole_documents(doc, 1) == [(0, 3), (3, 5), (5, 10), (10, 11)]  # a longer document stays whole
     assert _whole_documents(doc, 100) == [(0, 11)]
+
+
+def test_a_line_that_reads_as_story_alone_is_kept_whatever_its_context_says():
+    # Stage one reads the closing sentence as story (junk 0.05); the context stage pulls it
+    # into the links below (junk 0.97). Kept at the default story_confidence, removed without it.
+    text = "The court heard the case on Monday.\nHe is due to be sentenced next week.\nRelated stories\nMore news\n"
+    final = {"The court heard the case on Monday.": 0.0, "He is due to be sentenced next week.": 0.97,
+             "Related stories": 0.99, "More news": 0.99}
+    model = _FixedModel(final, {**final, "He is due to be sentenced next week.": 0.05})
+    assert clean(text, model=model) == "The court heard the case on Monday.\nHe is due to be sentenced next week.\n"
+    assert clean(text, model=model, story_confidence=0.96) == "The court heard the case on Monday.\n"
+    assert clean(text, model=model, story_confidence=1.0) == "The court heard the case on Monday.\n"
+    labels = [s.label for s in classify(text, model=model)]
+    assert labels == ["editorial", "editorial", "promo", "promo"]  # a kept line carries a kept label
