@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from detector import BLOCK_CONFIDENCE_DEFAULT, load_model
+from detector import BLOCK_CONFIDENCE_DEFAULT, STORY_CONFIDENCE_DEFAULT, load_model
 from detector.data import documents_to_frame
 from detector.metrics import removal_scores
 from detector.model import SegmentClassifier
@@ -47,30 +47,35 @@ def real_pages(view: str, limit: int | None = None) -> pd.DataFrame:
 
 
 def proba_in(classes: list[str], model, pages: pd.DataFrame) -> np.ndarray:
-    """The model's probabilities for ``pages``, one column per label of ``classes`` (0 for a label it lacks)."""
-    proba = np.zeros((len(pages), len(classes)))
-    proba[:, [classes.index(c) for c in model.classes_]] = model.predict_proba(pages[["doc_id", "position", "text"]])
-    return proba
+    """Stage one's and the final probabilities for ``pages`` stacked (2, rows, labels), one column
+    per label of ``classes`` (0 for a label the model lacks)."""
+    probas = np.zeros((2, len(pages), len(classes)))
+    probas[:, :, [classes.index(c) for c in model.classes_]] = model.predict_proba_by_stage(
+        pages[["doc_id", "position", "text"]])
+    return probas
 
 
 def out_of_benchmark_proba(pages: pd.DataFrame, n_folds: int, classes: list[str]) -> np.ndarray:
-    """Probabilities for every segment from a model trained on the benchmarks outside its fold."""
+    """Probabilities (as ``proba_in``) for every segment from a model trained on the benchmarks outside its fold."""
     names = sorted(pages["benchmark"].unique())
-    proba = np.zeros((len(pages), len(classes)))
+    proba = np.zeros((2, len(pages), len(classes)))
     for fold in range(n_folds):
         test = pages["benchmark"].isin(names[fold::n_folds]).to_numpy()
         model = SegmentClassifier().fit(pages.loc[~test, ["doc_id", "position", "text"]], pages["label"][~test],
                                         groups=pages["doc_id"][~test])
-        proba[test] = proba_in(classes, model, pages[test])
+        proba[:, test] = proba_in(classes, model, pages[test])
         print(f"  fold {fold + 1}/{n_folds}: tested on {', '.join(names[fold::n_folds])}", file=sys.stderr, flush=True)
     return proba
 
 
-def curve(pages: pd.DataFrame, proba: np.ndarray, classes: list[str]) -> list[dict]:
+def curve(pages: pd.DataFrame, probas: np.ndarray, classes: list[str]) -> list[dict]:
+    """Removal figures at each threshold of ``THRESHOLDS``, runs and story protection at their defaults."""
     doc = pd.factorize(pages["doc_id"])[0]
+    alone, proba = probas
     rows = []
     for threshold in THRESHOLDS:
-        kept = decide(proba, classes, KEEP_DEFAULT, threshold, min(threshold, BLOCK_CONFIDENCE_DEFAULT), doc)[2]
+        kept = decide(proba, classes, KEEP_DEFAULT, threshold, min(threshold, BLOCK_CONFIDENCE_DEFAULT), doc,
+                      alone)[2]
         rows.append({"min_confidence": threshold, **removal_scores(pages["label"], kept, pages["text"])})
     return rows
 
@@ -101,7 +106,7 @@ def main(argv=None) -> int:
         best_cell = f"{best['removal_f1']:.3f} at {best['min_confidence']}" if best else "none"
         print(f"| {name} | " + " | ".join(cells) + f" | {best_cell} |")
     print("\n(cells: removal F1 / editorial characters lost, at min_confidence = the column, runs from "
-          f"{BLOCK_CONFIDENCE_DEFAULT})")
+          f"{BLOCK_CONFIDENCE_DEFAULT}, story protection at {STORY_CONFIDENCE_DEFAULT})")
     return 0
 
 
