@@ -121,7 +121,8 @@ def format_report(report: dict) -> str:
         lines.append(f"{label:<14}" + "".join(f"{n:>12,}" for n in row))
     removal = report["removal"]
     lines += ["", f"removal at min_confidence {removal['min_confidence']}, block_confidence "
-              f"{removal.get('block_confidence', '-')}: precision {removal['removal_precision']:.3f}, "
+              f"{removal.get('block_confidence', '-')}, story_confidence {removal.get('story_confidence') or '-'}: "
+              f"precision {removal['removal_precision']:.3f}, "
               f"recall {removal['removal_recall']:.3f}, F1 {removal['removal_f1']:.3f}; editorial characters lost "
               f"{removal['editorial_chars_lost']:.2%}, junk characters kept {removal['junk_chars_kept']:.2%}; "
               f"documents perfect {removal['documents_perfect']:.1%}"]
