@@ -19,8 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 from .errors import DataError
-from .io import atomic_path
-from .segments import LONE_SURROGATE
+from .io import atomic_path, lone_surrogate_keys
 
 LABELED_SUFFIXES = (".jsonl", ".csv", ".parquet")
 FLAT_COLUMNS = ["doc_id", "position", "text", "label"]
@@ -138,7 +137,7 @@ def _read_jsonl(path: Path) -> pd.DataFrame:
                 raise DataError(f"{where}: not UTF-8 text; save the file as UTF-8") from None
             if not isinstance(record, dict):
                 raise DataError(f"{where}: expected a JSON object, found {type(record).__name__}")
-            if ("\\ud" in line or "\\uD" in line) and LONE_SURROGATE.search(json.dumps(record, ensure_ascii=False)):
+            if lone_surrogate_keys(line, record):
                 raise DataError(f"{where}: holds an unpaired surrogate escape (\\ud800-\\udfff), which is not "
                                 "Unicode text; remove it or write the character it stands for")
             if "paragraphs" in record:

@@ -146,8 +146,7 @@ class TableFile:
                     self.problems.append(f"{where}: not a JSON object ({error}); the line is kept "
                                          "in the output with an empty cleaned text")
                     record = {"_raw_line": line.rstrip("\r\n")}
-                if "\\ud" in line or "\\uD" in line:  # a surrogate escape: fine in pairs, not alone
-                    record = self._without_lone_surrogates(record, where)
+                record = self._without_lone_surrogates(line, record, where)
                 rows.append(record)
                 if len(rows) >= TABLE_CHUNK_ROWS:
                     yield pd.DataFrame(rows)
@@ -155,15 +154,22 @@ class TableFile:
         if rows:
             yield pd.DataFrame(rows)
 
-    def _without_lone_surrogates(self, record: dict, where: str) -> dict:
-        """``record`` with every lone surrogate in its string values replaced by U+FFFD (reported)."""
-        changed = [key for key, value in record.items()
-                   if LONE_SURROGATE.search(f"{key}{json.dumps(value, ensure_ascii=False)}")]
+    def _without_lone_surrogates(self, line: str, record: dict, where: str) -> dict:
+        """``record`` (read from ``line``) with every lone surrogate replaced by U+FFFD (reported)."""
+        changed = lone_surrogate_keys(line, record)
         if not changed:
             return record
         self.problems.append(f"{where}: unpaired surrogate escapes (\\ud800-\\udfff) in {', '.join(map(repr, changed))} "
                              "are not Unicode text; they were replaced by U+FFFD and the row cleaned")
         return json.loads(LONE_SURROGATE.sub("\ufffd", json.dumps(record, ensure_ascii=False)))
+
+
+def lone_surrogate_keys(line: str, record: dict) -> list:
+    """The keys of ``record``, read from the JSON ``line``, whose key or value holds an unpaired surrogate."""
+    if "\\ud" not in line and "\\uD" not in line:  # no surrogate escape, so none (cheap; paired ones are fine)
+        return []
+    return [key for key, value in record.items()
+            if LONE_SURROGATE.search(f"{key}{json.dumps(value, ensure_ascii=False)}")]
 
 
 def _replace_bytes(error: UnicodeDecodeError) -> tuple[str, int]:

@@ -162,6 +162,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise DataError("nothing to train on: give --data PATH or drop --no-bundled")
         files = ([] if args.no_bundled else bundled_files(args.bundled)) + labeled_files(args.data)
         frame = load_training_data(files)
+        data_hash = corpus_hash(files)
         counts = frame["label"].value_counts()
         print(f"training data: {len(files)} files, {frame['doc_id'].nunique():,} documents, {len(frame):,} segments; "
               + ", ".join(f"{label} {n:,}" for label, n in counts.items()), flush=True)
@@ -169,10 +170,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.folds:
             report = cross_validate(frame, n_folds=args.folds)
             print(format_report(report), flush=True)
-            report.pop("out_of_fold_proba"), report.pop("out_of_fold_stage_one")
-            report["data_hash"] = corpus_hash(files)
+            for large in ("out_of_fold_proba", "out_of_fold_stage_one"):  # arrays, not figures to save
+                report.pop(large)
+            report["data_hash"] = data_hash
         model = build_model(frame)
-        meta = save_model(model, args.out, data_hash=corpus_hash(files), n_segments=len(frame), scores=report,
+        meta = save_model(model, args.out, data_hash=data_hash, n_segments=len(frame), scores=report,
                           trained_on=[str(f) for f in files])
         if args.report and report:
             Path(args.report).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
