@@ -17,6 +17,7 @@ import os
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
+from scipy.special import expit
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.calibration import CalibratedClassifierCV
 from sklearn.ensemble import HistGradientBoostingClassifier
@@ -152,7 +153,7 @@ class SegmentClassifier(ClassifierMixin, BaseEstimator):
         distinct = distinct.tolist()
         layout = layout_features(distinct)
         ngrams = self.vectorizer_.transform(distinct)
-        alone = self.stage_one_.predict_proba(self._alone_matrix(ngrams, layout))[codes]
+        alone = self._stage_one_proba(ngrams, layout)[codes]
         context = self._context_matrix(frame, layout[codes], alone, ngrams[codes])
         _processes_that_ran_trees.add(os.getpid())
         proba = self.stage_two_.predict_proba(context)
@@ -163,6 +164,25 @@ class SegmentClassifier(ClassifierMixin, BaseEstimator):
     def predict(self, X: pd.DataFrame) -> np.ndarray:
         """The most probable label of each segment."""
         return self.classes_[self.predict_proba(X).argmax(axis=1)]
+
+    def _stage_one_proba(self, ngrams: sp.csr_matrix, layout: np.ndarray) -> np.ndarray:
+        """Stage one's ``predict_proba`` of ``_alone_matrix(ngrams, layout)``, without building that matrix.
+
+        Stacking copies every stored n-gram; instead the n-grams' product with their coefficients
+        is taken, then each layout column's term added in column order, the order the product with
+        the stacked matrix adds them in, so the scores are the same to the last bit. Then, as
+        SGDClassifier's logistic ``predict_proba`` does, each class's sigmoid, normalised over the
+        classes (with two classes, the second's sigmoid). Tests pin the result to ``predict_proba``'s.
+        """
+        coef, n_ngrams = self.stage_one_.coef_, ngrams.shape[1]
+        scores = ngrams @ coef[:, :n_ngrams].T
+        for column, values in enumerate(self.layout_scaler_.transform(layout).T):
+            scores += values[:, None] * coef[:, n_ngrams + column]
+        proba = expit(scores + self.stage_one_.intercept_)
+        if proba.shape[1] == 1:  # two classes: one score, for the second
+            return np.hstack([1 - proba, proba])
+        total = proba.sum(axis=1, keepdims=True)  # 0 only when every score is below -745: then uniform
+        return np.divide(proba, total, out=np.full_like(proba, 1 / proba.shape[1]), where=total > 0)
 
     # -- feature matrices ----------------------------------------------------------------
     def _alone_matrix(self, ngrams: sp.csr_matrix, layout: np.ndarray) -> sp.csr_matrix:
@@ -254,8 +274,10 @@ def _window_mean(values: np.ndarray, doc: np.ndarray, half_width: int) -> np.nda
     for offset in range(-half_width, half_width + 1):
         if offset == 0:
             continue
-        shifted = _shift_within(values, doc, offset, fill=np.nan)
-        present = ~np.isnan(shifted[:, :1])
-        total += np.nan_to_num(shifted)
-        count += present
+        # rows [here] and the rows ``offset`` away from them [there]; a row of another document adds 0
+        here, there = (slice(-offset, None), slice(None, offset)) if offset < 0 else \
+            (slice(None, -offset), slice(offset, None))
+        same = (doc[here] == doc[there])[:, None]
+        total[here] += np.where(same, values[there], 0.0)
+        count[here] += same
     return np.where(count > 0, total / np.maximum(count, 1), -1.0)

@@ -6,7 +6,8 @@ from sklearn.base import clone
 
 from detector import InputError
 from detector.data import documents_to_frame
-from detector.model import SegmentClassifier
+from detector.features import layout_features
+from detector.model import SegmentClassifier, _window_mean
 
 COLUMNS = ["doc_id", "position", "text"]
 
@@ -44,3 +45,27 @@ def test_x_without_the_document_columns_is_refused(small_model):
 
 def test_an_empty_frame_gives_no_predictions(small_model):
     assert small_model.predict_proba(pd.DataFrame(columns=COLUMNS)).shape == (0, 4)
+
+
+@pytest.mark.parametrize("two_classes", [False, True])
+def test_stage_one_gives_what_its_classifier_gives_on_the_stacked_matrix(small_model, frame, two_classes):
+    model = small_model
+    if two_classes:
+        labels = frame["label"].where(frame["label"] == "editorial", "junk")
+        model = SegmentClassifier(n_folds=3, max_iter=20).fit(frame[COLUMNS], labels)
+    texts = frame["text"].tolist()
+    ngrams, layout = model.vectorizer_.transform(texts), layout_features(texts)
+    expected = model.stage_one_.predict_proba(model._alone_matrix(ngrams, layout))
+    np.testing.assert_allclose(model._stage_one_proba(ngrams, layout), expected, rtol=0, atol=1e-12)
+
+
+def test_the_window_mean_covers_neighbours_of_the_same_document_only():
+    rng = np.random.default_rng(0)
+    doc = np.repeat(np.arange(5), [1, 2, 7, 12, 3])
+    values = rng.random((len(doc), 2))
+    expected = np.full_like(values, -1.0)
+    for row in range(len(doc)):
+        near = [r for r in range(row - 3, row + 4) if r != row and 0 <= r < len(doc) and doc[r] == doc[row]]
+        if near:
+            expected[row] = values[near].mean(axis=0)
+    np.testing.assert_allclose(_window_mean(values, doc, 3), expected, rtol=0, atol=1e-12)
