@@ -16,13 +16,13 @@ Four families:
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.feature_extraction.text import TfidfTransformer
-from sklearn.pipeline import Pipeline, make_pipeline
 
 CHAR_HEAD_CHARS = 120  # character n-grams read this many leading characters: the opening of a line tells most
 CHAR_NGRAMS = (2, 3, 4)
@@ -123,17 +123,28 @@ _HASH_BASE = np.uint64(1_000_003)
 _HASH_MIX = np.uint64(0x9E3779B97F4A7C15)  # Fibonacci hashing: the top bits of the product are well spread
 
 
-class NgramHasher(TransformerMixin, BaseEstimator):
-    """Stateless transformer: texts -> hashed character n-gram counts (see ``ngram_counts``)."""
+class NgramVectorizer(TransformerMixin, BaseEstimator):
+    """Texts -> hashed character n-gram counts (see ``ngram_counts``) weighted by rarity (the idf is fit)
+    and scaled to rows of unit length, as sklearn's TfidfTransformer with sublinear term frequencies.
+
+    The weighting works on the counts in place: they are a fresh matrix, so a copy would only
+    double the memory the largest matrix of a call takes.
+    """
 
     def __init__(self, n_features: int = 2**18):
         self.n_features = n_features
 
     def fit(self, X, y=None):
+        self.tfidf_ = TfidfTransformer(sublinear_tf=True).fit(ngram_counts(X, self.n_features))
         return self
 
+    def fit_transform(self, X, y=None):
+        counts = ngram_counts(X, self.n_features)
+        self.tfidf_ = TfidfTransformer(sublinear_tf=True).fit(counts)
+        return self.tfidf_.transform(counts, copy=False)
+
     def transform(self, X):
-        return ngram_counts(X, self.n_features)
+        return self.tfidf_.transform(ngram_counts(X, self.n_features), copy=False)
 
 
 def _character_classes() -> np.ndarray:
@@ -343,9 +354,9 @@ def position_features(doc: np.ndarray, lengths: np.ndarray, ends_sentence: np.nd
     ])
 
 
-def ngram_vectorizer(n_features: int = 2**18) -> Pipeline:
+def ngram_vectorizer(n_features: int = 2**18) -> NgramVectorizer:
     """Texts -> hashed character n-gram counts weighted by rarity (fit the idf), rows of unit length."""
-    return make_pipeline(NgramHasher(n_features=n_features), TfidfTransformer(sublinear_tf=True))
+    return NgramVectorizer(n_features=n_features)
 
 
 def cohesion_features(vectors: sp.csr_matrix, weights: np.ndarray, doc: np.ndarray) -> np.ndarray:
@@ -358,17 +369,19 @@ def cohesion_features(vectors: sp.csr_matrix, weights: np.ndarray, doc: np.ndarr
     within the document (0 to 1), and its ratio to the document's highest.
     """
     indptr, columns, values = vectors.indptr, vectors.indices, vectors.data
-    own = _row_sums(values * values, vectors)  # 1, or 0 for an empty text
-    weighted = values * np.repeat(weights, np.diff(indptr))
-    products = np.empty(len(values))  # each stored n-gram's value times the document total of its column
-    bounds = document_bounds(doc)
-    for first, last in zip(bounds[:-1], bounds[1:]):
+    # One value per stored n-gram: first its square (for each row's own squared length), then
+    # its product with the document total of its column.
+    products = values * values
+    own = _row_sums(products, vectors)  # 1, or 0 for an empty text
+    per_row = np.diff(indptr)
+    for first, last in pairwise(document_bounds(doc)):
         low, high = indptr[first], indptr[last]
         # The document's weighted sum of vectors, dense up to its highest column: one bincount,
         # then one lookup per stored n-gram (a sparse product would visit every other document).
-        document_columns = columns[low:high]
-        total = np.bincount(document_columns, weights=weighted[low:high])
-        np.multiply(values[low:high], total[document_columns], out=products[low:high])
+        document_columns, document_values = columns[low:high], values[low:high]
+        weighted = document_values * np.repeat(weights[first:last], per_row[first:last])
+        total = np.bincount(document_columns, weights=weighted)
+        np.multiply(document_values, total[document_columns], out=products[low:high])
     dots = _row_sums(products, vectors)  # each segment's vector . its document's total
     w = weights
     total_squared = np.bincount(doc, weights=w * dots)[doc]  # total . total = sum over segments of w * dot

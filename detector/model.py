@@ -153,8 +153,10 @@ class SegmentClassifier(ClassifierMixin, BaseEstimator):
         distinct = distinct.tolist()
         layout = layout_features(distinct)
         ngrams = self.vectorizer_.transform(distinct)
-        alone = self._stage_one_proba(ngrams, layout)[codes]
-        context = self._context_matrix(frame, layout[codes], alone, ngrams[codes])
+        alone = self._stage_one_proba(ngrams, layout)
+        if len(distinct) < len(frame):  # repeated texts were read once: give every row its own
+            layout, alone, ngrams = layout[codes], alone[codes], ngrams[codes]
+        context = self._context_matrix(frame, layout, alone, ngrams)
         _processes_that_ran_trees.add(os.getpid())
         proba = self.stage_two_.predict_proba(context)
         alone_result, result = np.empty_like(proba), np.empty_like(proba)
@@ -220,7 +222,8 @@ class SegmentClassifier(ClassifierMixin, BaseEstimator):
         blocks.append(cohesion_features(ngrams, editorial, doc))
         # Column-major: the trees read one feature for many rows in turn, which is about
         # three times faster from contiguous columns than from rows.
-        return np.asfortranarray(np.hstack(blocks))
+        matrix = np.empty((len(frame), sum(block.shape[1] for block in blocks)), order="F")
+        return np.concatenate(blocks, axis=1, out=matrix)
 
 
 def _shift_within(values: np.ndarray, doc: np.ndarray, offset: int, fill: float) -> np.ndarray:
