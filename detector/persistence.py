@@ -28,7 +28,7 @@ import sklearn
 from .errors import ModelError
 from .io import atomic_path
 
-MODEL_FORMAT = 3  # raised whenever a model saved by an older release cannot serve this one
+MODEL_FORMAT = 4  # raised whenever a model saved by an older release cannot serve this one (4: NgramVectorizer)
 RETRAIN_HINT = "retrain it with `detector train --out FILE.joblib` (or `python train.py --out FILE.joblib` in a clone)"
 
 
