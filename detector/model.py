@@ -60,7 +60,9 @@ def sort_documents(X: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray]:
     doc_codes, _ = pd.factorize(X["doc_id"])
     order = np.lexsort((X["position"].to_numpy(), doc_codes))
     frame = X.iloc[order].reset_index(drop=True)
-    frame["text"] = frame["text"].astype(str)
+    # Python strings (object dtype), not pandas' Arrow-backed str: the model reads them as Python
+    # strings, and a first conversion to Arrow and back costs a fresh process tens of milliseconds.
+    frame["text"] = pd.Series([text if type(text) is str else str(text) for text in frame["text"]], dtype=object)
     return frame, order
 
 
@@ -124,6 +126,7 @@ class SegmentClassifier(ClassifierMixin, BaseEstimator):
         out_of_fold = cross_val_predict(stage_one, alone, y, cv=folds, method="predict_proba",
                                          n_jobs=self.n_jobs)
         self.stage_one_ = stage_one.fit(alone, y)
+        self._set_ngram_coef()  # (a refit must not keep the last fit's copy)
         for name in _SGD_TRAINING_STATE:  # kept by SGD for further training only; a third of the file each
             vars(self.stage_one_).pop(name, None)
 
@@ -177,7 +180,7 @@ class SegmentClassifier(ClassifierMixin, BaseEstimator):
         classes (with two classes, the second's sigmoid). Tests pin the result to ``predict_proba``'s.
         """
         coef, n_ngrams = self.stage_one_.coef_, ngrams.shape[1]
-        scores = ngrams @ coef[:, :n_ngrams].T
+        scores = ngrams @ self._ngram_coef
         for column, values in enumerate(self.layout_scaler_.transform(layout).T):
             scores += values[:, None] * coef[:, n_ngrams + column]
         proba = expit(scores + self.stage_one_.intercept_)
@@ -185,6 +188,24 @@ class SegmentClassifier(ClassifierMixin, BaseEstimator):
             return np.hstack([1 - proba, proba])
         total = proba.sum(axis=1, keepdims=True)  # 0 only when every score is below -745: then uniform
         return np.divide(proba, total, out=np.full_like(proba, 1 / proba.shape[1]), where=total > 0)
+
+    def _set_ngram_coef(self) -> None:
+        """Stage one's n-gram coefficients as the sparse product reads them (one row per n-gram),
+        made once when the model is fit or loaded instead of copied (8 MB) by every call."""
+        n_ngrams = self.stage_one_.coef_.shape[1] - len(LAYOUT_COLUMNS)
+        self._ngram_coef = np.ascontiguousarray(self.stage_one_.coef_[:, :n_ngrams].T)
+
+    def __getstate__(self):
+        """What pickling saves: the fitted model, without the copy ``_set_ngram_coef`` makes (8 MB)."""
+        state = dict(super().__getstate__())  # a copy: for a class outside sklearn it is the live __dict__
+        state.pop("_ngram_coef", None)
+        return state
+
+    def __setstate__(self, state):
+        """Unpickling, as loading a saved model does: the model, then the copy ``_set_ngram_coef`` makes."""
+        super().__setstate__(state)
+        if "stage_one_" in state:
+            self._set_ngram_coef()
 
     # -- feature matrices ----------------------------------------------------------------
     def _alone_matrix(self, ngrams: sp.csr_matrix, layout: np.ndarray) -> sp.csr_matrix:
@@ -196,7 +217,7 @@ class SegmentClassifier(ClassifierMixin, BaseEstimator):
         """Stage two's input: the segment's and its neighbours' stage-one guesses, layout, position,
         and how close its text (``ngrams``, stage one's weighted n-gram rows) is to its story."""
         doc = pd.factorize(frame["doc_id"])[0]
-        lengths = frame["text"].str.len().to_numpy()
+        lengths = np.fromiter(map(len, frame["text"]), dtype=np.int64, count=len(frame))
         blocks = [alone, layout, position_features(doc, lengths, layout[:, LAYOUT_COLUMNS.index("ends_sentence")])]
         neighbours = [_shift_within(alone, doc, offset, fill=-1.0) for offset in NEIGHBOUR_OFFSETS]
         for offset, shifted in zip(NEIGHBOUR_OFFSETS, neighbours):

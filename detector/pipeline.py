@@ -97,7 +97,7 @@ def segment_table(texts: Sequence[str]) -> tuple[pd.DataFrame, np.ndarray]:
     frame = pd.DataFrame({
         "doc_id": np.repeat(np.arange(len(texts)), counts),
         "position": np.arange(total) - np.repeat(starts, counts),
-        "text": [core for text_cores in cores for core in text_cores],
+        "text": pd.Series([core for text_cores in cores for core in text_cores], dtype=object),
     })
     return frame, counts
 

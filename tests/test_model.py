@@ -69,3 +69,12 @@ def test_the_window_mean_covers_neighbours_of_the_same_document_only():
         if near:
             expected[row] = values[near].mean(axis=0)
     np.testing.assert_allclose(_window_mean(values, doc, 3), expected, rtol=0, atol=1e-12)
+
+
+def test_a_saved_model_predicts_as_the_model_it_was_saved_from(small_model, frame, tmp_path):
+    import joblib
+
+    expected = small_model.predict_proba(frame[COLUMNS])
+    joblib.dump(small_model, tmp_path / "model.joblib")
+    np.testing.assert_array_equal(joblib.load(tmp_path / "model.joblib").predict_proba(frame[COLUMNS]), expected)
+    np.testing.assert_array_equal(small_model.predict_proba(frame[COLUMNS]), expected)  # saving changed nothing
