@@ -8,7 +8,7 @@ import sys
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import chain, islice
+from itertools import chain, islice, pairwise
 
 import numpy as np
 import pandas as pd
@@ -200,25 +200,37 @@ def clean_batches(text_batches: Iterable[list[str]], model, keep: Sequence[str] 
 def _over_batches(step, text_batches, model, choices: tuple, jobs: int) -> Iterator[list]:
     """``step(texts, model, *choices)`` over the batches, in this process or in ``jobs`` workers.
 
-    A stream of one batch stays in this process whatever ``jobs`` says: starting workers
-    takes longer (about a second) than labeling one batch.
+    With workers, each batch is cut into ``jobs`` parts of consecutive texts, so even a stream
+    of one batch keeps every worker busy. A stream of one batch stays in this process when
+    workers would start from a server (about a second, longer than labeling the batch).
     """
     jobs = (os.cpu_count() or 1) if jobs == -1 else max(jobs, 1)
     text_batches = iter(text_batches)
     first = list(islice(text_batches, 2))
     text_batches = chain(first, text_batches)
-    if jobs == 1 or len(first) < 2:
-        for texts in text_batches:
-            yield step(texts, model, *choices)
+    lone_batch = len(first) < 2
+    if jobs == 1 or (lone_batch and (not first or len(first[0]) < 2)):
+        yield from (step(texts, model, *choices) for texts in text_batches)
         return
-    with _worker_context().Pool(jobs, initializer=_set_worker_model, initargs=(model,)) as pool:
-        pending: deque = deque()
+    context = _worker_context()
+    if lone_batch and context.get_start_method() != "fork":
+        yield from (step(texts, model, *choices) for texts in text_batches)
+        return
+    with context.Pool(jobs, initializer=_set_worker_model, initargs=(model,)) as pool:
+        pending: deque = deque()  # per batch, its parts in flight
         for texts in text_batches:
-            pending.append(pool.apply_async(_step_in_worker, (step, texts, choices)))
+            pending.append([pool.apply_async(_step_in_worker, (step, part, choices)) for part in _parts(texts, jobs)])
             if len(pending) >= 2 * jobs:
-                yield pending.popleft().get()
+                yield [result for part in pending.popleft() for result in part.get()]
         while pending:
-            yield pending.popleft().get()
+            yield [result for part in pending.popleft() for result in part.get()]
+
+
+def _parts(texts: list, n_parts: int) -> list[list]:
+    """``texts`` cut into at most ``n_parts`` runs of consecutive texts of near-equal counts."""
+    n_parts = min(n_parts, len(texts)) or 1
+    bounds = [round(i * len(texts) / n_parts) for i in range(n_parts + 1)]
+    return [texts[start:stop] for start, stop in pairwise(bounds)]
 
 
 _worker_model = None

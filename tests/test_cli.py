@@ -1,6 +1,7 @@
 import io
 import json
 import multiprocessing
+import os
 import subprocess
 import sys
 
@@ -175,19 +176,29 @@ def test_several_processes_write_exactly_what_one_process_writes(tmp_path, model
     assert len(pd.read_json(tmp_path / "out2.jsonl", lines=True)) == 40
 
 
-def test_workers_are_forked_from_a_fresh_process_and_write_the_same(tmp_path, model_file):
+@pytest.mark.parametrize("chunk_rows", [10, 100])  # four batches; one batch, cut in two for the workers
+def test_workers_are_forked_from_a_fresh_process_and_write_the_same(tmp_path, model_file, chunk_rows):
     rows = pd.DataFrame({"id": range(40), "text": [ARTICLE.replace("day 3", f"day {i}") for i in range(40)]})
     rows.to_json(tmp_path / "in.jsonl", orient="records", lines=True)
     assert run(["clean", str(tmp_path / "in.jsonl"), "-o", str(tmp_path / "out1.jsonl"), "--model", model_file, "-q"]) == 0
     # A new process that only loaded the model forks its workers on Linux (this test process has run the trees).
-    script = ("import sys, detector.io, detector.pipeline as p; from detector import cli; detector.io.TABLE_CHUNK_ROWS = 10; "
-              "assert p._worker_context().get_start_method() == 'fork' or sys.platform != 'linux'; "
+    script = ("import os, sys, detector.io, detector.pipeline as p; from detector import cli\n"
+              f"detector.io.TABLE_CHUNK_ROWS = {chunk_rows}\n"
+              "assert p._worker_context().get_start_method() == 'fork' or sys.platform != 'linux'\n"
+              "step = p._step_in_worker\n"
+              "def noted(*args):  # says which process ran each part\n"
+              "    os.write(2, b'worker %d\\n' % os.getpid())  # one write: lines of two workers do not mix\n"
+              "    return step(*args)\n"
+              "p._step_in_worker = noted\n"
               "sys.exit(cli.main(sys.argv[1:]))")
     done = subprocess.run([sys.executable, "-c", script, "clean", str(tmp_path / "in.jsonl"), "-o",
                            str(tmp_path / "out2.jsonl"), "--jobs", "2", "--model", model_file, "-q"],
                           capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "out1.jsonl").read_bytes() == (tmp_path / "out2.jsonl").read_bytes()
+    if sys.platform.startswith("linux"):
+        workers = [line for line in done.stderr.splitlines() if line.startswith("worker")]
+        assert len(workers) == -(-40 // chunk_rows) * 2 and all(str(os.getpid()) not in w for w in workers)
 
 
 def test_a_process_that_ran_the_trees_starts_workers_from_a_clean_server(small_model, monkeypatch):
