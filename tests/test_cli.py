@@ -183,7 +183,7 @@ def test_workers_are_forked_from_a_fresh_process_and_write_the_same(tmp_path, mo
     assert run(["clean", str(tmp_path / "in.jsonl"), "-o", str(tmp_path / "out1.jsonl"), "--model", model_file, "-q"]) == 0
     # A new process that only loaded the model forks its workers on Linux (this test process has run the trees).
     script = ("import os, sys, detector.io, detector.pipeline as p; from detector import cli\n"
-              f"detector.io.TABLE_CHUNK_ROWS = {chunk_rows}\n"
+              f"detector.io.TABLE_CHUNK_ROWS = {chunk_rows}; p.LONE_BATCH_WORKER_LINES = 0\n"
               "assert p._worker_context().get_start_method() == 'fork' or sys.platform != 'linux'\n"
               "step = p._step_in_worker\n"
               "def noted(*args):  # says which process ran each part\n"
