@@ -135,7 +135,7 @@ class NgramVectorizer(TransformerMixin, BaseEstimator):
         self.n_features = n_features
 
     def fit(self, X, y=None):
-        self.tfidf_ = TfidfTransformer(sublinear_tf=True).fit(ngram_counts(X, self.n_features))
+        self.fit_transform(X)
         return self
 
     def fit_transform(self, X, y=None):
