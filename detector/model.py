@@ -25,6 +25,7 @@ from sklearn.linear_model import SGDClassifier
 from sklearn.model_selection import GroupKFold, cross_val_predict
 from sklearn.preprocessing import StandardScaler
 from sklearn.utils.validation import check_is_fitted
+from threadpoolctl import threadpool_limits
 
 from .errors import InputError
 from .features import (
@@ -125,7 +126,10 @@ class SegmentClassifier(ClassifierMixin, BaseEstimator):
                                   average=True, random_state=self.random_state)
         out_of_fold = cross_val_predict(stage_one, alone, y, cv=folds, method="predict_proba",
                                          n_jobs=self.n_jobs)
-        self.stage_one_ = stage_one.fit(alone, y)
+        # One BLAS thread: SGD's reductions over the coefficients then add in one order, so the
+        # model comes out the same on every machine (the folds above run one thread each).
+        with threadpool_limits(1, user_api="blas"):
+            self.stage_one_ = stage_one.fit(alone, y)
         self._set_ngram_coef()  # (a refit must not keep the last fit's copy)
         for name in _SGD_TRAINING_STATE:  # kept by SGD for further training only; a third of the file each
             vars(self.stage_one_).pop(name, None)
