@@ -183,7 +183,7 @@ class SegmentClassifier(ClassifierMixin, BaseEstimator):
         SGDClassifier's logistic ``predict_proba`` does, each class's sigmoid, normalised over the
         classes (with two classes, the second's sigmoid). Tests pin the result to ``predict_proba``'s.
         """
-        coef, n_ngrams = self.stage_one_.coef_, ngrams.shape[1]
+        coef, n_ngrams = self.stage_one_.coef_, len(self._ngram_coef)
         scores = ngrams @ self._ngram_coef
         for column, values in enumerate(self.layout_scaler_.transform(layout).T):
             scores += values[:, None] * coef[:, n_ngrams + column]
@@ -253,13 +253,15 @@ class SegmentClassifier(ClassifierMixin, BaseEstimator):
 
 def _shift_within(values: np.ndarray, doc: np.ndarray, offset: int, fill: float) -> np.ndarray:
     """``values`` of the row ``offset`` away in the same document, ``fill`` past its edges."""
-    n = len(values)
-    source = np.arange(n) + offset
-    valid = (source >= 0) & (source < n)
-    valid[valid] = doc[source[valid]] == doc[valid]
+    here, there = _offset_rows(offset)
     out = np.full(values.shape, fill, dtype=float)
-    out[valid] = values[source[valid]]
+    out[here] = np.where((doc[here] == doc[there])[:, None], values[there], fill)
     return out
+
+
+def _offset_rows(offset: int) -> tuple[slice, slice]:
+    """Rows (``here``) and the rows ``offset`` away from them (``there``), as slices of equal length."""
+    return (slice(-offset, None), slice(None, offset)) if offset < 0 else (slice(None, -offset), slice(offset, None))
 
 
 def _main_block(editorial: np.ndarray, lengths: np.ndarray, doc: np.ndarray) -> np.ndarray:
@@ -302,9 +304,7 @@ def _window_mean(values: np.ndarray, doc: np.ndarray, half_width: int) -> np.nda
     for offset in range(-half_width, half_width + 1):
         if offset == 0:
             continue
-        # rows [here] and the rows ``offset`` away from them [there]; a row of another document adds 0
-        here, there = (slice(-offset, None), slice(None, offset)) if offset < 0 else \
-            (slice(None, -offset), slice(offset, None))
+        here, there = _offset_rows(offset)  # added in place: a row of another document adds 0
         same = (doc[here] == doc[there])[:, None]
         total[here] += np.where(same, values[there], 0.0)
         count[here] += same

@@ -226,9 +226,14 @@ def _over_batches(step, text_batches, model, choices: tuple, jobs: int) -> Itera
         for texts in text_batches:
             pending.append([pool.apply_async(_step_in_worker, (step, part, choices)) for part in _parts(texts, jobs)])
             if len(pending) >= 2 * jobs:
-                yield [result for part in pending.popleft() for result in part.get()]
+                yield _joined(pending.popleft())
         while pending:
-            yield [result for part in pending.popleft() for result in part.get()]
+            yield _joined(pending.popleft())
+
+
+def _joined(parts: list) -> list:
+    """One batch's results from the results of its parts, in order."""
+    return [result for part in parts for result in part.get()]
 
 
 def _worth_splitting(lone: list[list[str]]) -> bool:
