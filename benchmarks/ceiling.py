@@ -1,6 +1,6 @@
 """How far the model's features go on the real pages when trained on real labels.
 
-    python benchmarks/ceiling.py [--view region] [--folds 3] [--model default] [--limit N]
+    python benchmarks/ceiling.py [--view region] [--folds 3] [--model general] [--limit N]
 
 A diagnostic, not a product: the same model class is trained on the real pages of
 some benchmarks in ../shared/data/real and scored on the others (folds grouped by
@@ -84,7 +84,7 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--view", choices=["region", "full"], default="region")
     parser.add_argument("--folds", type=int, default=3, help="folds of whole benchmarks")
-    parser.add_argument("--model", default="default", help="the bundled model (or saved file) to show beside it")
+    parser.add_argument("--model", default="general", help="the bundled model (or saved file) to show beside it")
     parser.add_argument("--limit", type=int, help="pages per benchmark (a smoke run)")
     args = parser.parse_args(argv)
     if not REAL.is_dir():

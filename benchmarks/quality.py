@@ -29,7 +29,7 @@ from detector import BLOCK_CONFIDENCE_DEFAULT, MIN_CONFIDENCE_DEFAULT, load_mode
 from detector.data import documents_to_frame  # noqa: E402
 from detector.metrics import documents_perfect, removal_scores  # noqa: E402
 from detector.pipeline import KEEP_DEFAULT, decide  # noqa: E402
-from detector.persistence import BUNDLED_MODELS, bundled_files, corpus_dir  # noqa: E402
+from detector.persistence import AUTO, BUNDLED_MODELS, bundled_files, corpus_dir  # noqa: E402
 from detector.training import cross_validate, load_training_data  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -183,8 +183,8 @@ def main(argv=None) -> int:
     parser.add_argument("--limit", type=int, help="documents per file (a smoke run)")
     parser.add_argument("--skip-cv", action="store_true", help="skip the cross-validation on data/")
     parser.add_argument("--jobs", type=int, default=-1, help="processes for the peers (default: all cores)")
-    parser.add_argument("--model", default="default",
-                        help="a bundled model's name (default, crypto) or a saved model's file (default: %(default)s)")
+    parser.add_argument("--model", default=AUTO, help="a bundled model's name (auto, general, crypto) or a saved "
+                                                      "model's file (default: %(default)s)")
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results")
     args = parser.parse_args(argv)
     if not SHARED.is_dir():
@@ -192,7 +192,7 @@ def main(argv=None) -> int:
         return 2
     model = load_model(args.model)
     # Results of another model than the default go to files of their own: quality-crypto.json ...
-    suffix = "" if args.model == "default" else f"-{Path(args.model).stem}"
+    suffix = "" if args.model == AUTO else f"-{Path(args.model).stem}"
     results = []
     print("scoring ...", file=sys.stderr)
     seeds = run_systems(read_documents(SHARED / "seeds.jsonl", args.limit), model, args.jobs)
@@ -217,10 +217,18 @@ def main(argv=None) -> int:
     if not args.skip_cv:
         # Cross-validation retrains on folds of the model's training data: the bundled model's
         # own files, or data/ for a model file (whose training data this script cannot know).
-        frame = load_training_data(bundled_files(args.model) if args.model in BUNDLED_MODELS else [corpus_dir()])
+        # For auto, the folds are data/'s; each fold's crypto model also has all of profiles/crypto.
+        extra = None
+        if args.model == AUTO:
+            general = bundled_files("general")
+            frame = load_training_data(general)
+            extra = load_training_data([f for f in bundled_files("crypto") if f not in general])
+        else:
+            frame = load_training_data(bundled_files(args.model) if args.model in BUNDLED_MODELS else [corpus_dir()])
         if args.limit:
             frame = frame[frame["doc_id"].isin(frame["doc_id"].unique()[: 10 * args.limit])].reset_index(drop=True)
-        report = cross_validate(frame)
+            extra = None if extra is None else extra[extra["doc_id"].isin(extra["doc_id"].unique()[: 10 * args.limit])]
+        report = cross_validate(frame, crypto_extra=extra)
         full, alone = np.zeros((len(frame), len(model.classes_))), np.zeros((len(frame), len(model.classes_)))
         columns = np.searchsorted(model.classes_, report["labels"])
         full[:, columns], alone[:, columns] = report["out_of_fold_proba"], report["out_of_fold_stage_one"]
@@ -229,6 +237,8 @@ def main(argv=None) -> int:
                 for doc_id, g in frame.groupby("doc_id", sort=False)]
         order = np.concatenate([g.index.to_numpy() for _, g in frame.groupby("doc_id", sort=False)])
         trained_on = " + ".join(["data/", *(f"profiles/{folder}" for folder in BUNDLED_MODELS.get(args.model, ()))])
+        if extra is not None:
+            trained_on = "data/ (auto; its crypto model + profiles/crypto)"
         results.append(evaluate(f"{trained_on} (cross-validated)",
                                 run_systems(docs, model, args.jobs, (alone[order], full[order])), model.classes_))
 

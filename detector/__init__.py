@@ -36,8 +36,8 @@ def classify(text: str, *, model=None, keep: Sequence[str] = KEEP_DEFAULT, min_c
     text : str
         One article as scraped: one segment per non-blank line.
     model : SegmentClassifier, str or Path, optional
-        A fitted model, a saved model's file, or a bundled model's name ("default", "crypto");
-        the bundled default when omitted.
+        A fitted model, a saved model's file, or a bundled model's name ("auto", "general",
+        "crypto"); "auto" when omitted (crypto news to "crypto", the rest to "general").
     keep : sequence of str
         Labels that a cleaned article keeps.
     min_confidence : float
@@ -107,5 +107,5 @@ def classify_frame(frame: pd.DataFrame, text_column: str = "text", id_column: st
 
 
 def _model(model):
-    """A fitted model as given, or loaded from a file or a bundled model's name (None: the default)."""
+    """A fitted model as given, or loaded from a file or a bundled model's name (None: "auto")."""
     return load_model(model) if model is None or isinstance(model, (str, Path)) else model

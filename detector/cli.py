@@ -74,9 +74,9 @@ def _parser() -> argparse.ArgumentParser:
                          help="never remove a segment that the model's first stage, reading it alone, gives at least "
                               "this probability on the --keep labels, whatever its neighbours suggest (default: "
                               "%(default)s; lower keeps more, 1 turns it off)")
-        sub.add_argument("--model", metavar="FILE_OR_NAME", default="default",
-                         help="a model saved by `detector train`, or a bundled model: default, or crypto for crypto "
-                              "and finance news (built on first use; default: %(default)s)")
+        sub.add_argument("--model", metavar="FILE_OR_NAME", default="auto",
+                         help="a model saved by `detector train`, or a bundled model: auto (crypto news to crypto, "
+                              "the rest to general), general, or crypto (built on first use; default: %(default)s)")
         sub.add_argument("-j", "--jobs", type=int, default=1,
                          help="processes to label with; -1 uses every core (default: %(default)s)")
         sub.add_argument("-q", "--quiet", action="store_true", help="no progress bar")

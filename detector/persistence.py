@@ -27,6 +27,7 @@ import sklearn
 
 from .errors import ModelError
 from .io import atomic_path
+from .routing import TopicRouter
 
 MODEL_FORMAT = 4  # raised whenever a model saved by an older release cannot serve this one (4: NgramVectorizer)
 RETRAIN_HINT = "retrain it with `detector train --out FILE.joblib` (or `python train.py --out FILE.joblib` in a clone)"
@@ -81,20 +82,21 @@ def read_metadata(path: str | Path) -> dict:
 
 
 def load_model(path: str | Path | None = None):
-    """Load a saved model after checking it; with no path, the bundled default.
+    """Load a saved model after checking it; with no path, the bundled ``auto``.
 
-    ``path`` may also name a bundled model ("default" or "crypto", see ``BUNDLED_MODELS``)
+    ``path`` may also name a bundled model ("general" or "crypto", see ``BUNDLED_MODELS``), or
+    "auto": both, each document labeled by the one made for its subject (``routing.TopicRouter``),
     when no file of that name exists.
     Raises ModelError when the file is missing, fails its sha256 check, or was
     built by another detector model format or scikit-learn release than the one installed.
     """
-    if path is None:
-        return load_bundled_model("default")
+    if path is None or str(path) == AUTO and not Path(path).is_file():
+        return TopicRouter(load_bundled_model("general"), load_bundled_model("crypto"))
     if str(path) in BUNDLED_MODELS and not Path(path).is_file():
         return load_bundled_model(str(path))
     path = Path(path)
     if not path.is_file():
-        raise ModelError(f"{path}: no such model file (bundled models: {', '.join(BUNDLED_MODELS)})")
+        raise ModelError(f"{path}: no such model file (bundled models: {', '.join([AUTO, *BUNDLED_MODELS])})")
     meta = read_metadata(path)
     if sha256_of(path) != meta.get("sha256"):
         raise ModelError(f"{path}: the file fails its sha256 check (it was changed or damaged after saving); "
@@ -118,8 +120,10 @@ def load_model(path: str | Path | None = None):
 # Each bundled model is built on first use from data/ plus its own folders of profiles/.
 # "crypto" adds crypto and finance news with promo in 17 languages, ads without an
 # "Advertisement" line and whole sponsored articles: on such news it removes far more promo,
-# and on general web pages it loses a little more of the story (README, "Two bundled models").
-BUNDLED_MODELS = {"default": (), "crypto": ("crypto",)}
+# and on general web pages it loses a little more of the story (README, "Bundled models").
+# AUTO, the default, sends each document to one of them by its subject (routing.py).
+BUNDLED_MODELS = {"general": (), "crypto": ("crypto",)}
+AUTO = "auto"
 
 _bundled_cache: dict[str, object] = {}
 
@@ -215,7 +219,7 @@ def _build_bundled(name: str, path: Path, files: list[Path]):
 
 @lru_cache(maxsize=1)
 def _model_code_hash() -> str:
-    """sha256 of the modules that decide what a model computes: a new release rebuilds the default.
+    """sha256 of the modules that decide what a model computes: a new release rebuilds the bundled models.
 
     Read once per process: the code that runs cannot change under it.
     """

@@ -22,6 +22,7 @@ from .errors import DataError, DetectorError
 from .metrics import calibration_error, documents_perfect, removal_scores
 from .model import SegmentClassifier, sort_documents
 from .pipeline import BLOCK_CONFIDENCE_DEFAULT, KEEP_DEFAULT, MIN_CONFIDENCE_DEFAULT, STORY_CONFIDENCE_DEFAULT, decide
+from .routing import TopicRouter
 
 MODEL_COLUMNS = ["doc_id", "position", "text", "source"]
 REPORT_NAME = "cv_report.json"  # cross-validated figures of a bundled model's files, in one of their folders
@@ -55,8 +56,13 @@ def build_model(frame: pd.DataFrame, **params) -> SegmentClassifier:
 
 
 def cross_validate(frame: pd.DataFrame, n_folds: int = 5, min_confidence: float = MIN_CONFIDENCE_DEFAULT,
-                   **params) -> dict:
-    """Out-of-fold figures: per-class precision / recall / F1, confusion matrix, removal scores."""
+                   crypto_extra: pd.DataFrame | None = None, **params) -> dict:
+    """Out-of-fold figures: per-class precision / recall / F1, confusion matrix, removal scores.
+
+    With ``crypto_extra`` (the crypto model's own segments) each fold is labeled the way the
+    ``auto`` model labels: a general model trained on the fold's training part, a crypto model
+    on that plus ``crypto_extra``, and each test document by the one its subject picks.
+    """
     groups, grouped_by = fold_groups(frame)
     n_folds = min(n_folds, len(np.unique(groups)))
     if n_folds < 2:
@@ -65,6 +71,8 @@ def cross_validate(frame: pd.DataFrame, n_folds: int = 5, min_confidence: float 
     alone, proba = np.zeros((len(frame), len(labels))), np.zeros((len(frame), len(labels)))
     for train, test in GroupKFold(n_splits=n_folds).split(frame, groups=groups):
         model = build_model(frame.iloc[train], **params)
+        if crypto_extra is not None:
+            model = TopicRouter(model, build_model(pd.concat([frame.iloc[train], crypto_extra]), **params))
         columns = np.ix_(test, np.searchsorted(labels, model.classes_))
         alone[columns], proba[columns] = model.predict_proba_by_stage(frame.iloc[test][MODEL_COLUMNS])
     return report_from_proba(frame, proba, labels, grouped_by, n_folds, min_confidence, alone=alone)
@@ -149,7 +157,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--data", nargs="+", default=[], metavar="PATH",
                         help="labeled files or folders (documents JSONL, or CSV / Parquet / JSONL segment tables)")
     base = parser.add_mutually_exclusive_group()
-    base.add_argument("--bundled", choices=list(BUNDLED_MODELS), default="default",
+    base.add_argument("--bundled", choices=list(BUNDLED_MODELS), default="general",
                       help="the bundled model whose labeled data yours is added to (default: %(default)s)")
     base.add_argument("--no-bundled", action="store_true", help="train on --data only, without bundled data")
     parser.add_argument("--out", default="model.joblib", help="where to save the model (default: %(default)s)")

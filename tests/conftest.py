@@ -21,8 +21,16 @@ def model_cache(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def default_model(model_cache):
-    """The bundled default model, built from data/ on first use."""
+def general_model(model_cache):
+    """The bundled general model, built from data/ on first use."""
+    from detector import load_model
+
+    return load_model("general")
+
+
+@pytest.fixture(scope="session")
+def default_model(general_model, crypto_model):
+    """What callers get without naming a model: the two bundled models behind the topic router."""
     from detector import load_model
 
     return load_model()

@@ -235,4 +235,4 @@ def test_a_bundled_model_is_chosen_by_name(crypto_model, capsys):
     assert run(["clean", "--model", "crypto", "-q"], text) == 0
     assert capsys.readouterr().out == text
     assert run(["clean", "--model", "crypto-news", "-q"], text) == 2
-    assert "crypto-news: no such model file (bundled models: default, crypto)" in capsys.readouterr().err
+    assert "crypto-news: no such model file (bundled models: auto, general, crypto)" in capsys.readouterr().err

@@ -1,4 +1,4 @@
-"""The bundled crypto model: the default's data plus profiles/crypto (promo in 17 languages, unmarked ads,
+"""The bundled crypto model: the general model's data plus profiles/crypto (promo in 17 languages, unmarked ads,
 sponsored articles)."""
 
 import json
@@ -18,38 +18,38 @@ def _removed(model, frame):
     return ~decide(proba, model.classes_, doc=pd.factorize(frame["doc_id"])[0])[2]
 
 
-def _junk_removed(name, crypto_model, default_model):
+def _junk_removed(name, crypto_model, general_model):
     """Share of a benchmarks/ set's junk lines the crypto model removes, after checking that it
-    removes no editorial line and more junk lines than the default model."""
+    removes no editorial line and more junk lines than the general model."""
     docs = [json.loads(line) for line in (ROOT / "benchmarks" / name).read_text(encoding="utf-8").splitlines()]
     frame = documents_to_frame(docs)
     junk = (frame["label"] != "editorial").to_numpy()
     removed = _removed(crypto_model, frame)
     assert not removed[~junk].any(), frame["text"][removed & ~junk].tolist()
-    assert removed[junk].sum() > _removed(default_model, frame)[junk].sum()
+    assert removed[junk].sum() > _removed(general_model, frame)[junk].sum()
     return removed[junk].mean()
 
 
-def test_the_crypto_model_removes_ads_without_a_marker_and_no_line_of_the_story(crypto_model, default_model):
+def test_the_crypto_model_removes_ads_without_a_marker_and_no_line_of_the_story(crypto_model, general_model):
     # 12 stories (de, en, fr, es), never trained on, each with an ad block that has no
     # "Advertisement" line: 50 of the 69 ad lines go when written.
-    assert _junk_removed("unmarked_ads.jsonl", crypto_model, default_model) >= 0.5
+    assert _junk_removed("unmarked_ads.jsonl", crypto_model, general_model) >= 0.5
 
 
-def test_the_crypto_model_removes_more_of_whole_sponsored_articles_and_no_news(crypto_model, default_model):
+def test_the_crypto_model_removes_more_of_whole_sponsored_articles_and_no_news(crypto_model, general_model):
     # 5 sponsored-article pages (every article line promo) and 5 news pages on the same
     # subjects, never trained on.
-    assert _junk_removed("sponsored.jsonl", crypto_model, default_model) > 0
+    assert _junk_removed("sponsored.jsonl", crypto_model, general_model) > 0
 
 
-def test_the_crypto_model_cleans_the_seeds_like_the_default(seeds, crypto_model):
+def test_the_crypto_model_cleans_the_seeds_like_the_general_model(seeds, crypto_model):
     text, gold = seeds["nl"]
     assert clean(text, model=crypto_model) == clean_article(text, [p["label"] == "editorial" for p in gold["paragraphs"]])
     text, _ = seeds["de"]
     assert clean(text, model=crypto_model) == text
 
 
-def test_the_crypto_model_is_one_name_away(crypto_model, default_model):
-    assert load_model("crypto") is crypto_model and load_model("default") is default_model is load_model()
+def test_the_crypto_model_is_one_name_away(crypto_model, general_model):
+    assert load_model("crypto") is crypto_model and load_model("general") is general_model
     assert clean("Bitcoin rose 4% on Tuesday after the ETF decision.", model="crypto") == \
         "Bitcoin rose 4% on Tuesday after the ETF decision."

@@ -66,19 +66,19 @@ def test_the_default_model_key_follows_edits_to_the_corpus(tmp_path):
 
 
 def test_a_missing_model_file_lists_the_bundled_models_too():
-    with pytest.raises(ModelError, match="bundled models: default, crypto"):
+    with pytest.raises(ModelError, match="bundled models: auto, general, crypto"):
         load_model("cryptoo")
 
 
 def test_the_crypto_model_trains_on_all_of_data_and_its_own_folder():
     from detector.persistence import bundled_files, corpus_dir, profiles_dir
 
-    default, crypto = bundled_files("default"), bundled_files("crypto")
-    assert default and all(f.is_relative_to(corpus_dir()) for f in default)
-    extra = [f for f in crypto if f not in default]
-    assert crypto[:len(default)] == default and extra
+    general, crypto = bundled_files("general"), bundled_files("crypto")
+    assert general and all(f.is_relative_to(corpus_dir()) for f in general)
+    extra = [f for f in crypto if f not in general]
+    assert crypto[:len(general)] == general and extra
     assert all(f.is_relative_to(profiles_dir() / "crypto") for f in extra)
-    with pytest.raises(ModelError, match="no bundled model called 'news'.*default, crypto"):
+    with pytest.raises(ModelError, match="no bundled model called 'news'.*general, crypto"):
         bundled_files("news")
 
 

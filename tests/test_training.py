@@ -27,17 +27,34 @@ def test_train_adds_your_data_to_the_chosen_bundled_models_data(tmp_path, monkey
     def documents(prefix, n):
         return [{**doc, "doc_id": prefix + doc["doc_id"]} for doc in make_documents(n)]
 
-    bundled = {"default": write_jsonl(tmp_path / "default.jsonl", documents("d", 8)),
+    bundled = {"general": write_jsonl(tmp_path / "general.jsonl", documents("g", 8)),
                "crypto": write_jsonl(tmp_path / "crypto.jsonl", documents("c", 9))}
     monkeypatch.setattr(detector.persistence, "bundled_files", lambda name: [bundled[name]])
     mine = write_jsonl(tmp_path / "mine.jsonl", documents("m", 7))
-    for name in ("default", "crypto"):
+    for name in ("general", "crypto"):
         out = tmp_path / f"{name}.joblib"
         assert main(["--bundled", name, "--data", str(mine), "--out", str(out), "--folds", "0"]) == 0
         meta = json.loads(out.with_suffix(".json").read_text())
         assert meta["trained_on"] == [str(bundled[name]), str(mine)]
     with pytest.raises(SystemExit):  # argparse names the clash: --no-bundled not allowed with --bundled
         main(["--bundled", "crypto", "--no-bundled", "--data", str(mine)])
+
+
+def test_cross_validation_of_auto_gives_crypto_news_to_each_folds_crypto_model():
+    import numpy as np
+
+    from detector.data import documents_to_frame
+    from detector.training import cross_validate
+
+    docs = make_documents(10)
+    for doc in docs[::2]:  # a second crypto line makes these crypto news; the ad line alone does not
+        doc["paragraphs"][0]["text"] = "Bitcoin " + doc["paragraphs"][0]["text"]
+    frame = documents_to_frame(docs)
+    extra = documents_to_frame([{**doc, "doc_id": "extra-" + doc["doc_id"]} for doc in make_documents(6)])
+    plain, routed = cross_validate(frame, n_folds=2), cross_validate(frame, n_folds=2, crypto_extra=extra)
+    crypto_news = frame["doc_id"].isin([doc["doc_id"] for doc in docs[::2]]).to_numpy()
+    same = np.isclose(plain["out_of_fold_proba"], routed["out_of_fold_proba"]).all(axis=1)
+    assert same[~crypto_news].all() and not same[crypto_news].any()
 
 
 def test_a_stored_report_is_used_only_for_the_files_it_was_made_from(tmp_path):

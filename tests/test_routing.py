@@ -1,0 +1,79 @@
+"""The topic router behind the `auto` model: crypto news to the crypto model, the rest to the general one."""
+
+import random
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from conftest import make_documents
+from detector import ModelError, load_model
+from detector.data import documents_to_frame
+from detector.routing import CRYPTO_TERMS, ROUTE_HEAD_CHARS, TopicRouter, mentions_crypto
+from detector.training import build_model
+
+COLUMNS = ["doc_id", "position", "text"]
+
+
+@pytest.mark.parametrize("text, mentions", [
+    ("Bitcoin climbs past $70,000", True),
+    ("Der Krypto-Markt erholt sich", True),
+    ("Las criptomonedas caen", True),
+    ("Криптовалюты дешевеют", True),
+    ("比特币价格上涨", True),
+    ("비트코인 가격", True),
+    ("Ethereum developers set a date", True),
+    ("The BTC/USD pair", True),
+    ("Public-key cryptography at 50", False),
+    ("It was definitely a coincidence", False),
+    ("Prices rose in March", False),
+])
+def test_crypto_terms_are_found_in_many_scripts_and_lookalikes_are_not(text, mentions):
+    assert mentions_crypto([text]).tolist() == [mentions]
+
+
+def test_the_fast_search_finds_what_the_pattern_finds_in_every_segment_head():
+    rng = random.Random(7)
+    words = ["bitcoin", "Coinbase", "coin", "define", "DeFi", "nft", "NFTs", "crypto", "cryptography", "İstanbul",
+             "Крипто", "κρυπτο", "仮想通貨", "news", "the", "tiền điện tử", "x" * 130, "\u00e9t\u00e9"]
+    texts = [" ".join(rng.choice(words) for _ in range(rng.randint(1, 6))) for _ in range(2000)]
+    expected = [CRYPTO_TERMS.search(text[:ROUTE_HEAD_CHARS]) is not None for text in texts]
+    assert mentions_crypto(texts).tolist() == expected and 0 < sum(expected) < len(texts)
+
+
+def _frame(texts_by_doc: dict[str, list[str]]) -> pd.DataFrame:
+    return pd.DataFrame([(doc, i, text) for doc, texts in texts_by_doc.items() for i, text in enumerate(texts)],
+                        columns=COLUMNS)
+
+
+@pytest.fixture(scope="module")
+def router(small_model):
+    other = build_model(documents_to_frame(make_documents(12)), random_state=3)
+    return TopicRouter(small_model, other)
+
+
+def test_each_document_is_labeled_by_the_model_of_its_subject(router):
+    frame = _frame({
+        "news": ["Markets moved as the central bank met.", "Bitcoin was not discussed.", "Share this article"],
+        "crypto": ["Bitcoin rose 4% on Tuesday.", "Traders bought ether and bitcoin.", "Share this article"],
+    })
+    assert router.routes(frame).tolist() == [False] * 3 + [True] * 3  # one mention is not crypto news
+    alone, proba = router.predict_proba_by_stage(frame)
+    for rows, model in ((slice(0, 3), router.general), (slice(3, 6), router.crypto)):
+        expected_alone, expected = model.predict_proba_by_stage(frame.iloc[rows])
+        np.testing.assert_array_equal(proba[rows], expected)
+        np.testing.assert_array_equal(alone[rows], expected_alone)
+    # the two models differ, so the rows above could not match the wrong one
+    assert not np.allclose(router.general.predict_proba(frame), router.crypto.predict_proba(frame))
+
+
+def test_two_models_with_different_labels_cannot_be_routed(small_model):
+    frame = documents_to_frame(make_documents(8))
+    frame = frame[frame["label"] != "bio"]
+    with pytest.raises(ModelError, match="routing needs one label set"):
+        TopicRouter(small_model, build_model(frame))
+
+
+def test_auto_is_what_callers_get_without_naming_a_model(default_model, general_model, crypto_model):
+    assert isinstance(default_model, TopicRouter) and isinstance(load_model("auto"), TopicRouter)
+    assert default_model.general is general_model and default_model.crypto is crypto_model
