@@ -27,7 +27,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "data" / "real"
-SYSTEMS = ["detector", "jusText", "boilerpy3", "trafilatura"]
+# "detector" runs the default model (auto: each document to the general or the crypto model);
+# "detector-general" the general model alone, which shows what routing costs.
+SYSTEMS = ["detector", "detector-general", "jusText", "boilerpy3", "trafilatura"]
 
 
 def source_documents() -> list[dict]:
@@ -56,12 +58,13 @@ def write_input(docs: list[dict], n_segments: int, path: Path) -> int:
 
 def worker(system: str, path: Path, out: Path, jobs: int) -> None:
     """Process one input file with one system; print seconds taken (model loading excluded)."""
-    if system == "detector":
+    if system.startswith("detector"):
         from detector import cli, load_model
 
-        load_model()  # built or loaded before the clock starts, as in a long batch run
+        model = "general" if system == "detector-general" else "auto"
+        load_model(model)  # built or loaded before the clock starts, as in a long batch run
         started = time.perf_counter()
-        code = cli.main(["clean", str(path), "-o", str(out), "-q", "--jobs", str(jobs)])
+        code = cli.main(["clean", str(path), "-o", str(out), "-q", "--jobs", str(jobs), "--model", model])
         assert code == 0, code
     else:
         started = time.perf_counter()

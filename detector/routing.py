@@ -2,7 +2,7 @@
 
 The ``crypto`` model removes ads that carry no "Advertisement" line (a wallet or exchange pitch
 pasted into a story); on general web pages it loses a little more of the story than ``general``
-(README, "Two bundled models"). A document is crypto news when at least ``CRYPTO_MIN_SEGMENTS``
+(README, "Bundled models"). A document is crypto news when at least ``CRYPTO_MIN_SEGMENTS``
 of its segments name a crypto term (``CRYPTO_TERMS``, in many scripts); the ad itself counts.
 """
 
@@ -93,8 +93,8 @@ class TopicRouter:
     def routes(self, X: pd.DataFrame) -> np.ndarray:
         """Per row of ``X``, whether its document goes to the crypto model."""
         doc = pd.factorize(X["doc_id"])[0]
-        hits = np.bincount(doc, weights=mentions_crypto(X["text"].tolist()), minlength=doc.max() + 1 if len(doc) else 0)
-        return hits[doc] >= self.min_segments
+        segments_naming_crypto = np.bincount(doc, weights=mentions_crypto(X["text"].tolist()))
+        return segments_naming_crypto[doc] >= self.min_segments
 
     def predict_proba_by_stage(self, X: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
         """Stage one's and the final probabilities, each row from its document's model."""
