@@ -48,17 +48,22 @@ def trees_ran_in_this_process() -> bool:
     return os.getpid() in _processes_that_ran_trees
 
 
-def sort_documents(X: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray]:
-    """Return ``X`` grouped by document in reading order, and the order used.
-
-    ``X`` may come in any row order; rows of one document are ordered by ``position``.
-    """
+def check_segment_frame(X) -> None:
+    """Raise InputError unless ``X`` is a DataFrame with the columns a model reads."""
     if not isinstance(X, pd.DataFrame):
         raise InputError(f"X must be a pandas DataFrame with columns {list(REQUIRED_COLUMNS)}, got {type(X).__name__}")
     missing = [c for c in REQUIRED_COLUMNS if c not in X.columns]
     if missing:
         raise InputError(f"X lacks the column(s) {missing}; it needs {list(REQUIRED_COLUMNS)}")
-    doc_codes, _ = pd.factorize(X["doc_id"])
+
+
+def sort_documents(X: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray]:
+    """Return ``X`` grouped by document in reading order, and the order used.
+
+    ``X`` may come in any row order; rows of one document are ordered by ``position``.
+    """
+    check_segment_frame(X)
+    doc_codes, _ = pd.factorize(X["doc_id"], use_na_sentinel=False)
     order = np.lexsort((X["position"].to_numpy(), doc_codes))
     frame = X.iloc[order].reset_index(drop=True)
     # Python strings (object dtype), not pandas' Arrow-backed str: the model reads them as Python
@@ -220,7 +225,7 @@ class SegmentClassifier(ClassifierMixin, BaseEstimator):
                         ngrams: sp.csr_matrix) -> np.ndarray:
         """Stage two's input: the segment's and its neighbours' stage-one guesses, layout, position,
         and how close its text (``ngrams``, stage one's weighted n-gram rows) is to its story."""
-        doc = pd.factorize(frame["doc_id"])[0]
+        doc = pd.factorize(frame["doc_id"], use_na_sentinel=False)[0]
         lengths = np.fromiter(map(len, frame["text"]), dtype=np.int64, count=len(frame))
         blocks = [alone, layout, position_features(doc, lengths, layout[:, LAYOUT_COLUMNS.index("ends_sentence")])]
         neighbours = [_shift_within(alone, doc, offset, fill=-1.0) for offset in NEIGHBOUR_OFFSETS]

@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import ModelError
+from .model import check_segment_frame
 
 # Words and stems that few texts outside crypto news use, read in the first ROUTE_HEAD_CHARS
 # characters of each segment. "crypto" before "graph" is cryptography; "token" and "ETH" are
@@ -40,9 +41,10 @@ _OTHER_SCRIPTS = re.compile("[\u0370-\u06ff\u0900-\u097f\u0e00-\u0e7f\u1ea0-\u1e
                             "\u4e00-\u9fff\uac00-\ud7af][^\n]*")
 
 
-def mentions_crypto(texts: list[str]) -> np.ndarray:
-    """Per text, whether its first ``ROUTE_HEAD_CHARS`` characters name a term of ``CRYPTO_TERMS``."""
-    heads = [text[:ROUTE_HEAD_CHARS] for text in texts]
+def mentions_crypto(texts: list) -> np.ndarray:
+    """Per text, whether its first ``ROUTE_HEAD_CHARS`` characters name a term of ``CRYPTO_TERMS``
+    (a text that is not a string is read as ``str(text)``, as the models read it)."""
+    heads = [(text if type(text) is str else str(text))[:ROUTE_HEAD_CHARS] for text in texts]
     joined = "\n".join(heads).lower()
     lengths = np.fromiter(map(len, heads), dtype=np.int64, count=len(heads))
     if len(joined) != lengths.sum() + len(heads) - 1:  # a few letters grow when lower-cased ("İ")
@@ -92,7 +94,8 @@ class TopicRouter:
 
     def routes(self, X: pd.DataFrame) -> np.ndarray:
         """Per row of ``X``, whether its document goes to the crypto model."""
-        doc = pd.factorize(X["doc_id"])[0]
+        check_segment_frame(X)
+        doc = pd.factorize(X["doc_id"], use_na_sentinel=False)[0]
         segments_naming_crypto = np.bincount(doc, weights=mentions_crypto(X["text"].tolist()))
         return segments_naming_crypto[doc] >= self.min_segments
 

@@ -43,6 +43,11 @@ def test_x_without_the_document_columns_is_refused(small_model):
         small_model.predict_proba(pd.DataFrame({"text": ["a"]}))
 
 
+def test_a_document_without_an_id_is_labeled_as_one_document(small_model, frame):
+    one = frame[frame["doc_id"] == frame["doc_id"].iloc[0]][COLUMNS]
+    np.testing.assert_array_equal(small_model.predict_proba(one.assign(doc_id=None)), small_model.predict_proba(one))
+
+
 def test_an_empty_frame_gives_no_predictions(small_model):
     assert small_model.predict_proba(pd.DataFrame(columns=COLUMNS)).shape == (0, 4)
 

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from conftest import make_documents
-from detector import ModelError, load_model
+from detector import InputError, ModelError, load_model
 from detector.data import documents_to_frame
 from detector.routing import CRYPTO_TERMS, ROUTE_HEAD_CHARS, TopicRouter, mentions_crypto
 from detector.training import build_model
@@ -65,6 +65,15 @@ def test_each_document_is_labeled_by_the_model_of_its_subject(router):
         np.testing.assert_array_equal(alone[rows], expected_alone)
     # the two models differ, so the rows above could not match the wrong one
     assert not np.allclose(router.general.predict_proba(frame), router.crypto.predict_proba(frame))
+
+
+def test_the_router_checks_its_input_as_a_model_does(router):
+    with pytest.raises(InputError, match=r"X lacks the column\(s\) \['position'\]"):
+        router.predict_proba(pd.DataFrame({"doc_id": ["a"], "text": ["Bitcoin"]}))
+    odd = pd.DataFrame({"doc_id": ["a", "a", None, None], "position": [0, 1, 0, 1],
+                        "text": ["Bitcoin fell.", 2024, "Bitcoin rose.", "Ethereum too."]})
+    assert router.routes(odd).tolist() == [False, False, True, True]  # 2024 is read as "2024"
+    assert router.predict_proba(odd).shape == (4, len(router.classes_))
 
 
 def test_two_models_with_different_labels_cannot_be_routed(small_model):
