@@ -65,6 +65,15 @@ def mentions_crypto(texts: list) -> np.ndarray:
     return found
 
 
+def crypto_news(X: pd.DataFrame, min_segments: int = CRYPTO_MIN_SEGMENTS) -> np.ndarray:
+    """Per row of a segment frame (doc_id, position, text): is its document crypto news, with at
+    least ``min_segments`` segments that name a crypto term?"""
+    check_segment_frame(X)
+    doc = pd.factorize(X["doc_id"], use_na_sentinel=False)[0]
+    segments_naming_crypto = np.bincount(doc, weights=mentions_crypto(X["text"].tolist()))
+    return segments_naming_crypto[doc] >= min_segments
+
+
 def _rows_with(pieces: tuple[str, ...], joined: str, starts: np.ndarray) -> set[int]:
     """The rows of a "\\n"-joined batch (rows begin at ``starts``) that hold one of ``pieces``."""
     rows = set()
@@ -94,10 +103,7 @@ class TopicRouter:
 
     def routes(self, X: pd.DataFrame) -> np.ndarray:
         """Per row of ``X``, whether its document goes to the crypto model."""
-        check_segment_frame(X)
-        doc = pd.factorize(X["doc_id"], use_na_sentinel=False)[0]
-        segments_naming_crypto = np.bincount(doc, weights=mentions_crypto(X["text"].tolist()))
-        return segments_naming_crypto[doc] >= self.min_segments
+        return crypto_news(X, self.min_segments)
 
     def predict_proba_by_stage(self, X: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
         """Stage one's and the final probabilities, each row from its document's model."""
