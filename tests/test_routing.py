@@ -86,3 +86,15 @@ def test_two_models_with_different_labels_cannot_be_routed(small_model):
 def test_auto_is_what_callers_get_without_naming_a_model(default_model, general_model, crypto_model):
     assert isinstance(default_model, TopicRouter) and isinstance(load_model("auto"), TopicRouter)
     assert default_model.general is general_model and default_model.crypto is crypto_model
+
+
+def test_the_readme_example_loses_its_unmarked_ad_and_keeps_its_story_by_default(default_model):
+    from conftest import ROOT
+    from detector import clean
+
+    text = (ROOT / "examples" / "nl_ethereum_upgrade.txt").read_text(encoding="utf-8")
+    lines = text.splitlines()
+    story = [lines[i] for i in (0, 7, 9, 11, 13, 15, 17, 19, 21)]  # headline, paragraphs, subheadings
+    cleaned = clean(text).splitlines()  # without the NovaTrade ad (lines 24-29), counter, caption, tags, bio
+    assert [line for line in cleaned if line.strip()] == story
+    assert "NovaTrade" in clean(text, model="general")  # the general model keeps it
