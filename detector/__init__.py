@@ -14,9 +14,10 @@ import pandas as pd
 from .errors import DataError, DetectorError, InputError, ModelError
 from .persistence import load_model, save_model
 from .pipeline import (
-    BLOCK_CONFIDENCE_DEFAULT, KEEP_DEFAULT, MIN_CONFIDENCE_DEFAULT, STORY_CONFIDENCE_DEFAULT, LabeledSegment,
-    classify_texts, clean_texts,
+    BLOCK_CONFIDENCE_DEFAULT, KEEP_DEFAULT, MIN_CONFIDENCE_DEFAULT, SEGMENT_COLUMNS, STORY_CONFIDENCE_DEFAULT,
+    LabeledSegment, classify_texts, clean_texts,
 )
+from .routing import labeled_by
 from .segments import Segment, split_segments
 
 __all__ = [
@@ -92,18 +93,21 @@ def classify_frame(frame: pd.DataFrame, text_column: str = "text", id_column: st
                    keep: Sequence[str] = KEEP_DEFAULT, min_confidence: float = MIN_CONFIDENCE_DEFAULT,
                    block_confidence: float = BLOCK_CONFIDENCE_DEFAULT,
                    story_confidence: float = STORY_CONFIDENCE_DEFAULT) -> pd.DataFrame:
-    """One row per segment of every text in ``frame``: doc_id, position, text, start, end, label, confidence, keep."""
+    """One row per segment of every text in ``frame``: doc_id, position, text, start, end, label, confidence, keep,
+    and model (which model labeled the text: "crypto" or "general" under "auto", else the model given)."""
     if text_column not in frame.columns:
         raise InputError(f"the frame has no column {text_column!r} (columns: {', '.join(map(str, frame.columns))})")
+    name = str(model) if isinstance(model, (str, Path)) else type(model).__name__
     model = _model(model)
     ids = frame[id_column].tolist() if id_column else frame.index.tolist()
     texts = [t if isinstance(t, str) else "" for t in frame[text_column]]
     rows = []
     labeled = classify_texts(texts, model, keep, min_confidence, block_confidence, story_confidence)
     for doc_id, segments in zip(ids, labeled):
-        rows += [(doc_id, position, s.text, s.start, s.end, s.label, s.confidence, s.keep)
+        labeled_with = labeled_by(model, [s.text for s in segments], name)
+        rows += [(doc_id, position, s.text, s.start, s.end, s.label, s.confidence, s.keep, labeled_with)
                  for position, s in enumerate(segments)]
-    return pd.DataFrame(rows, columns=["doc_id", "position", "text", "start", "end", "label", "confidence", "keep"])
+    return pd.DataFrame(rows, columns=SEGMENT_COLUMNS)
 
 
 def _model(model):

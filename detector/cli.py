@@ -17,12 +17,12 @@ from .errors import DetectorError, InputError
 from .io import TableFile, TextFile, atomic_path, discover_inputs, write_text_atomic
 from .persistence import load_model
 from .pipeline import (
-    BLOCK_CONFIDENCE_DEFAULT, KEEP_DEFAULT, MIN_CONFIDENCE_DEFAULT, STORY_CONFIDENCE_DEFAULT, batches,
-    classify_batches, clean_batches, reuse_freed_memory,
+    BLOCK_CONFIDENCE_DEFAULT, KEEP_DEFAULT, MIN_CONFIDENCE_DEFAULT, SEGMENT_COLUMNS, STORY_CONFIDENCE_DEFAULT,
+    batches, classify_batches, clean_batches, reuse_freed_memory,
 )
+from .routing import labeled_by
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
-SEGMENT_COLUMNS = ["doc_id", "position", "text", "start", "end", "label", "confidence", "keep"]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -128,7 +128,7 @@ class Run:
                     for (file, _), cleaned in zip(batch, results):
                         self._write_clean_text(file, cleaned)
                 else:
-                    write_segments(pd.concat([_segment_table(file.name, segments)
+                    write_segments(pd.concat([self._segment_table(file.name, segments)
                                               for (file, _), segments in zip(batch, results)], ignore_index=True))
                 progress.update(len(batch))
         progress.close()
@@ -203,6 +203,12 @@ class Run:
             return out
         return out / (table.path.name if self.args.command == "clean" else f"{table.path.stem}.segments.csv")
 
+    def _segment_table(self, doc_id, segments) -> pd.DataFrame:
+        """The output rows of one document's labeled segments; ``model`` names the model that labeled it."""
+        model = labeled_by(self.model, [s.text for s in segments], self.args.model)
+        return pd.DataFrame([(doc_id, position, s.text, s.start, s.end, s.label, round(s.confidence, 4), s.keep, model)
+                             for position, s in enumerate(segments)], columns=SEGMENT_COLUMNS)
+
     def _run_model(self, text_batches):
         """Labeled segments per text (classify), or the cleaned texts (clean)."""
         run = clean_batches if self.args.command == "clean" else classify_batches
@@ -219,7 +225,7 @@ class Run:
                                      "the row is kept with an empty result")
         ids = chunk[table.id_column] if table.id_column else chunk["_row"]
         if self.args.command == "classify":
-            return pd.concat([_segment_table(doc_id, segs) for doc_id, segs in zip(ids, results)] or
+            return pd.concat([self._segment_table(doc_id, segs) for doc_id, segs in zip(ids, results)] or
                              [pd.DataFrame(columns=SEGMENT_COLUMNS)], ignore_index=True)
         out = chunk.drop(columns=["_row"])
         out[self.args.output_column] = [cleaned if ok else None for ok, cleaned in zip(present, results)]
@@ -307,9 +313,6 @@ def _json_value(value):
     return str(value)
 
 
-def _segment_table(doc_id, segments) -> pd.DataFrame:
-    return pd.DataFrame([(doc_id, position, s.text, s.start, s.end, s.label, round(s.confidence, 4), s.keep)
-                         for position, s in enumerate(segments)], columns=SEGMENT_COLUMNS)
 
 
 if __name__ == "__main__":

@@ -18,6 +18,9 @@ from .features import document_bounds
 from .segments import LONE_SURROGATE, Segment, split_lines, split_segments
 
 KEEP_DEFAULT = ("editorial",)
+# The columns of a table of labeled segments (`detector classify`, ``classify_frame``): "model"
+# names the model that labeled the document ("crypto" or "general" under "auto").
+SEGMENT_COLUMNS = ["doc_id", "position", "text", "start", "end", "label", "confidence", "keep", "model"]
 # A segment is removed when the model puts at least MIN_CONFIDENCE_DEFAULT of its probability
 # on the labels that are not kept, or at least BLOCK_CONFIDENCE_DEFAULT while it sits in an
 # unbroken run of such segments that holds one removed at MIN_CONFIDENCE_DEFAULT (an ad's

@@ -91,6 +91,7 @@ def test_clean_frame_adds_a_column_and_keeps_the_others(small_model):
 def test_classify_frame_gives_one_row_per_segment(small_model):
     out = classify_frame(pd.DataFrame({"id": ["x"], "text": [ARTICLE]}), id_column="id", model=small_model)
     assert out["doc_id"].tolist() == ["x"] * 6 and out["position"].tolist() == list(range(6))
+    assert set(out["model"]) == {"SegmentClassifier"}
 
 
 def test_a_missing_text_column_is_named(small_model):

@@ -138,8 +138,10 @@ def test_classify_writes_the_segment_table(tmp_path, model_file):
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
     assert run(["classify", str(tmp_path / "a.txt"), "-o", str(tmp_path / "seg.csv"), "--model", model_file, "-q"]) == 0
     table = pd.read_csv(tmp_path / "seg.csv")
-    assert table.columns.tolist() == ["doc_id", "position", "text", "start", "end", "label", "confidence", "keep"]
+    assert table.columns.tolist() == ["doc_id", "position", "text", "start", "end", "label", "confidence", "keep",
+                                      "model"]
     assert table["label"].tolist() == ["editorial", "boilerplate", "editorial", "promo", "promo", "bio"]
+    assert set(table["model"]) == {model_file}  # a saved model is named as it was given
 
 
 def test_errors_before_any_work_exit_2_without_a_traceback(tmp_path, model_file, capsys):
@@ -228,6 +230,15 @@ def test_classify_without_output_writes_csv_to_stdout(model_file, capsys):
     assert run(["classify", "--model", model_file, "-q"], ARTICLE) == 0
     table = pd.read_csv(io.StringIO(capsys.readouterr().out))
     assert len(table) == 6 and table.loc[0, "doc_id"] == "<stdin>" and table["keep"].tolist()[:2] == [True, False]
+
+
+def test_classify_says_which_model_labeled_each_article_under_auto(default_model, tmp_path):
+    news = "Markets rose on Tuesday as the central bank held rates.\nShare this article\n"
+    crypto = "Bitcoin rose 4% on Tuesday after the ETF decision.\nEthereum followed, up 3%.\nShare this article\n"
+    write_jsonl(tmp_path / "in.jsonl", [{"id": "news", "text": news}, {"id": "crypto", "text": crypto}])
+    assert run(["classify", str(tmp_path / "in.jsonl"), "-o", str(tmp_path / "out.csv"), "-q"]) == 0
+    table = pd.read_csv(tmp_path / "out.csv")
+    assert table.groupby("doc_id")["model"].unique().map(list).to_dict() == {"crypto": ["crypto"], "news": ["general"]}
 
 
 def test_a_bundled_model_is_chosen_by_name(crypto_model, capsys):
