@@ -9,7 +9,7 @@ import pytest
 from conftest import make_documents
 from detector import InputError, ModelError, load_model
 from detector.data import documents_to_frame
-from detector.routing import CRYPTO_TERMS, ROUTE_HEAD_CHARS, TopicRouter, mentions_crypto
+from detector.routing import CRYPTO_TERMS, ROUTE_HEAD_CHARS, TopicRouter, labeled_by, mentions_crypto
 from detector.training import build_model
 
 COLUMNS = ["doc_id", "position", "text"]
@@ -74,6 +74,19 @@ def test_the_router_checks_its_input_as_a_model_does(router):
                         "text": ["Bitcoin fell.", 2024, "Bitcoin rose.", "Ethereum too."]})
     assert router.routes(odd).tolist() == [False, False, True, True]  # 2024 is read as "2024"
     assert router.predict_proba(odd).shape == (4, len(router.classes_))
+
+
+def test_the_model_named_for_a_document_is_the_one_the_router_chose(router):
+    rng = random.Random(3)
+    lines = ["Bitcoin fell.", "Krypto-Börsen melden Zuflüsse.", "Share this article", "The court ruled on Monday.",
+             "比特币价格上涨", "It was a coincidence.", "Rates stayed on hold."]
+    docs = {f"d{i}": [rng.choice(lines) for _ in range(rng.randint(1, 6))] for i in range(300)}
+    frame = _frame(docs)
+    routed = pd.Series(router.routes(frame)).groupby(frame["doc_id"]).first()
+    named = {doc: labeled_by(router, texts, "unused") for doc, texts in docs.items()}
+    assert named == {doc: "crypto" if routed[doc] else "general" for doc in docs}
+    assert set(named.values()) == {"crypto", "general"}
+    assert labeled_by(router.general, ["Bitcoin", "Bitcoin"], "my-model.joblib") == "my-model.joblib"
 
 
 def test_two_models_with_different_labels_cannot_be_routed(small_model):
