@@ -26,10 +26,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from peers import PEERS  # noqa: E402
 
 from detector import BLOCK_CONFIDENCE_DEFAULT, MIN_CONFIDENCE_DEFAULT, load_model  # noqa: E402
-from detector.data import documents_to_frame  # noqa: E402
+from detector.data import documents_to_frame, first_documents  # noqa: E402
 from detector.metrics import documents_perfect, removal_scores  # noqa: E402
 from detector.pipeline import KEEP_DEFAULT, decide  # noqa: E402
-from detector.persistence import AUTO, BUNDLED_MODELS, bundled_files, corpus_dir  # noqa: E402
+from detector.persistence import AUTO, BUNDLED_MODELS, bundled_files, corpus_dir, profile_files  # noqa: E402
 from detector.training import cross_validate, load_training_data  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -220,14 +220,13 @@ def main(argv=None) -> int:
         # For auto, the folds are data/'s; each fold's crypto model also has all of profiles/crypto.
         extra = None
         if args.model == AUTO:
-            general = bundled_files("general")
-            frame = load_training_data(general)
-            extra = load_training_data([f for f in bundled_files("crypto") if f not in general])
+            frame = load_training_data(bundled_files("general"))
+            extra = load_training_data(profile_files("crypto"))
         else:
             frame = load_training_data(bundled_files(args.model) if args.model in BUNDLED_MODELS else [corpus_dir()])
         if args.limit:
-            frame = frame[frame["doc_id"].isin(frame["doc_id"].unique()[: 10 * args.limit])].reset_index(drop=True)
-            extra = None if extra is None else extra[extra["doc_id"].isin(extra["doc_id"].unique()[: 10 * args.limit])]
+            frame = first_documents(frame, 10 * args.limit)
+            extra = None if extra is None else first_documents(extra, 10 * args.limit)
         report = cross_validate(frame, crypto_extra=extra)
         full, alone = np.zeros((len(frame), len(model.classes_))), np.zeros((len(frame), len(model.classes_)))
         columns = np.searchsorted(model.classes_, report["labels"])

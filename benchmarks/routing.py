@@ -16,25 +16,14 @@ import json
 import sys
 
 import numpy as np
-import pandas as pd
 
+from detector.data import first_documents
 from detector.metrics import removal_scores
-from detector.model import sort_documents
-from detector.persistence import bundled_files
-from detector.pipeline import KEEP_DEFAULT, decide
+from detector.persistence import bundled_files, profile_files
 from detector.routing import crypto_news
-from detector.training import cross_validate, load_training_data
+from detector.training import cross_validate, keep_flags, load_training_data
 
 MONEY_TOPICS = ("crypto", "finance", "markets")
-
-
-def kept_out_of_fold(frame: pd.DataFrame, report: dict) -> np.ndarray:
-    """Keep flags of a cross-validation's out-of-fold probabilities at the default thresholds, rows as in ``frame``."""
-    reading, order = sort_documents(frame)
-    kept = np.empty(len(frame), dtype=bool)
-    kept[order] = decide(report["out_of_fold_proba"][order], report["labels"], KEEP_DEFAULT,
-                         doc=pd.factorize(reading["doc_id"])[0], alone=report["out_of_fold_stage_one"][order])[2]
-    return kept
 
 
 def main(argv=None) -> int:
@@ -43,10 +32,9 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     general = bundled_files("general")
     frame = load_training_data(general)
-    extra = load_training_data([f for f in bundled_files("crypto") if f not in general])
+    extra = load_training_data(profile_files("crypto"))
     if args.limit:
-        frame = frame[frame["doc_id"].isin(frame["doc_id"].unique()[: args.limit])].reset_index(drop=True)
-        extra = extra[extra["doc_id"].isin(extra["doc_id"].unique()[: args.limit])]
+        frame, extra = first_documents(frame, args.limit), first_documents(extra, args.limit)
     topics = {doc["doc_id"]: doc.get("topic") for path in general
               for doc in map(json.loads, path.read_text(encoding="utf-8").splitlines())}
     routed = crypto_news(frame)
@@ -54,8 +42,9 @@ def main(argv=None) -> int:
     groups = {"all documents": np.ones(len(frame), dtype=bool), "sent to crypto by auto": routed,
               "left to general by auto": ~routed, "crypto, finance and markets news": money,
               "other news": ~money}
-    kept = {"general": kept_out_of_fold(frame, cross_validate(frame)),
-            "auto": kept_out_of_fold(frame, cross_validate(frame, crypto_extra=extra))}
+    reports = {"general": cross_validate(frame), "auto": cross_validate(frame, crypto_extra=extra)}
+    kept = {name: keep_flags(frame, report["out_of_fold_proba"], report["labels"],
+                             alone=report["out_of_fold_stage_one"]) for name, report in reports.items()}
     print("| documents | count | general: removal F1 / story lost / junk kept | auto: the same |\n|---|---:|---|---|")
     for name, rows in groups.items():
         cells = []

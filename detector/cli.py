@@ -313,7 +313,5 @@ def _json_value(value):
     return str(value)
 
 
-
-
 if __name__ == "__main__":
     sys.exit(main())

@@ -64,6 +64,11 @@ def read_labeled_files(paths: Iterable[str | Path]) -> pd.DataFrame:
     return frame
 
 
+def first_documents(frame: pd.DataFrame, n_documents: int) -> pd.DataFrame:
+    """The segments of the first ``n_documents`` documents of a segment frame (a smoke run's data)."""
+    return frame[frame["doc_id"].isin(frame["doc_id"].unique()[:n_documents])].reset_index(drop=True)
+
+
 def validate_labeled(frame: pd.DataFrame, min_per_label: int = MIN_EXAMPLES_PER_LABEL) -> pd.Series:
     """Check a labeled frame is fit to train on; return its label counts.
 

@@ -205,8 +205,22 @@ def _character_counts(heads: list[str]) -> dict[str, np.ndarray]:
             "has_at": np.bincount(at_owner, minlength=len(heads)) > 0}
 
 
-def _matches_per_text(pattern: re.Pattern, joined: str, starts: np.ndarray) -> np.ndarray:
-    """How often ``pattern`` matches inside each text of a "\n"-joined batch."""
+def joined_with_starts(parts: list[str]) -> tuple[str, np.ndarray]:
+    """Texts joined by "\n", and where each starts in the joined string."""
+    lengths = np.fromiter((len(p) + 1 for p in parts), dtype=np.int64, count=len(parts))
+    return "\n".join(parts), np.cumsum(lengths) - lengths
+
+
+def lower_joined_with_starts(parts: list[str], joined: str, starts: np.ndarray) -> tuple[str, np.ndarray]:
+    """``joined_with_starts(parts)`` (given as ``joined``, ``starts``) lower-cased, with its starts."""
+    lower = joined.lower()
+    if len(lower) != len(joined):  # a few characters lower-case to two (İ -> i̇)
+        return joined_with_starts([p.lower() for p in parts])
+    return lower, starts
+
+
+def matches_per_text(pattern: re.Pattern, joined: str, starts: np.ndarray) -> np.ndarray:
+    """How often ``pattern`` matches inside each text of a "\n"-joined batch (``joined_with_starts``)."""
     positions = [m.start() for m in pattern.finditer(joined)]
     owner = np.searchsorted(starts, positions, side="right") - 1
     return np.bincount(owner, minlength=len(starts)).astype(float)
@@ -219,29 +233,23 @@ def _pattern_columns(texts: list[str], heads: list[str], has_digits: np.ndarray,
     The costlier patterns run only over the segments a cheap test leaves in (a date needs
     a digit, a handle or an e-mail address an "@", a separator one of its characters).
     """
-    def joined_with_starts(parts):
-        lengths = np.fromiter((len(p) + 1 for p in parts), dtype=np.int64, count=len(parts))
-        return "\n".join(parts), np.cumsum(lengths) - lengths
-
     pattern_heads = [h[:PATTERN_HEAD_CHARS] for h in heads]
     heads_joined, head_starts = joined_with_starts(pattern_heads)
     tails_joined, tail_starts = joined_with_starts([t[-_TAIL_CHARS:] for t in texts])
     openings_joined, opening_starts = joined_with_starts([h[:_OPENING_CHARS] for h in heads])
 
     def found(pattern, joined=heads_joined, starts=head_starts):
-        return np.minimum(_matches_per_text(pattern, joined, starts), 1.0)
+        return np.minimum(matches_per_text(pattern, joined, starts), 1.0)
 
     def matches_among(pattern, candidates, cap):
         out = np.zeros(len(texts))
         chosen = np.flatnonzero(candidates)
         if len(chosen):
             joined, starts = joined_with_starts([pattern_heads[i] for i in chosen])
-            out[chosen] = np.minimum(_matches_per_text(pattern, joined, starts), cap)
+            out[chosen] = np.minimum(matches_per_text(pattern, joined, starts), cap)
         return out
 
-    lower_joined, lower_starts = heads_joined.lower(), head_starts
-    if len(lower_joined) != len(heads_joined):  # a few characters lower-case to two (İ -> i̇)
-        lower_joined, lower_starts = joined_with_starts([h.lower() for h in pattern_heads])
+    lower_joined, lower_starts = lower_joined_with_starts(pattern_heads, heads_joined, head_starts)
     has_separator = found(_SEPARATOR_CHAR)
 
     return {
@@ -250,7 +258,7 @@ def _pattern_columns(texts: list[str], heads: list[str], has_digits: np.ndarray,
         "ends_pipe": found(_PIPE_END, tails_joined, tail_starts),
         "ends_quote": found(_QUOTE_END, tails_joined, tail_starts),
         "starts_bullet": found(_BULLET, openings_joined, opening_starts),
-        "sentences": np.minimum(_matches_per_text(_SENTENCE_BREAK, heads_joined, head_starts), 10.0),
+        "sentences": np.minimum(matches_per_text(_SENTENCE_BREAK, heads_joined, head_starts), 10.0),
         "currency": found(_CURRENCY, lower_joined, lower_starts),
         "url": found(_URL, lower_joined, lower_starts),
         "handle": matches_among(_HANDLE, has_at, 1.0),

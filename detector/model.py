@@ -68,8 +68,13 @@ def sort_documents(X: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray]:
     frame = X.iloc[order].reset_index(drop=True)
     # Python strings (object dtype), not pandas' Arrow-backed str: the model reads them as Python
     # strings, and a first conversion to Arrow and back costs a fresh process tens of milliseconds.
-    frame["text"] = pd.Series([text if type(text) is str else str(text) for text in frame["text"]], dtype=object)
+    frame["text"] = pd.Series(as_strings(frame["text"]), dtype=object)
     return frame, order
+
+
+def as_strings(texts) -> list[str]:
+    """``texts`` as Python strings, as the model reads them: a value that is not a string becomes ``str(value)``."""
+    return [text if type(text) is str else str(text) for text in texts]
 
 
 class SegmentClassifier(ClassifierMixin, BaseEstimator):

@@ -156,9 +156,16 @@ def bundled_files(name: str) -> list[Path]:
     """The labeled files a bundled model trains on: data/, then its profiles/ folders."""
     from .data import labeled_files
 
+    return labeled_files([corpus_dir()]) + profile_files(name)
+
+
+def profile_files(name: str) -> list[Path]:
+    """The labeled files a bundled model adds to data/: those of its profiles/ folders."""
+    from .data import labeled_files
+
     if name not in BUNDLED_MODELS:
         raise ModelError(f"no bundled model called {name!r}; the bundled models are {', '.join(BUNDLED_MODELS)}")
-    return labeled_files([corpus_dir(), *(profiles_dir() / folder for folder in BUNDLED_MODELS[name])])
+    return labeled_files([profiles_dir() / folder for folder in BUNDLED_MODELS[name]])
 
 
 def load_bundled_model(name: str):

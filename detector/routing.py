@@ -14,7 +14,8 @@ import numpy as np
 import pandas as pd
 
 from .errors import ModelError
-from .model import check_segment_frame
+from .features import joined_with_starts, lower_joined_with_starts, matches_per_text
+from .model import as_strings, check_segment_frame
 
 # Words and stems that few texts outside crypto news use, read in the first ROUTE_HEAD_CHARS
 # characters of each segment. "crypto" before "graph" is cryptography; "token" and "ETH" are
@@ -36,52 +37,43 @@ _LATIN_PIECES = ("coin", "btc", "rypto", "ripto", "defi", "nft", "xrp")
 _OTHER_TERMS = ("крипто", "биткоин", "биткойн", "κρυπτο", "暗号資産", "仮想通貨", "ビットコイン", "加密货币", "加密貨幣",
                 "比特币", "比特幣", "区块链", "區塊鏈", "비트코인", "암호화폐", "가상자산", "بيتكوين", "مشفرة", "क्रिप्टो",
                 "बिटकॉइन", "คริปโต", "บิตคอยน์", "ביטקוין", "קריפטו", "tiền điện tử", "tiền mã hóa")
-# From a segment's first letter of those scripts to its end: one match per segment that has one.
+# A letter of those scripts, and the rest of its line (one match per segment that has one).
 _OTHER_SCRIPTS = re.compile("[\u0370-\u06ff\u0900-\u097f\u0e00-\u0e7f\u1ea0-\u1eff\u3040-\u30ff"
                             "\u4e00-\u9fff\uac00-\ud7af][^\n]*")
 
 
-def mentions_crypto(texts: list) -> np.ndarray:
-    """Per text, whether its first ``ROUTE_HEAD_CHARS`` characters name a term of ``CRYPTO_TERMS``
-    (a text that is not a string is read as ``str(text)``, as the models read it)."""
-    heads = [(text if type(text) is str else str(text))[:ROUTE_HEAD_CHARS] for text in texts]
-    joined = "\n".join(heads).lower()
-    lengths = np.fromiter(map(len, heads), dtype=np.int64, count=len(heads))
-    if len(joined) != lengths.sum() + len(heads) - 1:  # a few letters grow when lower-cased ("İ")
-        joined = "\n".join(head.lower() for head in heads)
-        lengths = np.fromiter((len(head.lower()) for head in heads), dtype=np.int64, count=len(heads))
-    starts = np.cumsum(lengths + 1) - lengths - 1
-    found = np.zeros(len(texts), dtype=bool)
-    found[list(_rows_with(_LATIN_TERMS, joined, starts))] = True
+def mentions_crypto(texts: list[str]) -> np.ndarray:
+    """Per text, whether its first ``ROUTE_HEAD_CHARS`` characters name a term of ``CRYPTO_TERMS``."""
+    heads = [text[:ROUTE_HEAD_CHARS] for text in texts]
+    joined, starts = lower_joined_with_starts(heads, *joined_with_starts(heads))
+    found = _holding_one_of(_LATIN_TERMS, joined, starts)
     # the other scripts' terms are looked for only in the segments written in one of them
-    other = np.unique(np.searchsorted(starts, [m.start() for m in _OTHER_SCRIPTS.finditer(joined)], side="right") - 1)
+    other = np.flatnonzero(matches_per_text(_OTHER_SCRIPTS, joined, starts))
     if len(other):
-        other_heads = [heads[row].lower() for row in other]
-        other_lengths = np.fromiter(map(len, other_heads), dtype=np.int64, count=len(other_heads))
-        found[other[list(_rows_with(_OTHER_TERMS, "\n".join(other_heads),
-                                    np.cumsum(other_lengths + 1) - other_lengths - 1))]] = True
-    for row in _rows_with(_LATIN_PIECES, joined, starts):
-        found[row] = found[row] or CRYPTO_TERMS.search(heads[row]) is not None
+        other_heads = [heads[row] for row in other]
+        other_joined, other_starts = lower_joined_with_starts(other_heads, *joined_with_starts(other_heads))
+        found[other[_holding_one_of(_OTHER_TERMS, other_joined, other_starts)]] = True
+    candidates = np.flatnonzero(_holding_one_of(_LATIN_PIECES, joined, starts) & ~found)
+    found[candidates] = [CRYPTO_TERMS.search(heads[row]) is not None for row in candidates]
     return found
 
 
 def crypto_news(X: pd.DataFrame, min_segments: int = CRYPTO_MIN_SEGMENTS) -> np.ndarray:
     """Per row of a segment frame (doc_id, position, text): is its document crypto news, with at
-    least ``min_segments`` segments that name a crypto term?"""
+    least ``min_segments`` segments that name a crypto term? Texts are read as the models read them."""
     check_segment_frame(X)
     doc = pd.factorize(X["doc_id"], use_na_sentinel=False)[0]
-    segments_naming_crypto = np.bincount(doc, weights=mentions_crypto(X["text"].tolist()))
+    segments_naming_crypto = np.bincount(doc, weights=mentions_crypto(as_strings(X["text"])))
     return segments_naming_crypto[doc] >= min_segments
 
 
-def _rows_with(pieces: tuple[str, ...], joined: str, starts: np.ndarray) -> set[int]:
-    """The rows of a "\\n"-joined batch (rows begin at ``starts``) that hold one of ``pieces``."""
-    rows = set()
+def _holding_one_of(pieces: tuple[str, ...], joined: str, starts: np.ndarray) -> np.ndarray:
+    """Per text of a batch (``features.joined_with_starts``), whether it holds one of ``pieces``."""
+    found = np.zeros(len(starts), dtype=bool)
     for piece in pieces:
         if piece in joined:
-            positions = [match.start() for match in re.finditer(re.escape(piece), joined)]
-            rows.update(np.searchsorted(starts, positions, side="right") - 1)
-    return rows
+            found |= matches_per_text(re.compile(re.escape(piece)), joined, starts) > 0
+    return found
 
 
 class TopicRouter:

@@ -85,11 +85,7 @@ def report_from_proba(frame: pd.DataFrame, proba: np.ndarray, labels: np.ndarray
     predicted = labels[proba.argmax(axis=1)]
     truth = frame["label"].to_numpy()
     per_class = classification_report(truth, predicted, labels=labels, output_dict=True, zero_division=0)
-    reading, order = sort_documents(frame)  # runs of removed segments are read in reading order
-    kept = np.empty(len(frame), dtype=bool)
-    kept[order] = decide(proba[order], labels, KEEP_DEFAULT, min_confidence, block_confidence,
-                         pd.factorize(reading["doc_id"])[0], None if alone is None else alone[order],
-                         story_confidence)[2]
+    kept = keep_flags(frame, proba, labels, min_confidence, block_confidence, alone, story_confidence)
     return {
         "folds": n_folds,
         "grouped_by": grouped_by,
@@ -109,6 +105,19 @@ def report_from_proba(frame: pd.DataFrame, proba: np.ndarray, labels: np.ndarray
         "out_of_fold_proba": proba,
         "out_of_fold_stage_one": alone,
     }
+
+
+def keep_flags(frame: pd.DataFrame, proba: np.ndarray, labels: np.ndarray,
+               min_confidence: float = MIN_CONFIDENCE_DEFAULT, block_confidence: float = BLOCK_CONFIDENCE_DEFAULT,
+               alone: np.ndarray | None = None, story_confidence: float = STORY_CONFIDENCE_DEFAULT) -> np.ndarray:
+    """Whether each row of ``frame`` is kept, given its probabilities (columns ``labels``; stage one's as
+    ``alone``): ``pipeline.decide`` with runs of removed segments read in reading order."""
+    reading, order = sort_documents(frame)
+    kept = np.empty(len(frame), dtype=bool)
+    kept[order] = decide(proba[order], labels, KEEP_DEFAULT, min_confidence, block_confidence,
+                         pd.factorize(reading["doc_id"])[0], None if alone is None else alone[order],
+                         story_confidence)[2]
+    return kept
 
 
 def format_report(report: dict) -> str:
