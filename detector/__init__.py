@@ -14,8 +14,8 @@ import pandas as pd
 from .errors import DataError, DetectorError, InputError, ModelError
 from .persistence import load_model, save_model
 from .pipeline import (
-    BLOCK_CONFIDENCE_DEFAULT, KEEP_DEFAULT, MIN_CONFIDENCE_DEFAULT, SEGMENT_COLUMNS, STORY_CONFIDENCE_DEFAULT,
-    LabeledSegment, classify_texts, clean_texts,
+    BLOCK_CONFIDENCE_DEFAULT, CRYPTO_MIN_CONFIDENCE, KEEP_DEFAULT, MIN_CONFIDENCE_DEFAULT, SEGMENT_COLUMNS,
+    STORY_CONFIDENCE_DEFAULT, LabeledSegment, classify_texts, clean_texts,
 )
 from .routing import labeled_by
 from .segments import Segment, split_segments
@@ -23,11 +23,12 @@ from .segments import Segment, split_segments
 __all__ = [
     "classify", "clean", "clean_frame", "classify_frame", "load_model", "save_model", "split_segments",
     "Segment", "LabeledSegment", "DetectorError", "InputError", "DataError", "ModelError",
-    "KEEP_DEFAULT", "MIN_CONFIDENCE_DEFAULT", "BLOCK_CONFIDENCE_DEFAULT", "STORY_CONFIDENCE_DEFAULT",
+    "KEEP_DEFAULT", "MIN_CONFIDENCE_DEFAULT", "CRYPTO_MIN_CONFIDENCE", "BLOCK_CONFIDENCE_DEFAULT",
+    "STORY_CONFIDENCE_DEFAULT",
 ]
 
 
-def classify(text: str, *, model=None, keep: Sequence[str] = KEEP_DEFAULT, min_confidence: float = MIN_CONFIDENCE_DEFAULT,
+def classify(text: str, *, model=None, keep: Sequence[str] = KEEP_DEFAULT, min_confidence: float | None = None,
              block_confidence: float = BLOCK_CONFIDENCE_DEFAULT,
              story_confidence: float = STORY_CONFIDENCE_DEFAULT) -> list[LabeledSegment]:
     """Label every segment of ``text``.
@@ -41,8 +42,10 @@ def classify(text: str, *, model=None, keep: Sequence[str] = KEEP_DEFAULT, min_c
         "crypto"); "auto" when omitted (crypto news to "crypto", the rest to "general").
     keep : sequence of str
         Labels that a cleaned article keeps.
-    min_confidence : float
-        Remove a segment when the labels outside ``keep`` have at least this probability.
+    min_confidence : float, optional
+        Remove a segment when the labels outside ``keep`` have at least this probability. When
+        omitted, the model's own: ``CRYPTO_MIN_CONFIDENCE`` (0.8) for the bundled crypto model
+        and the documents "auto" gives it, ``MIN_CONFIDENCE_DEFAULT`` (0.9) for the others.
     block_confidence : float
         Also remove a segment whose labels outside ``keep`` have at least this probability
         when it sits in an unbroken run of such segments that holds one removed at
@@ -61,14 +64,14 @@ def classify(text: str, *, model=None, keep: Sequence[str] = KEEP_DEFAULT, min_c
     return classify_texts([text], _model(model), keep, min_confidence, block_confidence, story_confidence)[0]
 
 
-def clean(text: str, *, model=None, keep: Sequence[str] = KEEP_DEFAULT, min_confidence: float = MIN_CONFIDENCE_DEFAULT,
+def clean(text: str, *, model=None, keep: Sequence[str] = KEEP_DEFAULT, min_confidence: float | None = None,
           block_confidence: float = BLOCK_CONFIDENCE_DEFAULT, story_confidence: float = STORY_CONFIDENCE_DEFAULT) -> str:
     """Return ``text`` with only its kept segments, byte for byte, in order (see ``classify``)."""
     return clean_texts([text], _model(model), keep, min_confidence, block_confidence, story_confidence)[0]
 
 
 def clean_frame(frame: pd.DataFrame, text_column: str = "text", *, output_column: str = "clean_text", model=None,
-                keep: Sequence[str] = KEEP_DEFAULT, min_confidence: float = MIN_CONFIDENCE_DEFAULT,
+                keep: Sequence[str] = KEEP_DEFAULT, min_confidence: float | None = None,
                 block_confidence: float = BLOCK_CONFIDENCE_DEFAULT,
                 story_confidence: float = STORY_CONFIDENCE_DEFAULT) -> pd.DataFrame:
     """Return a copy of ``frame`` with the cleaned text of ``text_column`` in ``output_column``.
@@ -90,7 +93,7 @@ def clean_frame(frame: pd.DataFrame, text_column: str = "text", *, output_column
 
 
 def classify_frame(frame: pd.DataFrame, text_column: str = "text", id_column: str | None = None, *, model=None,
-                   keep: Sequence[str] = KEEP_DEFAULT, min_confidence: float = MIN_CONFIDENCE_DEFAULT,
+                   keep: Sequence[str] = KEEP_DEFAULT, min_confidence: float | None = None,
                    block_confidence: float = BLOCK_CONFIDENCE_DEFAULT,
                    story_confidence: float = STORY_CONFIDENCE_DEFAULT) -> pd.DataFrame:
     """One row per segment of every text in ``frame``: doc_id, position, text, start, end, label, confidence, keep,

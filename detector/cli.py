@@ -17,8 +17,8 @@ from .errors import DetectorError, InputError
 from .io import TableFile, TextFile, atomic_path, discover_inputs, write_text_atomic
 from .persistence import load_model
 from .pipeline import (
-    BLOCK_CONFIDENCE_DEFAULT, KEEP_DEFAULT, MIN_CONFIDENCE_DEFAULT, SEGMENT_COLUMNS, STORY_CONFIDENCE_DEFAULT,
-    batches, classify_batches, clean_batches, reuse_freed_memory,
+    BLOCK_CONFIDENCE_DEFAULT, CRYPTO_MIN_CONFIDENCE, KEEP_DEFAULT, MIN_CONFIDENCE_DEFAULT, SEGMENT_COLUMNS,
+    STORY_CONFIDENCE_DEFAULT, batches, classify_batches, clean_batches, reuse_freed_memory,
 )
 from .routing import labeled_by
 
@@ -63,9 +63,10 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("--id-column", default="id", help="id column of tables (default: %(default)s)")
         sub.add_argument("--keep", nargs="+", default=list(KEEP_DEFAULT), metavar="LABEL",
                          help="labels to keep (default: %(default)s)")
-        sub.add_argument("--min-confidence", type=float, default=MIN_CONFIDENCE_DEFAULT,
+        sub.add_argument("--min-confidence", type=float,
                          help="remove a segment when the labels outside --keep have at least this probability "
-                              "(default: %(default)s; higher keeps more)")
+                              f"(default: the model's own, {CRYPTO_MIN_CONFIDENCE} for the bundled crypto model and "
+                              f"the documents auto gives it, else {MIN_CONFIDENCE_DEFAULT}; higher keeps more)")
         sub.add_argument("--block-confidence", type=float, default=BLOCK_CONFIDENCE_DEFAULT,
                          help="also remove a segment at this probability or more when it sits in an unbroken run of "
                               "such segments that holds one removed at --min-confidence, like an ad's bullets under "
@@ -95,7 +96,7 @@ class Run:
         self.problems: list[str] = []
         for flag, value in (("--min-confidence", args.min_confidence), ("--block-confidence", args.block_confidence),
                             ("--story-confidence", args.story_confidence)):
-            if not 0.0 <= value <= 1.0:
+            if value is not None and not 0.0 <= value <= 1.0:
                 raise InputError(f"{flag} must be between 0 and 1, got {value}")
         self.inputs = discover_inputs(args.paths, args.text_column, args.id_column)
         self.to_stdout = args.output is None

@@ -15,6 +15,7 @@ import pandas as pd
 
 from .clean import clean_article
 from .features import document_bounds
+from .routing import TopicRouter
 from .segments import LONE_SURROGATE, Segment, split_lines, split_segments
 
 KEEP_DEFAULT = ("editorial",)
@@ -27,6 +28,11 @@ SEGMENT_COLUMNS = ["doc_id", "position", "text", "start", "end", "label", "confi
 # bullets go with its headline). Both well above 0.5 on purpose: losing a sentence of the
 # story costs more than keeping an ad line. README, "The thresholds", has the measured trade-off.
 MIN_CONFIDENCE_DEFAULT = 0.9
+# The bundled crypto model's own min_confidence (also under "auto", for the documents it gets):
+# its ad lines without an "Advertisement" line sit at junk probabilities of 0.55-0.9, and on crypto
+# news it loses about as little story at 0.8 as at 0.9 (README, "The thresholds"). A model's own
+# value is its ``min_confidence_default`` attribute; a caller's min_confidence overrides it.
+CRYPTO_MIN_CONFIDENCE = 0.8
 BLOCK_CONFIDENCE_DEFAULT = 0.6
 # A segment that the first stage, reading it alone, gives at least STORY_CONFIDENCE_DEFAULT of
 # its probability on the kept labels is kept whatever its neighbours suggest: the context stage
@@ -55,7 +61,8 @@ class LabeledSegment(Segment):
 
 
 def decide(proba: np.ndarray, classes: Sequence[str], keep: Sequence[str] = KEEP_DEFAULT,
-           min_confidence: float = MIN_CONFIDENCE_DEFAULT, block_confidence: float = BLOCK_CONFIDENCE_DEFAULT,
+           min_confidence: float | np.ndarray = MIN_CONFIDENCE_DEFAULT,
+           block_confidence: float = BLOCK_CONFIDENCE_DEFAULT,
            doc: np.ndarray | None = None, alone: np.ndarray | None = None,
            story_confidence: float = STORY_CONFIDENCE_DEFAULT) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Turn probabilities into (label, confidence, keep) per segment.
@@ -65,6 +72,7 @@ def decide(proba: np.ndarray, classes: Sequence[str], keep: Sequence[str] = KEEP
     unbroken run of such segments, within one document, that holds a segment removed at
     ``min_confidence``. Rows are in reading order; ``doc`` numbers their documents (one
     document when omitted). A ``block_confidence`` at or above ``min_confidence`` turns runs off.
+    ``min_confidence`` may also hold one value per row (under "auto", each document's model's own).
     ``alone`` holds the first stage's probabilities: a segment whose kept labels have at least
     ``story_confidence`` there is never removed (1 turns this off).
     A removed segment's label is the likeliest removed label, a kept one's the likeliest
@@ -74,7 +82,7 @@ def decide(proba: np.ndarray, classes: Sequence[str], keep: Sequence[str] = KEEP
     kept_class = np.isin(classes, list(keep))
     p_removed = proba[:, ~kept_class].sum(axis=1)
     removed = (p_removed >= min_confidence) & (p_removed > 0)
-    if block_confidence < min_confidence and len(proba):
+    if np.any(block_confidence < min_confidence) and len(proba):
         removed = _with_their_runs(removed, (p_removed >= block_confidence) & (p_removed > 0), doc)
     if alone is not None and story_confidence < 1:
         removed &= alone[:, kept_class].sum(axis=1) < story_confidence
@@ -110,7 +118,7 @@ def segment_table(texts: Sequence[str]) -> tuple[pd.DataFrame, np.ndarray]:
 
 
 def classify_texts(texts: Sequence[str], model, keep: Sequence[str] = KEEP_DEFAULT,
-                   min_confidence: float = MIN_CONFIDENCE_DEFAULT,
+                   min_confidence: float | None = None,
                    block_confidence: float = BLOCK_CONFIDENCE_DEFAULT,
                    story_confidence: float = STORY_CONFIDENCE_DEFAULT) -> list[list[LabeledSegment]]:
     """Label the segments of several texts with one model call."""
@@ -125,7 +133,7 @@ def classify_texts(texts: Sequence[str], model, keep: Sequence[str] = KEEP_DEFAU
 
 
 def clean_texts(texts: Sequence[str], model, keep: Sequence[str] = KEEP_DEFAULT,
-                min_confidence: float = MIN_CONFIDENCE_DEFAULT,
+                min_confidence: float | None = None,
                 block_confidence: float = BLOCK_CONFIDENCE_DEFAULT,
                 story_confidence: float = STORY_CONFIDENCE_DEFAULT) -> list[str]:
     """Clean several texts with one model call."""
@@ -156,12 +164,38 @@ def _decide_table(table, counts, model, keep, min_confidence, block_confidence, 
     if len(table) == 0:
         return counts, np.array([], dtype=object), np.array([]), np.array([], dtype=bool)
     doc = table["doc_id"].to_numpy()
-    parts = [model.predict_proba_by_stage(table.iloc[start:stop])
+    parts = [label_probabilities(model, table.iloc[start:stop], min_confidence)
              for start, stop in _whole_documents(doc, MODEL_CALL_SEGMENTS)]
-    alone, proba = np.vstack([a for a, _ in parts]), np.vstack([p for _, p in parts])
+    alone, proba, min_confidence = (np.concatenate(arrays) for arrays in zip(*parts))
     labels, confidence, kept = decide(proba, model.classes_, keep, min_confidence, block_confidence, doc,
                                       alone, story_confidence)
     return counts, labels, confidence, kept
+
+
+def own_min_confidence(model) -> float:
+    """The min_confidence ``model`` is used at when the caller names none (``CRYPTO_MIN_CONFIDENCE``
+    for the bundled crypto model, else ``MIN_CONFIDENCE_DEFAULT``)."""
+    return getattr(model, "min_confidence_default", MIN_CONFIDENCE_DEFAULT)
+
+
+def own_min_confidence_per_row(model, to_crypto: np.ndarray) -> np.ndarray:
+    """Per row, the own min_confidence of the model that labels it: for a TopicRouter, its crypto
+    model's on the rows of ``to_crypto`` and its general model's on the others."""
+    if isinstance(model, TopicRouter):
+        return np.where(to_crypto, own_min_confidence(model.crypto), own_min_confidence(model.general))
+    return np.full(len(to_crypto), own_min_confidence(model))
+
+
+def label_probabilities(model, X: pd.DataFrame, min_confidence: float | None = None):
+    """Stage one's and the final probabilities of the rows of ``X``, and the min_confidence each row
+    is decided at: ``min_confidence``, or when None the own value of the model that labels the row."""
+    if isinstance(model, TopicRouter):
+        to_crypto, alone, proba = model.route_and_predict(X)
+    else:
+        (alone, proba), to_crypto = model.predict_proba_by_stage(X), np.zeros(len(X), dtype=bool)
+    if min_confidence is None:
+        return alone, proba, own_min_confidence_per_row(model, to_crypto)
+    return alone, proba, np.full(len(X), min_confidence)
 
 
 def _whole_documents(doc: np.ndarray, max_rows: int) -> list[tuple[int, int]]:
@@ -178,7 +212,7 @@ def _whole_documents(doc: np.ndarray, max_rows: int) -> list[tuple[int, int]]:
 
 
 def classify_batches(text_batches: Iterable[list[str]], model, keep: Sequence[str] = KEEP_DEFAULT,
-                     min_confidence: float = MIN_CONFIDENCE_DEFAULT, jobs: int = 1,
+                     min_confidence: float | None = None, jobs: int = 1,
                      block_confidence: float = BLOCK_CONFIDENCE_DEFAULT,
                      story_confidence: float = STORY_CONFIDENCE_DEFAULT) -> Iterator[list[list[LabeledSegment]]]:
     """``classify_texts`` over a stream of batches, results in order.
@@ -192,7 +226,7 @@ def classify_batches(text_batches: Iterable[list[str]], model, keep: Sequence[st
 
 
 def clean_batches(text_batches: Iterable[list[str]], model, keep: Sequence[str] = KEEP_DEFAULT,
-                  min_confidence: float = MIN_CONFIDENCE_DEFAULT, jobs: int = 1,
+                  min_confidence: float | None = None, jobs: int = 1,
                   block_confidence: float = BLOCK_CONFIDENCE_DEFAULT,
                   story_confidence: float = STORY_CONFIDENCE_DEFAULT) -> Iterator[list[str]]:
     """``clean_texts`` over a stream of batches, results in order; workers as in ``classify_batches``.

@@ -19,12 +19,18 @@ from .model import as_strings, check_segment_frame
 
 # Words and stems that few texts outside crypto news use, read in the first ROUTE_HEAD_CHARS
 # characters of each segment. "crypto" before "graph" is cryptography; "token" and "ETH" are
-# left out (language models, ETH Zurich).
+# left out (language models, ETH Zurich). _OTHER_TERMS are those of the other scripts (and
+# Vietnamese), in lower case.
+_OTHER_TERMS = ("крипто", "биткоин", "биткойн", "біткоїн", "біткойн", "блокчейн", "стейблкоин", "стейблкоїн", "κρυπτο",
+                "暗号資産", "仮想通貨", "ビットコイン", "ブロックチェーン", "ステーブルコイン", "加密货币", "加密貨幣", "比特币",
+                "比特幣", "区块链", "區塊鏈", "稳定币", "穩定幣", "비트코인", "암호화폐", "가상자산", "블록체인", "스테이블코인",
+                "بيتكوين", "مشفرة", "بلوكتشين", "بلوكشين", "عملة مستقرة", "عملات مستقرة", "العملات المستقرة", "क्रिप्टो",
+                "बिटकॉइन", "ब्लॉकचेन", "स्टेबलकॉइन", "คริปโต", "บิตคอยน์", "บล็อกเชน", "สเตเบิลคอยน์", "ביטקוין", "קריפטו",
+                "tiền điện tử", "tiền mã hóa")
 CRYPTO_TERMS = re.compile(
     r"bitcoin|\bbtc\b|ethereum|stablecoin|altcoin|memecoin|blockchain|\bdefi\b|\bnfts?\b|binance|coinbase"
-    r"|solana|\bxrp\b|dogecoin|presale|(?:crypto|krypto|cripto|kripto)(?!gra)|крипто|биткоин|биткойн"
-    r"|κρυπτο|暗号資産|仮想通貨|ビットコイン|加密货币|加密貨幣|比特币|比特幣|区块链|區塊鏈|비트코인|암호화폐|가상자산"
-    r"|بيتكوين|مشفرة|क्रिप्टो|बिटकॉइन|คริปโต|บิตคอยน์|ביטקוין|קריפטו|tiền điện tử|tiền mã hóa", re.IGNORECASE)
+    r"|solana|\bxrp\b|dogecoin|presale|(?:crypto|krypto|cripto|kripto)(?!gra)|" + "|".join(map(re.escape, _OTHER_TERMS)),
+    re.IGNORECASE)
 # A document goes to the crypto model when this many of its segments name a crypto term: one
 # mention (a story on tax law that names bitcoin once) is not crypto news.
 CRYPTO_MIN_SEGMENTS = 2
@@ -34,9 +40,6 @@ ROUTE_HEAD_CHARS = 120
 # in "define") only pick the segments that the pattern then reads.
 _LATIN_TERMS = ("bitcoin", "ethereum", "blockchain", "solana", "binance", "presale")
 _LATIN_PIECES = ("coin", "btc", "rypto", "ripto", "defi", "nft", "xrp")
-_OTHER_TERMS = ("крипто", "биткоин", "биткойн", "κρυπτο", "暗号資産", "仮想通貨", "ビットコイン", "加密货币", "加密貨幣",
-                "比特币", "比特幣", "区块链", "區塊鏈", "비트코인", "암호화폐", "가상자산", "بيتكوين", "مشفرة", "क्रिप्टो",
-                "बिटकॉइन", "คริปโต", "บิตคอยน์", "ביטקוין", "קריפטו", "tiền điện tử", "tiền mã hóa")
 # A letter of those scripts, and the rest of its line (one match per segment that has one).
 _OTHER_SCRIPTS = re.compile("[\u0370-\u06ff\u0900-\u097f\u0e00-\u0e7f\u1ea0-\u1eff\u3040-\u30ff"
                             "\u4e00-\u9fff\uac00-\ud7af][^\n]*")
@@ -99,14 +102,18 @@ class TopicRouter:
 
     def predict_proba_by_stage(self, X: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
         """Stage one's and the final probabilities, each row from its document's model."""
+        return self.route_and_predict(X)[1:]
+
+    def route_and_predict(self, X: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """``routes(X)``, then stage one's and the final probabilities (``predict_proba_by_stage``)."""
         to_crypto = self.routes(X)
         alone, proba = np.zeros((2, len(X), len(self.classes_)))
         for model, rows in ((self.general, ~to_crypto), (self.crypto, to_crypto)):
             if rows.all():
-                return model.predict_proba_by_stage(X)
+                return (to_crypto, *model.predict_proba_by_stage(X))
             if rows.any():
                 alone[rows], proba[rows] = model.predict_proba_by_stage(X[rows])
-        return alone, proba
+        return to_crypto, alone, proba
 
     def predict_proba(self, X: pd.DataFrame) -> np.ndarray:
         """Final probabilities per segment, columns in ``classes_`` order."""

@@ -108,12 +108,15 @@ def report_from_proba(frame: pd.DataFrame, proba: np.ndarray, labels: np.ndarray
 
 
 def keep_flags(frame: pd.DataFrame, proba: np.ndarray, labels: np.ndarray,
-               min_confidence: float = MIN_CONFIDENCE_DEFAULT, block_confidence: float = BLOCK_CONFIDENCE_DEFAULT,
-               alone: np.ndarray | None = None, story_confidence: float = STORY_CONFIDENCE_DEFAULT) -> np.ndarray:
+               min_confidence: float | np.ndarray = MIN_CONFIDENCE_DEFAULT,
+               block_confidence: float = BLOCK_CONFIDENCE_DEFAULT, alone: np.ndarray | None = None,
+               story_confidence: float = STORY_CONFIDENCE_DEFAULT) -> np.ndarray:
     """Whether each row of ``frame`` is kept, given its probabilities (columns ``labels``; stage one's as
-    ``alone``): ``pipeline.decide`` with runs of removed segments read in reading order."""
+    ``alone``; ``min_confidence`` one value or one per row): ``pipeline.decide`` with runs of removed
+    segments read in reading order."""
     reading, order = sort_documents(frame)
     kept = np.empty(len(frame), dtype=bool)
+    min_confidence = np.broadcast_to(min_confidence, len(frame))[order]
     kept[order] = decide(proba[order], labels, KEEP_DEFAULT, min_confidence, block_confidence,
                          pd.factorize(reading["doc_id"])[0], None if alone is None else alone[order],
                          story_confidence)[2]

@@ -73,6 +73,17 @@ def test_a_run_of_likely_junk_goes_with_the_sure_junk_it_touches():
     assert kept.tolist() == [False, True, True, True, True]
 
 
+def test_min_confidence_may_differ_per_row():
+    classes = ["editorial", "promo"]
+    p_junk = _junk([0.85, 0.85, 0.95, 0.85, 0.5])
+    doc = np.array([0, 0, 1, 1, 1])
+    per_row = np.array([0.8, 0.8, 0.9, 0.9, 0.9])
+    kept = decide(p_junk, classes, ["editorial"], per_row, 0.6, doc=doc)[2]
+    assert kept.tolist() == [False, False, False, False, True]  # the 0.85 in doc 1 goes with the 0.95 run
+    assert kept.tolist() == np.concatenate([decide(p_junk[:2], classes, ["editorial"], 0.8, 0.6)[2],
+                                            decide(p_junk[2:], classes, ["editorial"], 0.9, 0.6)[2]]).tolist()
+
+
 def test_a_run_stops_at_the_end_of_its_document():
     classes = ["editorial", "promo"]
     kept = decide(_junk([0.95, 0.65, 0.65]), classes, ["editorial"], 0.9, 0.6, doc=np.array([0, 0, 1]))[2]

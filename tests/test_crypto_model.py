@@ -3,19 +3,19 @@ sponsored articles)."""
 
 import json
 
-import pandas as pd
+import numpy as np
 
 from conftest import ROOT
 from detector import clean, load_model
 from detector.clean import clean_article
 from detector.data import documents_to_frame
-from detector.pipeline import decide
+from detector.pipeline import classify_texts
 
 
-def _removed(model, frame):
-    """Per row of ``frame`` (reading order): does the model at its defaults remove it?"""
-    proba = model.predict_proba(frame[["doc_id", "position", "text"]])
-    return ~decide(proba, model.classes_, doc=pd.factorize(frame["doc_id"])[0])[2]
+def _removed(model, docs):
+    """Per segment of ``docs`` (reading order): does the model at its defaults remove it?"""
+    labeled = classify_texts(["\n".join(p["text"] for p in d["paragraphs"]) for d in docs], model)
+    return np.array([not s.keep for segments in labeled for s in segments])
 
 
 def _junk_removed(name, crypto_model, general_model):
@@ -24,9 +24,9 @@ def _junk_removed(name, crypto_model, general_model):
     docs = [json.loads(line) for line in (ROOT / "benchmarks" / name).read_text(encoding="utf-8").splitlines()]
     frame = documents_to_frame(docs)
     junk = (frame["label"] != "editorial").to_numpy()
-    removed = _removed(crypto_model, frame)
+    removed = _removed(crypto_model, docs)
     assert not removed[~junk].any(), frame["text"][removed & ~junk].tolist()
-    assert removed[junk].sum() > _removed(general_model, frame)[junk].sum()
+    assert removed[junk].sum() > _removed(general_model, docs)[junk].sum()
     return removed[junk].mean()
 
 

@@ -1,5 +1,6 @@
 """The topic router behind the `auto` model: crypto news to the crypto model, the rest to the general one."""
 
+import json
 import random
 
 import numpy as np
@@ -7,8 +8,9 @@ import pandas as pd
 import pytest
 
 from conftest import make_documents
-from detector import InputError, ModelError, load_model
+from detector import CRYPTO_MIN_CONFIDENCE, MIN_CONFIDENCE_DEFAULT, InputError, ModelError, load_model
 from detector.data import documents_to_frame
+from detector.pipeline import classify_texts, clean_texts, own_min_confidence
 from detector.routing import CRYPTO_TERMS, ROUTE_HEAD_CHARS, TopicRouter, labeled_by, mentions_crypto
 from detector.training import build_model
 
@@ -22,6 +24,11 @@ COLUMNS = ["doc_id", "position", "text"]
     ("Криптовалюты дешевеют", True),
     ("比特币价格上涨", True),
     ("비트코인 가격", True),
+    ("원화 스테이블코인 법안", True),
+    ("ブロックチェーン上の預金", True),
+    ("Хакеры атаковали блокчейн-мост", True),
+    ("Курс біткоїна зріс", True),
+    ("البنك المركزي يرخص عملة مستقرة", True),
     ("Ethereum developers set a date", True),
     ("The BTC/USD pair", True),
     ("Public-key cryptography at 50", False),
@@ -35,7 +42,7 @@ def test_crypto_terms_are_found_in_many_scripts_and_lookalikes_are_not(text, men
 def test_the_fast_search_finds_what_the_pattern_finds_in_every_segment_head():
     rng = random.Random(7)
     words = ["bitcoin", "Coinbase", "coin", "define", "DeFi", "nft", "NFTs", "crypto", "cryptography", "İstanbul",
-             "Крипто", "κρυπτο", "仮想通貨", "news", "the", "tiền điện tử", "x" * 130, "\u00e9t\u00e9"]
+             "Крипто", "κρυπτο", "仮想通貨", "ステーブルコイン", "Стейблкоїн", "news", "the", "tiền điện tử", "x" * 130, "\u00e9t\u00e9"]
     texts = [" ".join(rng.choice(words) for _ in range(rng.randint(1, 6))) for _ in range(2000)]
     expected = [CRYPTO_TERMS.search(text[:ROUTE_HEAD_CHARS]) is not None for text in texts]
     assert mentions_crypto(texts).tolist() == expected and 0 < sum(expected) < len(texts)
@@ -65,6 +72,34 @@ def test_each_document_is_labeled_by_the_model_of_its_subject(router):
         np.testing.assert_array_equal(alone[rows], expected_alone)
     # the two models differ, so the rows above could not match the wrong one
     assert not np.allclose(router.general.predict_proba(frame), router.crypto.predict_proba(frame))
+
+
+def test_each_document_is_decided_at_its_own_models_min_confidence():
+    # A fixed junk probability of 0.85 for every line: above the crypto model's own 0.8, below 0.9.
+    general, crypto = _FixedJunk(), _FixedJunk()
+    crypto.min_confidence_default = CRYPTO_MIN_CONFIDENCE
+    router = TopicRouter(general, crypto)
+    texts = ["Rates stayed on hold.\nThe court ruled on Monday.", "Bitcoin rose.\nEthereum fell."]
+    assert [[s.keep for s in doc] for doc in classify_texts(texts, router)] == [[True, True], [False, False]]
+    assert clean_texts(texts, crypto) == ["", ""] and clean_texts(texts, general) == texts
+    # a caller's value holds for every document
+    assert clean_texts(texts, router, min_confidence=0.9) == texts
+    assert clean_texts(texts, router, min_confidence=0.8) == ["", ""]
+
+
+class _FixedJunk:
+    """A stand-in model that gives every line junk probability 0.85 (both stages)."""
+
+    classes_ = np.array(["editorial", "promo"])
+
+    def predict_proba_by_stage(self, X):
+        proba = np.tile([0.15, 0.85], (len(X), 1))
+        return proba, proba
+
+
+def test_the_bundled_crypto_model_brings_its_own_min_confidence(crypto_model, general_model):
+    assert own_min_confidence(crypto_model) == CRYPTO_MIN_CONFIDENCE < MIN_CONFIDENCE_DEFAULT
+    assert own_min_confidence(general_model) == MIN_CONFIDENCE_DEFAULT
 
 
 def test_the_router_checks_its_input_as_a_model_does(router):
@@ -111,3 +146,18 @@ def test_the_readme_example_loses_its_unmarked_ad_and_keeps_its_story_by_default
     cleaned = clean(text).splitlines()  # without the NovaTrade ad (lines 24-29), counter, caption, tags, bio
     assert [line for line in cleaned if line.strip()] == story
     assert "NovaTrade" in clean(text, model="general")  # the general model keeps it
+
+
+def test_on_news_pages_never_trained_on_auto_removes_more_junk_and_no_more_story(default_model, general_model):
+    # benchmarks/news_pages.jsonl: 60 crypto and finance news pages in 20 languages, written for
+    # the check (README, "Quality"); 39 go to the crypto model.
+    from conftest import ROOT
+
+    docs = [json.loads(line) for line in (ROOT / "benchmarks" / "news_pages.jsonl").read_text("utf-8").splitlines()]
+    texts = ["\n".join(p["text"] for p in d["paragraphs"]) for d in docs]
+    frame = documents_to_frame(docs)
+    junk, chars = (frame["label"] != "editorial").to_numpy(), frame["text"].str.len().to_numpy()
+    removed = {name: np.array([not s.keep for doc in classify_texts(texts, model) for s in doc])
+               for name, model in (("auto", default_model), ("general", general_model))}
+    assert removed["auto"][junk].sum() > removed["general"][junk].sum() + 0.04 * junk.sum()
+    assert chars[removed["auto"] & ~junk].sum() <= chars[removed["general"] & ~junk].sum() <= 0.005 * chars[~junk].sum()
