@@ -43,7 +43,7 @@ WRITTEN_SETS = (
     # five pages that are one sponsored article each (every line promo, LABELS.md) and five news
     # pages on the same subjects
     ("sponsored articles", "sponsored.jsonl"),
-    # sixty crypto (39) and finance or markets (21) news pages in 20 languages, as a scraper of
+    # sixty crypto (40) and finance or markets (20) news pages in 19 languages, as a scraper of
     # such sites gets them, written apart from data/ by writers who never saw it
     ("news pages", "news_pages.jsonl"),
 )
