@@ -29,7 +29,9 @@ _OTHER_TERMS = (
     "비트코인", "암호화폐", "가상자산", "블록체인", "스테이블코인",  # ko
     "بيتكوين", "مشفرة", "بلوكتشين", "بلوكشين", "عملة مستقرة", "عملات مستقرة", "العملات المستقرة", "إيثريوم",  # ar
     "ايثريوم", "كريبتو",
-    "بیت\u200cکوین", "بیت کوین", "بیتکوین", "رمزارز", "اتریوم", "ارز دیجیتال",  # fa
+    "بیت\u200cکوین", "بیت کوین", "بیتکوین", "رمزارز", "اتریوم", "ارز دیجیتال", "کریپتو",  # fa
+    "کرپٹو", "بٹ کوائن",  # ur
+    "ক্রিপ্টো", "বিটকয়েন", "ব্লকচেইন",  # bn
     "क्रिप्टो", "बिटकॉइन", "ब्लॉकचेन", "स्टेबलकॉइन",  # hi
     "คริปโต", "บิตคอยน์", "บล็อกเชน", "สเตเบิลคอยน์",  # th
     "ביטקוין", "קריפטו", "אתריום", "בלוקצ'יין", "בלוקצ\u05f3יין",  # he
@@ -49,7 +51,7 @@ ROUTE_HEAD_CHARS = 120
 _LATIN_TERMS = ("bitcoin", "ethereum", "blockchain", "solana", "binance", "presale")
 _LATIN_PIECES = ("coin", "btc", "rypto", "ripto", "defi", "nft", "xrp")
 # A letter of those scripts, and the rest of its line (one match per segment that has one).
-_OTHER_SCRIPTS = re.compile("[\u0370-\u06ff\u0900-\u097f\u0e00-\u0e7f\u1ea0-\u1eff\u3040-\u30ff"
+_OTHER_SCRIPTS = re.compile("[\u0370-\u06ff\u0900-\u09ff\u0e00-\u0e7f\u1ea0-\u1eff\u3040-\u30ff"
                             "\u4e00-\u9fff\uac00-\ud7af][^\n]*")
 
 

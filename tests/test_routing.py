@@ -31,6 +31,8 @@ COLUMNS = ["doc_id", "position", "text"]
     ("البنك المركزي يرخص عملة مستقرة", True),
     ("قیمت بیت\u200cکوین امروز", True),
     ("רשת אתריום עברה שדרוג", True),
+    ("বিটকয়েনের দাম বাড়ল", True),
+    ("پاکستان میں کرپٹو پر پابندی", True),
     ("Ethereum developers set a date", True),
     ("The BTC/USD pair", True),
     ("Public-key cryptography at 50", False),
