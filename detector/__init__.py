@@ -14,10 +14,9 @@ import pandas as pd
 from .errors import DataError, DetectorError, InputError, ModelError
 from .persistence import load_model, save_model
 from .pipeline import (
-    BLOCK_CONFIDENCE_DEFAULT, CRYPTO_MIN_CONFIDENCE, KEEP_DEFAULT, MIN_CONFIDENCE_DEFAULT, SEGMENT_COLUMNS,
-    STORY_CONFIDENCE_DEFAULT, LabeledSegment, classify_texts, clean_texts,
+    BLOCK_CONFIDENCE_DEFAULT, CRYPTO_MIN_CONFIDENCE, KEEP_DEFAULT, MIN_CONFIDENCE_DEFAULT, STORY_CONFIDENCE_DEFAULT,
+    LabeledSegment, classify_texts, clean_texts, segment_frame,
 )
-from .routing import labeled_by
 from .segments import Segment, split_segments
 
 __all__ = [
@@ -104,13 +103,8 @@ def classify_frame(frame: pd.DataFrame, text_column: str = "text", id_column: st
     model = _model(model)
     ids = frame[id_column].tolist() if id_column else frame.index.tolist()
     texts = [t if isinstance(t, str) else "" for t in frame[text_column]]
-    rows = []
     labeled = classify_texts(texts, model, keep, min_confidence, block_confidence, story_confidence)
-    for doc_id, segments in zip(ids, labeled):
-        labeled_with = labeled_by(model, [s.text for s in segments], name)
-        rows += [(doc_id, position, s.text, s.start, s.end, s.label, s.confidence, s.keep, labeled_with)
-                 for position, s in enumerate(segments)]
-    return pd.DataFrame(rows, columns=SEGMENT_COLUMNS)
+    return segment_frame(ids, labeled, model, name)
 
 
 def _model(model):

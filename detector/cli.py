@@ -18,9 +18,8 @@ from .io import TableFile, TextFile, atomic_path, discover_inputs, write_text_at
 from .persistence import load_model
 from .pipeline import (
     BLOCK_CONFIDENCE_DEFAULT, CRYPTO_MIN_CONFIDENCE, KEEP_DEFAULT, MIN_CONFIDENCE_DEFAULT, SEGMENT_COLUMNS,
-    STORY_CONFIDENCE_DEFAULT, batches, classify_batches, clean_batches, reuse_freed_memory,
+    STORY_CONFIDENCE_DEFAULT, batches, classify_batches, clean_batches, reuse_freed_memory, segment_frame,
 )
-from .routing import labeled_by
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -129,8 +128,7 @@ class Run:
                     for (file, _), cleaned in zip(batch, results):
                         self._write_clean_text(file, cleaned)
                 else:
-                    write_segments(pd.concat([self._segment_table(file.name, segments)
-                                              for (file, _), segments in zip(batch, results)], ignore_index=True))
+                    write_segments(self._segment_table([file.name for file, _ in batch], results))
                 progress.update(len(batch))
         progress.close()
 
@@ -204,11 +202,9 @@ class Run:
             return out
         return out / (table.path.name if self.args.command == "clean" else f"{table.path.stem}.segments.csv")
 
-    def _segment_table(self, doc_id, segments) -> pd.DataFrame:
-        """The output rows of one document's labeled segments; ``model`` names the model that labeled it."""
-        model = labeled_by(self.model, [s.text for s in segments], self.args.model)
-        return pd.DataFrame([(doc_id, position, s.text, s.start, s.end, s.label, round(s.confidence, 4), s.keep, model)
-                             for position, s in enumerate(segments)], columns=SEGMENT_COLUMNS)
+    def _segment_table(self, doc_ids, labeled) -> pd.DataFrame:
+        """The output rows of labeled documents, confidence rounded to 4 digits."""
+        return segment_frame(doc_ids, labeled, self.model, self.args.model, confidence_digits=4)
 
     def _run_model(self, text_batches):
         """Labeled segments per text (classify), or the cleaned texts (clean)."""
@@ -226,8 +222,7 @@ class Run:
                                      "the row is kept with an empty result")
         ids = chunk[table.id_column] if table.id_column else chunk["_row"]
         if self.args.command == "classify":
-            return pd.concat([self._segment_table(doc_id, segs) for doc_id, segs in zip(ids, results)] or
-                             [pd.DataFrame(columns=SEGMENT_COLUMNS)], ignore_index=True)
+            return self._segment_table(ids, results)
         out = chunk.drop(columns=["_row"])
         out[self.args.output_column] = [cleaned if ok else None for ok, cleaned in zip(present, results)]
         return out

@@ -15,7 +15,7 @@ import pandas as pd
 
 from .clean import clean_article
 from .features import document_bounds
-from .routing import TopicRouter
+from .routing import TopicRouter, labeled_by
 from .segments import LONE_SURROGATE, Segment, split_lines, split_segments
 
 KEEP_DEFAULT = ("editorial",)
@@ -170,6 +170,20 @@ def _decide_table(table, counts, model, keep, min_confidence, block_confidence, 
     labels, confidence, kept = decide(proba, model.classes_, keep, min_confidence, block_confidence, doc,
                                       alone, story_confidence)
     return counts, labels, confidence, kept
+
+
+def segment_frame(doc_ids: Sequence, labeled: Sequence[list[LabeledSegment]], model, name: str,
+                  confidence_digits: int | None = None) -> pd.DataFrame:
+    """The table of labeled segments (``SEGMENT_COLUMNS``) of texts labeled by ``model``, one id per
+    text; ``name`` is what the model column says for a model that is not a TopicRouter, and
+    ``confidence_digits`` rounds the confidence (None keeps it whole)."""
+    rows = []
+    for doc_id, segments in zip(doc_ids, labeled):
+        labeled_with = labeled_by(model, [s.text for s in segments], name)
+        rows += [(doc_id, position, s.text, s.start, s.end, s.label,
+                  s.confidence if confidence_digits is None else round(s.confidence, confidence_digits), s.keep,
+                  labeled_with) for position, s in enumerate(segments)]
+    return pd.DataFrame(rows, columns=SEGMENT_COLUMNS)
 
 
 def own_min_confidence(model) -> float:

@@ -71,12 +71,11 @@ def test_a_missing_model_file_lists_the_bundled_models_too():
 
 
 def test_the_crypto_model_trains_on_all_of_data_and_its_own_folder():
-    from detector.persistence import bundled_files, corpus_dir, profiles_dir
+    from detector.persistence import bundled_files, corpus_dir, profile_files, profiles_dir
 
-    general, crypto = bundled_files("general"), bundled_files("crypto")
+    general, crypto, extra = bundled_files("general"), bundled_files("crypto"), profile_files("crypto")
     assert general and all(f.is_relative_to(corpus_dir()) for f in general)
-    extra = [f for f in crypto if f not in general]
-    assert crypto[:len(general)] == general and extra
+    assert crypto == general + extra and extra and profile_files("general") == []
     assert all(f.is_relative_to(profiles_dir() / "crypto") for f in extra)
     with pytest.raises(ModelError, match="no bundled model called 'news'.*general, crypto"):
         bundled_files("news")
