@@ -15,7 +15,7 @@ import pandas as pd
 
 from .clean import clean_article
 from .features import document_bounds
-from .routing import TopicRouter, labeled_by
+from .routing import TopicRouter
 from .segments import LONE_SURROGATE, Segment, split_lines, split_segments
 
 KEEP_DEFAULT = ("editorial",)
@@ -175,15 +175,21 @@ def _decide_table(table, counts, model, keep, min_confidence, block_confidence, 
 def segment_frame(doc_ids: Sequence, labeled: Sequence[list[LabeledSegment]], model, name: str,
                   confidence_digits: int | None = None) -> pd.DataFrame:
     """The table of labeled segments (``SEGMENT_COLUMNS``) of texts labeled by ``model``, one id per
-    text; ``name`` is what the model column says for a model that is not a TopicRouter, and
-    ``confidence_digits`` rounds the confidence (None keeps it whole)."""
-    rows = []
-    for doc_id, segments in zip(doc_ids, labeled):
-        labeled_with = labeled_by(model, [s.text for s in segments], name)
-        rows += [(doc_id, position, s.text, s.start, s.end, s.label,
-                  s.confidence if confidence_digits is None else round(s.confidence, confidence_digits), s.keep,
-                  labeled_with) for position, s in enumerate(segments)]
-    return pd.DataFrame(rows, columns=SEGMENT_COLUMNS)
+    text. The model column says "crypto" or "general" for a TopicRouter (its ``routes``), else
+    ``name``; ``confidence_digits`` rounds the confidence (None keeps it whole)."""
+    frame = pd.DataFrame([(doc_id, position, s.text, s.start, s.end, s.label,
+                           s.confidence if confidence_digits is None else round(s.confidence, confidence_digits), s.keep)
+                          for doc_id, segments in zip(doc_ids, labeled) for position, s in enumerate(segments)],
+                         columns=SEGMENT_COLUMNS[:-1])
+    if isinstance(model, TopicRouter) and len(frame):
+        # routed by text, not by id: ids given by the caller may repeat
+        text_number = np.repeat(np.arange(len(labeled)), [len(segments) for segments in labeled])
+        to_crypto = model.routes(pd.DataFrame({"doc_id": text_number, "position": frame["position"],
+                                               "text": frame["text"]}))
+        frame["model"] = np.where(to_crypto, "crypto", "general")
+    else:
+        frame["model"] = name
+    return frame
 
 
 def own_min_confidence(model) -> float:

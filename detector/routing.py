@@ -133,10 +133,3 @@ class TopicRouter:
         """The most probable label per segment."""
         return self.classes_[self.predict_proba(X).argmax(axis=1)]
 
-
-def labeled_by(model, segment_texts: list[str], name: str) -> str:
-    """The model that labels a document of these segments: "crypto" or "general" when ``model``
-    is a TopicRouter (decided as it decides), else ``name``."""
-    if isinstance(model, TopicRouter):
-        return "crypto" if mentions_crypto(segment_texts).sum() >= model.min_segments else "general"
-    return name

@@ -10,8 +10,8 @@ import pytest
 from conftest import make_documents
 from detector import CRYPTO_MIN_CONFIDENCE, MIN_CONFIDENCE_DEFAULT, InputError, ModelError, load_model
 from detector.data import documents_to_frame
-from detector.pipeline import classify_texts, clean_texts, own_min_confidence
-from detector.routing import CRYPTO_TERMS, ROUTE_HEAD_CHARS, TopicRouter, labeled_by, mentions_crypto
+from detector.pipeline import classify_texts, clean_texts, own_min_confidence, segment_frame
+from detector.routing import CRYPTO_TERMS, ROUTE_HEAD_CHARS, TopicRouter, mentions_crypto
 from detector.training import build_model
 
 COLUMNS = ["doc_id", "position", "text"]
@@ -122,10 +122,14 @@ def test_the_model_named_for_a_document_is_the_one_the_router_chose(router):
     docs = {f"d{i}": [rng.choice(lines) for _ in range(rng.randint(1, 6))] for i in range(300)}
     frame = _frame(docs)
     routed = pd.Series(router.routes(frame)).groupby(frame["doc_id"]).first()
-    named = {doc: labeled_by(router, texts, "unused") for doc, texts in docs.items()}
-    assert named == {doc: "crypto" if routed[doc] else "general" for doc in docs}
-    assert set(named.values()) == {"crypto", "general"}
-    assert labeled_by(router.general, ["Bitcoin", "Bitcoin"], "my-model.joblib") == "my-model.joblib"
+    labeled = classify_texts(["\n".join(texts) for texts in docs.values()], router)
+    table = segment_frame(list(docs), labeled, router, "unused")
+    named = table.groupby("doc_id")["model"].agg(set).to_dict()
+    assert named == {doc: {"crypto" if routed[doc] else "general"} for doc in docs}
+    assert {"crypto"} in named.values() and {"general"} in named.values()
+    # ids that repeat do not merge documents: each text is routed on its own
+    assert segment_frame(["same"] * len(docs), labeled, router, "unused")["model"].tolist() == table["model"].tolist()
+    assert set(segment_frame(["x"], [labeled[0]], router.general, "my-model.joblib")["model"]) == {"my-model.joblib"}
 
 
 def test_two_models_with_different_labels_cannot_be_routed(small_model):
