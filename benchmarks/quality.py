@@ -28,7 +28,6 @@ from detector.data import documents_to_frame, first_documents  # noqa: E402
 from detector.metrics import documents_perfect, removal_scores  # noqa: E402
 from detector.pipeline import KEEP_DEFAULT, decide, label_probabilities, own_min_confidence_per_row  # noqa: E402
 from detector.persistence import AUTO, BUNDLED_MODELS, bundled_files, corpus_dir, profile_files  # noqa: E402
-from detector.routing import crypto_news  # noqa: E402
 from detector.training import cross_validate, load_training_data  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -249,7 +248,9 @@ def main(argv=None) -> int:
         trained_on = " + ".join(["data/", *(f"profiles/{folder}" for folder in BUNDLED_MODELS.get(args.model, ()))])
         if extra is not None:
             trained_on = "data/ (auto; its crypto model + profiles/crypto)"
-        to_crypto = crypto_news(frame[["doc_id", "position", "text"]]) if extra is not None else np.zeros(len(frame), bool)
+        # routed as the loaded router routes (its own rule), so each row is decided at its model's own value
+        segments = frame[["doc_id", "position", "text"]]
+        to_crypto = model.routes(segments) if extra is not None else np.zeros(len(frame), bool)
         own = own_min_confidence_per_row(model, to_crypto)
         results.append(evaluate(f"{trained_on} (cross-validated)",
                                 run_systems(docs, model, args.jobs, (alone[order], full[order], own[order])),
