@@ -3,7 +3,7 @@
     python benchmarks/quality.py [--limit N] [--skip-cv] [--out benchmarks/results]
 
 Data: ../shared/data/seeds.jsonl, ../shared/data/real/*.{region,full}.jsonl (never
-trained on), the sets of benchmarks/ written for this check (WRITTEN_SETS: unmarked ads,
+trained on), the sets of benchmarks/ written for this check (WRITTEN_SETS: unmarked ads in two sets,
 sponsored articles, news pages), and data/ by cross-validation grouped by site. Prints one
 table per data set, writes results.json and the trade-off curve tradeoff.png to --out.
 """
@@ -39,6 +39,9 @@ WRITTEN_SETS = (
     # twelve short crypto and finance stories, each with an ad block that has no "Advertisement"
     # line (the product's own case), in four languages
     ("unmarked ads", "unmarked_ads.jsonl"),
+    # fifty short crypto stories in 21 languages with 60 unmarked ads of many forms (blocks, teaser
+    # lines, pitch paragraphs, presales, signals groups ...), written apart from profiles/crypto
+    ("unmarked ads, 21 languages", "unmarked_ads_multi.jsonl"),
     # five pages that are one sponsored article each (every line promo, LABELS.md) and five news
     # pages on the same subjects
     ("sponsored articles", "sponsored.jsonl"),

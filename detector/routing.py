@@ -28,18 +28,19 @@ _OTHER_TERMS = (
     "加密货币", "加密貨幣", "比特币", "比特幣", "区块链", "區塊鏈", "稳定币", "穩定幣",  # zh
     "비트코인", "암호화폐", "가상자산", "블록체인", "스테이블코인",  # ko
     "بيتكوين", "مشفرة", "بلوكتشين", "بلوكشين", "عملة مستقرة", "عملات مستقرة", "العملات المستقرة", "إيثريوم",  # ar
-    "ايثريوم", "كريبتو",
+    "ايثريوم", "كريبتو", "سلاسل الكتل", "سلسلة الكتل", "التمويل اللامركزي",
     "بیت\u200cکوین", "بیت کوین", "بیتکوین", "رمزارز", "اتریوم", "ارز دیجیتال", "کریپتو",  # fa
     "کرپٹو", "بٹ کوائن",  # ur
     "ক্রিপ্টো", "বিটকয়েন", "ব্লকচেইন",  # bn
     "क्रिप्टो", "बिटकॉइन", "ब्लॉकचेन", "स्टेबलकॉइन",  # hi
-    "คริปโต", "บิตคอยน์", "บล็อกเชน", "สเตเบิลคอยน์",  # th
+    "คริปโต", "คริปโท", "บิตคอยน์", "บล็อกเชน", "สเตเบิลคอยน์",  # th
     "ביטקוין", "קריפטו", "אתריום", "בלוקצ'יין", "בלוקצ\u05f3יין",  # he
     "tiền điện tử", "tiền mã hóa",  # vi
 )
 CRYPTO_TERMS = re.compile(
     r"bitcoin|\bbtc\b|ethereum|stablecoin|altcoin|memecoin|blockchain|\bdefi\b|\bnfts?\b|binance|coinbase"
-    r"|solana|\bxrp\b|dogecoin|presale|(?:crypto|krypto|cripto|kripto)(?!gra)|" + "|".join(map(re.escape, _OTHER_TERMS)),
+    r"|solana|\bxrp\b|dogecoin|presale|\bether\b|usdt|usdc|tether|(?:crypto|krypto|cripto|kripto)(?!gra)|"
+    + "|".join(map(re.escape, _OTHER_TERMS)),
     re.IGNORECASE)
 # A document goes to the crypto model when this many of its segments name a crypto term: one
 # mention (a story on tax law that names bitcoin once) is not crypto news.
@@ -48,8 +49,11 @@ ROUTE_HEAD_CHARS = 120
 # Lower-case pieces of the terms: a plain substring search for each is much faster than the
 # pattern. A piece that is a whole term settles it; the others ("coin" is in "coincide", "defi"
 # in "define") only pick the segments that the pattern then reads.
-_LATIN_TERMS = ("bitcoin", "ethereum", "blockchain", "solana", "binance", "presale")
+_LATIN_TERMS = ("bitcoin", "ethereum", "blockchain", "solana", "binance", "presale", "usdt", "usdc", "tether")
 _LATIN_PIECES = ("coin", "btc", "rypto", "ripto", "defi", "nft", "xrp")
+# "ether" as a word, found in one pass: the literal first lets the search skip ahead, the look-back
+# then asks for a word boundary before it ("whether" and "together" hold it too).
+_ETHER = re.compile(r"ether\b(?<=\bether)")
 # A letter of those scripts, and the rest of its line (one match per segment that has one).
 _OTHER_SCRIPTS = re.compile("[\u0370-\u06ff\u0900-\u09ff\u0e00-\u0e7f\u1ea0-\u1eff\u3040-\u30ff"
                             "\u4e00-\u9fff\uac00-\ud7af][^\n]*")
@@ -59,7 +63,7 @@ def mentions_crypto(texts: list[str]) -> np.ndarray:
     """Per text, whether its first ``ROUTE_HEAD_CHARS`` characters name a term of ``CRYPTO_TERMS``."""
     heads = [text[:ROUTE_HEAD_CHARS] for text in texts]
     joined, starts = lower_joined_with_starts(heads, *joined_with_starts(heads))
-    found = _holding_one_of(_LATIN_TERMS, joined, starts)
+    found = _holding_one_of(_LATIN_TERMS, joined, starts) | (matches_per_text(_ETHER, joined, starts) > 0)
     # the other scripts' terms are looked for only in the segments written in one of them
     other = np.flatnonzero(matches_per_text(_OTHER_SCRIPTS, joined, starts))
     if len(other):
