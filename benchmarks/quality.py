@@ -26,7 +26,9 @@ from peers import PEERS  # noqa: E402
 from detector import BLOCK_CONFIDENCE_DEFAULT, load_model  # noqa: E402
 from detector.data import documents_to_frame, first_documents  # noqa: E402
 from detector.metrics import documents_perfect, removal_scores  # noqa: E402
-from detector.pipeline import KEEP_DEFAULT, decide, label_probabilities, own_min_confidence_per_row  # noqa: E402
+from detector.pipeline import (  # noqa: E402
+    KEEP_DEFAULT, decide, label_probabilities, own_min_confidence, own_per_row, own_promo_confidence,
+)
 from detector.persistence import AUTO, BUNDLED_MODELS, bundled_files, corpus_dir, profile_files  # noqa: E402
 from detector.training import cross_validate, load_training_data  # noqa: E402
 
@@ -69,17 +71,20 @@ def peer_flags(name: str, docs: list[dict], jobs: int) -> np.ndarray:
 
 
 def our_figures(frame: pd.DataFrame, proba: np.ndarray, alone: np.ndarray, classes, doc: np.ndarray,
-                own_min_confidence: np.ndarray) -> tuple[dict, list[dict], list[dict]]:
+                own: tuple[np.ndarray, np.ndarray]) -> tuple[dict, list[dict], list[dict]]:
     """Removal figures at the default thresholds, per-class figures, and the curves over min_confidence.
 
     ``alone`` holds stage one's probabilities (for story_confidence, at its default throughout);
-    ``own_min_confidence`` each row's default min_confidence (its model's own, README "The thresholds").
-    The curve keeps block_confidence at its default (or at min_confidence, if lower); the
-    plain curve turns runs off, so the two show what removing runs adds.
+    ``own`` each row's default min_confidence and promo_confidence (its model's own, README "The
+    thresholds"). The curve keeps block_confidence at its default (or at min_confidence, if lower)
+    and promo_confidence at each row's own; the plain curve turns runs off, so the two show what
+    removing runs adds.
     """
     from sklearn.metrics import classification_report, confusion_matrix
 
-    labels, _, kept = decide(proba, classes, KEEP_DEFAULT, own_min_confidence, BLOCK_CONFIDENCE_DEFAULT, doc, alone)
+    own_min, own_promo = own
+    labels, _, kept = decide(proba, classes, KEEP_DEFAULT, own_min, BLOCK_CONFIDENCE_DEFAULT, doc, alone,
+                             promo_confidence=own_promo)
     figures = score(frame, kept)
     present = [c for c in classes if c in set(frame["label"])]
     report = classification_report(frame["label"], labels, labels=present, output_dict=True, zero_division=0)
@@ -90,21 +95,23 @@ def our_figures(frame: pd.DataFrame, proba: np.ndarray, alone: np.ndarray, class
     curve, plain = [], []
     for threshold in map(float, THRESHOLDS):
         block = min(BLOCK_CONFIDENCE_DEFAULT, threshold)
-        kept_at = decide(proba, classes, KEEP_DEFAULT, threshold, block, doc, alone)[2]
+        kept_at = decide(proba, classes, KEEP_DEFAULT, threshold, block, doc, alone, promo_confidence=own_promo)[2]
         curve.append({"min_confidence": threshold, "block_confidence": block, **score(frame, kept_at)})
-        kept_at = decide(proba, classes, KEEP_DEFAULT, threshold, threshold, doc, alone)[2]
+        kept_at = decide(proba, classes, KEEP_DEFAULT, threshold, threshold, doc, alone,
+                         promo_confidence=own_promo)[2]
         plain.append({"min_confidence": threshold, **score(frame, kept_at)})
     return figures, curve, plain
 
 
 def run_systems(docs: list[dict], model, jobs: int, probas: tuple | None = None) -> dict:
     """Every system's keep flags, and ours: stage one's and the final probabilities and each row's
-    own min_confidence (``pipeline.label_probabilities``, or ``probas`` when given) on a list of documents."""
+    own min_confidence and promo_confidence (``pipeline.label_probabilities``, or ``probas`` when given) on a
+    list of documents."""
     frame = documents_to_frame([{**d, "doc_id": str(d["doc_id"])} for d in docs])
-    alone, proba, own_min_confidence = probas or label_probabilities(model, frame[["doc_id", "position", "text"]])
+    alone, proba, *own = probas or label_probabilities(model, frame[["doc_id", "position", "text"]])
     flags = {peer: peer_flags(peer, docs, jobs) for peer in PEERS}
     doc = np.repeat(np.arange(len(docs)), [len(d["paragraphs"]) for d in docs])  # numbered: ids may repeat across files
-    return {"frame": frame, "proba": proba, "alone": alone, "own_min_confidence": own_min_confidence, "flags": flags,
+    return {"frame": frame, "proba": proba, "alone": alone, "own": tuple(own), "flags": flags,
             "documents": len(docs), "doc": doc}
 
 
@@ -113,7 +120,7 @@ def pool(runs: list[dict]) -> dict:
     return {"frame": pd.concat([r["frame"] for r in runs], ignore_index=True),
             "proba": np.vstack([r["proba"] for r in runs]),
             "alone": np.vstack([r["alone"] for r in runs]),
-            "own_min_confidence": np.concatenate([r["own_min_confidence"] for r in runs]),
+            "own": tuple(np.concatenate(values) for values in zip(*(r["own"] for r in runs))),
             "flags": {peer: np.concatenate([r["flags"][peer] for r in runs]) for peer in PEERS},
             "documents": sum(r["documents"] for r in runs),
             "doc": np.concatenate([r["doc"] + offset for r, offset in
@@ -123,7 +130,7 @@ def pool(runs: list[dict]) -> dict:
 def evaluate(name: str, run: dict, classes) -> dict:
     """The figures of one data set from its run."""
     frame = run["frame"]
-    ours, curve, plain = our_figures(frame, run["proba"], run["alone"], classes, run["doc"], run["own_min_confidence"])
+    ours, curve, plain = our_figures(frame, run["proba"], run["alone"], classes, run["doc"], run["own"])
     result = {"data": name, "documents": run["documents"], "segments": len(frame),
               "junk_share": float((frame["label"] != "editorial").mean()),
               "systems": {"detector": ours}, "curve": curve, "curve_without_runs": plain}
@@ -254,9 +261,9 @@ def main(argv=None) -> int:
         # routed as the loaded router routes (its own rule), so each row is decided at its model's own value
         segments = frame[["doc_id", "position", "text"]]
         to_crypto = model.routes(segments) if extra is not None else np.zeros(len(frame), bool)
-        own = own_min_confidence_per_row(model, to_crypto)
+        own = [own_per_row(model, to_crypto, value)[order] for value in (own_min_confidence, own_promo_confidence)]
         results.append(evaluate(f"{trained_on} (cross-validated)",
-                                run_systems(docs, model, args.jobs, (alone[order], full[order], own[order])),
+                                run_systems(docs, model, args.jobs, (alone[order], full[order], *own)),
                                 model.classes_))
 
     args.out.mkdir(parents=True, exist_ok=True)

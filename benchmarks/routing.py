@@ -5,7 +5,7 @@
 Both are cross-validated on the same folds of data/ (grouped by site); for auto each fold's
 crypto model also trains on all of profiles/crypto, as `quality.py` does. Prints removal F1,
 editorial characters lost and junk characters kept for every document, for the documents auto
-sends to the crypto model (decided at its own min_confidence, 0.8) and for the rest (which must come out the same both ways), and for
+sends to the crypto model (decided at its own min_confidence, 0.8, and promo_confidence, 0.6) and for the rest (which must come out the same both ways), and for
 crypto, finance and markets news by the corpus's own `topic` field.
 """
 
@@ -17,7 +17,8 @@ import sys
 
 import numpy as np
 
-from detector import CRYPTO_MIN_CONFIDENCE, MIN_CONFIDENCE_DEFAULT
+from detector import CRYPTO_MIN_CONFIDENCE, CRYPTO_PROMO_CONFIDENCE, MIN_CONFIDENCE_DEFAULT
+from detector.pipeline import PROMO_CONFIDENCE_OFF
 from detector.data import first_documents
 from detector.metrics import removal_scores
 from detector.persistence import bundled_files, profile_files
@@ -44,10 +45,13 @@ def main(argv=None) -> int:
               "left to general by auto": ~routed, "crypto, finance and markets news": money,
               "other news": ~money}
     reports = {"general": cross_validate(frame), "auto": cross_validate(frame, crypto_extra=extra)}
-    # each document at its model's own min_confidence, as `detector` decides by default
-    own = {"general": MIN_CONFIDENCE_DEFAULT, "auto": np.where(routed, CRYPTO_MIN_CONFIDENCE, MIN_CONFIDENCE_DEFAULT)}
-    kept = {name: keep_flags(frame, report["out_of_fold_proba"], report["labels"], own[name],
-                             alone=report["out_of_fold_stage_one"]) for name, report in reports.items()}
+    # each document at its model's own min_confidence and promo_confidence, as `detector` decides by default
+    own = {"general": (MIN_CONFIDENCE_DEFAULT, PROMO_CONFIDENCE_OFF),
+           "auto": (np.where(routed, CRYPTO_MIN_CONFIDENCE, MIN_CONFIDENCE_DEFAULT),
+                    np.where(routed, CRYPTO_PROMO_CONFIDENCE, PROMO_CONFIDENCE_OFF))}
+    kept = {name: keep_flags(frame, report["out_of_fold_proba"], report["labels"], own[name][0],
+                             alone=report["out_of_fold_stage_one"], promo_confidence=own[name][1])
+            for name, report in reports.items()}
     print("| documents | count | general: removal F1 / story lost / junk kept | auto: the same |\n|---|---:|---|---|")
     for name, rows in groups.items():
         cells = []

@@ -14,8 +14,8 @@ import pandas as pd
 from .errors import DataError, DetectorError, InputError, ModelError
 from .persistence import load_model, save_model
 from .pipeline import (
-    BLOCK_CONFIDENCE_DEFAULT, CRYPTO_MIN_CONFIDENCE, KEEP_DEFAULT, MIN_CONFIDENCE_DEFAULT, STORY_CONFIDENCE_DEFAULT,
-    LabeledSegment, classify_texts, clean_texts, segment_frame,
+    BLOCK_CONFIDENCE_DEFAULT, CRYPTO_MIN_CONFIDENCE, CRYPTO_PROMO_CONFIDENCE, KEEP_DEFAULT, MIN_CONFIDENCE_DEFAULT,
+    STORY_CONFIDENCE_DEFAULT, LabeledSegment, classify_texts, clean_texts, segment_frame,
 )
 from .segments import Segment, split_segments
 
@@ -23,13 +23,14 @@ __all__ = [
     "classify", "clean", "clean_frame", "classify_frame", "load_model", "save_model", "split_segments",
     "Segment", "LabeledSegment", "DetectorError", "InputError", "DataError", "ModelError",
     "KEEP_DEFAULT", "MIN_CONFIDENCE_DEFAULT", "CRYPTO_MIN_CONFIDENCE", "BLOCK_CONFIDENCE_DEFAULT",
-    "STORY_CONFIDENCE_DEFAULT",
+    "STORY_CONFIDENCE_DEFAULT", "CRYPTO_PROMO_CONFIDENCE",
 ]
 
 
 def classify(text: str, *, model=None, keep: Sequence[str] = KEEP_DEFAULT, min_confidence: float | None = None,
              block_confidence: float = BLOCK_CONFIDENCE_DEFAULT,
-             story_confidence: float = STORY_CONFIDENCE_DEFAULT) -> list[LabeledSegment]:
+             story_confidence: float = STORY_CONFIDENCE_DEFAULT,
+             promo_confidence: float | None = None) -> list[LabeledSegment]:
     """Label every segment of ``text``.
 
     Parameters
@@ -54,25 +55,34 @@ def classify(text: str, *, model=None, keep: Sequence[str] = KEEP_DEFAULT, min_c
         Never remove a segment that the model's first stage, reading it alone, gives at least
         this probability on the labels in ``keep`` (a story's closing sentence before a block
         of links stays). 1 turns this off.
+    promo_confidence : float, optional
+        Also remove a segment when "promo" alone (if not in ``keep``) has at least this
+        probability; 1 turns this off. When omitted, the model's own:
+        ``CRYPTO_PROMO_CONFIDENCE`` (0.6) for the bundled crypto model and the documents "auto"
+        gives it (ads in the story's voice), off for the others.
 
     Returns
     -------
     list of LabeledSegment
         text, start, end (span in ``text``), label, confidence, keep.
     """
-    return classify_texts([text], _model(model), keep, min_confidence, block_confidence, story_confidence)[0]
+    return classify_texts([text], _model(model), keep, min_confidence, block_confidence, story_confidence,
+                          promo_confidence)[0]
 
 
 def clean(text: str, *, model=None, keep: Sequence[str] = KEEP_DEFAULT, min_confidence: float | None = None,
-          block_confidence: float = BLOCK_CONFIDENCE_DEFAULT, story_confidence: float = STORY_CONFIDENCE_DEFAULT) -> str:
+          block_confidence: float = BLOCK_CONFIDENCE_DEFAULT, story_confidence: float = STORY_CONFIDENCE_DEFAULT,
+          promo_confidence: float | None = None) -> str:
     """Return ``text`` with only its kept segments, byte for byte, in order (see ``classify``)."""
-    return clean_texts([text], _model(model), keep, min_confidence, block_confidence, story_confidence)[0]
+    return clean_texts([text], _model(model), keep, min_confidence, block_confidence, story_confidence,
+                       promo_confidence)[0]
 
 
 def clean_frame(frame: pd.DataFrame, text_column: str = "text", *, output_column: str = "clean_text", model=None,
                 keep: Sequence[str] = KEEP_DEFAULT, min_confidence: float | None = None,
                 block_confidence: float = BLOCK_CONFIDENCE_DEFAULT,
-                story_confidence: float = STORY_CONFIDENCE_DEFAULT) -> pd.DataFrame:
+                story_confidence: float = STORY_CONFIDENCE_DEFAULT,
+                promo_confidence: float | None = None) -> pd.DataFrame:
     """Return a copy of ``frame`` with the cleaned text of ``text_column`` in ``output_column``.
 
     Missing texts (None / NaN) stay missing; every other column is kept as it was.
@@ -85,7 +95,7 @@ def clean_frame(frame: pd.DataFrame, text_column: str = "text", *, output_column
     cleaned = pd.Series([None] * len(frame), index=frame.index, dtype=object)
     if present.any():
         cleaned[present] = clean_texts(texts[present].tolist(), model, keep, min_confidence, block_confidence,
-                                       story_confidence)
+                                       story_confidence, promo_confidence)
     out = frame.copy()
     out[output_column] = cleaned
     return out
@@ -94,7 +104,8 @@ def clean_frame(frame: pd.DataFrame, text_column: str = "text", *, output_column
 def classify_frame(frame: pd.DataFrame, text_column: str = "text", id_column: str | None = None, *, model=None,
                    keep: Sequence[str] = KEEP_DEFAULT, min_confidence: float | None = None,
                    block_confidence: float = BLOCK_CONFIDENCE_DEFAULT,
-                   story_confidence: float = STORY_CONFIDENCE_DEFAULT) -> pd.DataFrame:
+                   story_confidence: float = STORY_CONFIDENCE_DEFAULT,
+                   promo_confidence: float | None = None) -> pd.DataFrame:
     """One row per segment of every text in ``frame``: doc_id, position, text, start, end, label, confidence, keep,
     and model (which model labeled the text: "crypto" or "general" under "auto", else the model given)."""
     if text_column not in frame.columns:
@@ -103,7 +114,8 @@ def classify_frame(frame: pd.DataFrame, text_column: str = "text", id_column: st
     model = _model(model)
     ids = frame[id_column].tolist() if id_column else frame.index.tolist()
     texts = [t if isinstance(t, str) else "" for t in frame[text_column]]
-    labeled = classify_texts(texts, model, keep, min_confidence, block_confidence, story_confidence)
+    labeled = classify_texts(texts, model, keep, min_confidence, block_confidence, story_confidence,
+                             promo_confidence)
     return segment_frame(ids, labeled, model, name)
 
 

@@ -17,8 +17,9 @@ from .errors import DetectorError, InputError
 from .io import TableFile, TextFile, atomic_path, discover_inputs, write_text_atomic
 from .persistence import load_model
 from .pipeline import (
-    BLOCK_CONFIDENCE_DEFAULT, CRYPTO_MIN_CONFIDENCE, KEEP_DEFAULT, MIN_CONFIDENCE_DEFAULT, SEGMENT_COLUMNS,
-    STORY_CONFIDENCE_DEFAULT, batches, classify_batches, clean_batches, reuse_freed_memory, segment_frame,
+    BLOCK_CONFIDENCE_DEFAULT, CRYPTO_MIN_CONFIDENCE, CRYPTO_PROMO_CONFIDENCE, KEEP_DEFAULT, MIN_CONFIDENCE_DEFAULT,
+    SEGMENT_COLUMNS, STORY_CONFIDENCE_DEFAULT, batches, classify_batches, clean_batches, reuse_freed_memory,
+    segment_frame,
 )
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
@@ -74,6 +75,11 @@ def _parser() -> argparse.ArgumentParser:
                          help="never remove a segment that the model's first stage, reading it alone, gives at least "
                               "this probability on the --keep labels, whatever its neighbours suggest (default: "
                               "%(default)s; lower keeps more, 1 turns it off)")
+        sub.add_argument("--promo-confidence", type=float,
+                         help="also remove a segment when the promo label alone has at least this probability "
+                              f"(default: the model's own, {CRYPTO_PROMO_CONFIDENCE} for the bundled crypto model and "
+                              "the documents auto gives it, where ads in the story's voice sit; off for the others; "
+                              "1 turns it off)")
         sub.add_argument("--model", metavar="FILE_OR_NAME", default="auto",
                          help="a model saved by `detector train`, or a bundled model: auto (crypto news to crypto, "
                               "the rest to general), general, or crypto (built on first use; default: %(default)s)")
@@ -94,7 +100,8 @@ class Run:
         self.args = args
         self.problems: list[str] = []
         for flag, value in (("--min-confidence", args.min_confidence), ("--block-confidence", args.block_confidence),
-                            ("--story-confidence", args.story_confidence)):
+                            ("--story-confidence", args.story_confidence),
+                            ("--promo-confidence", args.promo_confidence)):
             if value is not None and not 0.0 <= value <= 1.0:
                 raise InputError(f"{flag} must be between 0 and 1, got {value}")
         self.inputs = discover_inputs(args.paths, args.text_column, args.id_column)
@@ -210,7 +217,7 @@ class Run:
         """Labeled segments per text (classify), or the cleaned texts (clean)."""
         run = clean_batches if self.args.command == "clean" else classify_batches
         return run(text_batches, self.model, self.args.keep, self.args.min_confidence, self.args.jobs,
-                   self.args.block_confidence, self.args.story_confidence)
+                   self.args.block_confidence, self.args.story_confidence, self.args.promo_confidence)
 
     def _table_result(self, table: TableFile, chunk: pd.DataFrame, results) -> pd.DataFrame:
         """The output rows of one chunk: its segments (classify) or the chunk with a cleaned column (clean)."""

@@ -27,7 +27,7 @@ import sklearn
 
 from .errors import ModelError
 from .io import atomic_path
-from .pipeline import CRYPTO_MIN_CONFIDENCE
+from .pipeline import CRYPTO_MIN_CONFIDENCE, CRYPTO_PROMO_CONFIDENCE
 from .routing import TopicRouter
 
 MODEL_FORMAT = 4  # raised whenever a model saved by an older release cannot serve this one (4: NgramVectorizer)
@@ -124,8 +124,10 @@ def load_model(path: str | Path | None = None):
 # and on general web pages it loses a little more of the story (README, "Bundled models").
 # AUTO, the default, sends each document to one of them by its subject (routing.py).
 BUNDLED_MODELS = {"general": (), "crypto": ("crypto",)}
-# A bundled model's own min_confidence where it is not pipeline.MIN_CONFIDENCE_DEFAULT.
+# A bundled model's own min_confidence where it is not pipeline.MIN_CONFIDENCE_DEFAULT, and its own
+# promo_confidence where it has one (pipeline.PROMO_CONFIDENCE_OFF otherwise).
 BUNDLED_MIN_CONFIDENCE = {"crypto": CRYPTO_MIN_CONFIDENCE}
+BUNDLED_PROMO_CONFIDENCE = {"crypto": CRYPTO_PROMO_CONFIDENCE}
 AUTO = "auto"
 
 _bundled_cache: dict[str, object] = {}
@@ -188,6 +190,8 @@ def load_bundled_model(name: str):
         model = _build_bundled(name, path, files)
     if name in BUNDLED_MIN_CONFIDENCE:
         model.min_confidence_default = BUNDLED_MIN_CONFIDENCE[name]
+    if name in BUNDLED_PROMO_CONFIDENCE:
+        model.promo_confidence_default = BUNDLED_PROMO_CONFIDENCE[name]
     _bundled_cache[key] = model
     return model
 

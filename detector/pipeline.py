@@ -38,6 +38,16 @@ BLOCK_CONFIDENCE_DEFAULT = 0.6
 # its probability on the kept labels is kept whatever its neighbours suggest: the context stage
 # otherwise pulls a story's closing sentence into the junk that follows it. 1 turns this off.
 STORY_CONFIDENCE_DEFAULT = 0.9
+# The promo cut: a segment is also removed when PROMO_LABEL alone has at least promo_confidence of
+# its probability, though the labels outside keep together stay under min_confidence. The bundled
+# crypto model's own value is CRYPTO_PROMO_CONFIDENCE: ads written in the story's voice, with no
+# marker line, get 0.2-0.4 of "editorial" there besides their promo. Other junk labels get no such
+# cut: short story lines (table cells, timeline rows) are read as boilerplate, not as promo (README,
+# "The thresholds"). A model's own value is its ``promo_confidence_default`` attribute, else
+# PROMO_CONFIDENCE_OFF (1 turns the cut off); a caller's promo_confidence overrides it.
+PROMO_LABEL = "promo"
+CRYPTO_PROMO_CONFIDENCE = 0.6
+PROMO_CONFIDENCE_OFF = 1.0
 BATCH_SEGMENTS = 4000  # segments per batch of text files in batch runs
 # A stream of one batch goes to forked workers only from this many lines: starting them and
 # sending the texts costs about 0.05 s (1k segments: 0.05 s in one process, 0.10 s in two; 10k:
@@ -64,15 +74,19 @@ def decide(proba: np.ndarray, classes: Sequence[str], keep: Sequence[str] = KEEP
            min_confidence: float | np.ndarray = MIN_CONFIDENCE_DEFAULT,
            block_confidence: float = BLOCK_CONFIDENCE_DEFAULT,
            doc: np.ndarray | None = None, alone: np.ndarray | None = None,
-           story_confidence: float = STORY_CONFIDENCE_DEFAULT) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+           story_confidence: float = STORY_CONFIDENCE_DEFAULT,
+           promo_confidence: float | np.ndarray = PROMO_CONFIDENCE_OFF) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Turn probabilities into (label, confidence, keep) per segment.
 
     A segment is removed when the probabilities of the labels outside ``keep`` sum to at
-    least ``min_confidence``, or to at least ``block_confidence`` when it belongs to an
-    unbroken run of such segments, within one document, that holds a segment removed at
-    ``min_confidence``. Rows are in reading order; ``doc`` numbers their documents (one
-    document when omitted). A ``block_confidence`` at or above ``min_confidence`` turns runs off.
-    ``min_confidence`` may also hold one value per row (under "auto", each document's model's own).
+    least ``min_confidence``; when "promo" (unless kept) alone has at least
+    ``promo_confidence`` (1 turns this off); or when they sum to at least ``block_confidence``
+    and it belongs to an unbroken run of such segments, within one document, that holds a
+    segment removed by one of the first two rules. Rows are in reading order; ``doc`` numbers
+    their documents (one document when omitted). A ``block_confidence`` at or above
+    ``min_confidence`` turns runs off.
+    ``min_confidence`` and ``promo_confidence`` may also hold one value per row (under "auto",
+    each document's model's own).
     ``alone`` holds the first stage's probabilities: a segment whose kept labels have at least
     ``story_confidence`` there is never removed (1 turns this off).
     A removed segment's label is the likeliest removed label, a kept one's the likeliest
@@ -82,6 +96,10 @@ def decide(proba: np.ndarray, classes: Sequence[str], keep: Sequence[str] = KEEP
     kept_class = np.isin(classes, list(keep))
     p_removed = proba[:, ~kept_class].sum(axis=1)
     removed = (p_removed >= min_confidence) & (p_removed > 0)
+    promo_confidence = np.asarray(promo_confidence)
+    if PROMO_LABEL in classes and PROMO_LABEL not in keep and (promo_confidence < 1).any():
+        p_promo = proba[:, list(classes).index(PROMO_LABEL)]
+        removed |= (p_promo >= promo_confidence) & (promo_confidence < 1)
     if np.any(block_confidence < min_confidence) and len(proba):
         removed = _with_their_runs(removed, (p_removed >= block_confidence) & (p_removed > 0), doc)
     if alone is not None and story_confidence < 1:
@@ -120,10 +138,11 @@ def segment_table(texts: Sequence[str]) -> tuple[pd.DataFrame, np.ndarray]:
 def classify_texts(texts: Sequence[str], model, keep: Sequence[str] = KEEP_DEFAULT,
                    min_confidence: float | None = None,
                    block_confidence: float = BLOCK_CONFIDENCE_DEFAULT,
-                   story_confidence: float = STORY_CONFIDENCE_DEFAULT) -> list[list[LabeledSegment]]:
+                   story_confidence: float = STORY_CONFIDENCE_DEFAULT,
+                   promo_confidence: float | None = None) -> list[list[LabeledSegment]]:
     """Label the segments of several texts with one model call."""
     counts, labels, confidence, kept = _decide_texts(texts, model, keep, min_confidence, block_confidence,
-                                                     story_confidence)
+                                                     story_confidence, promo_confidence)
     out, i = [], 0
     for text, n in zip(texts, counts):
         out.append([LabeledSegment(s.text, s.start, s.end, str(labels[i + j]), float(confidence[i + j]),
@@ -135,9 +154,10 @@ def classify_texts(texts: Sequence[str], model, keep: Sequence[str] = KEEP_DEFAU
 def clean_texts(texts: Sequence[str], model, keep: Sequence[str] = KEEP_DEFAULT,
                 min_confidence: float | None = None,
                 block_confidence: float = BLOCK_CONFIDENCE_DEFAULT,
-                story_confidence: float = STORY_CONFIDENCE_DEFAULT) -> list[str]:
+                story_confidence: float = STORY_CONFIDENCE_DEFAULT, promo_confidence: float | None = None) -> list[str]:
     """Clean several texts with one model call."""
-    counts, _, _, kept = _decide_texts(texts, model, keep, min_confidence, block_confidence, story_confidence)
+    counts, _, _, kept = _decide_texts(texts, model, keep, min_confidence, block_confidence, story_confidence,
+                                       promo_confidence)
     ends = np.cumsum(counts)
     kept = kept.tolist()
     return [clean_article(text, kept[end - n:end]) for text, n, end in zip(texts, counts, ends)]
@@ -146,7 +166,8 @@ def clean_texts(texts: Sequence[str], model, keep: Sequence[str] = KEEP_DEFAULT,
 def _decide_texts(texts, model, *thresholds):
     """The segment count of each text, then label, confidence and keep flag of every segment (flat).
 
-    ``thresholds``: keep, min_confidence, block_confidence, story_confidence as in ``decide``.
+    ``thresholds``: keep, min_confidence, block_confidence, story_confidence, promo_confidence as in
+    ``decide`` (min_confidence and promo_confidence None: each model's own).
     """
     try:
         table, counts = segment_table(texts)
@@ -159,16 +180,17 @@ def _decide_texts(texts, model, *thresholds):
         return _decide_table(table, counts, model, *thresholds)
 
 
-def _decide_table(table, counts, model, keep, min_confidence, block_confidence, story_confidence):
+def _decide_table(table, counts, model, keep, min_confidence, block_confidence, story_confidence,
+                  promo_confidence):
     """``_decide_texts`` for the segment table of the texts and their segment counts."""
     if len(table) == 0:
         return counts, np.array([], dtype=object), np.array([]), np.array([], dtype=bool)
     doc = table["doc_id"].to_numpy()
-    parts = [label_probabilities(model, table.iloc[start:stop], min_confidence)
+    parts = [label_probabilities(model, table.iloc[start:stop], min_confidence, promo_confidence)
              for start, stop in _whole_documents(doc, MODEL_CALL_SEGMENTS)]
-    alone, proba, min_confidence = (np.concatenate(arrays) for arrays in zip(*parts))
+    alone, proba, min_confidence, promo_confidence = (np.concatenate(arrays) for arrays in zip(*parts))
     labels, confidence, kept = decide(proba, model.classes_, keep, min_confidence, block_confidence, doc,
-                                      alone, story_confidence)
+                                      alone, story_confidence, promo_confidence)
     return counts, labels, confidence, kept
 
 
@@ -198,24 +220,33 @@ def own_min_confidence(model) -> float:
     return getattr(model, "min_confidence_default", MIN_CONFIDENCE_DEFAULT)
 
 
-def own_min_confidence_per_row(model, to_crypto: np.ndarray) -> np.ndarray:
-    """Per row, the own min_confidence of the model that labels it: for a TopicRouter, its crypto
-    model's on the rows of ``to_crypto`` and its general model's on the others."""
+def own_promo_confidence(model) -> float:
+    """The promo_confidence ``model`` is used at when the caller names none (``CRYPTO_PROMO_CONFIDENCE``
+    for the bundled crypto model, else ``PROMO_CONFIDENCE_OFF``)."""
+    return getattr(model, "promo_confidence_default", PROMO_CONFIDENCE_OFF)
+
+
+def own_per_row(model, to_crypto: np.ndarray, own=own_min_confidence) -> np.ndarray:
+    """Per row, the own value (``own``: ``own_min_confidence`` or ``own_promo_confidence``) of the model
+    that labels it: for a TopicRouter, its crypto model's on the rows of ``to_crypto`` and its general
+    model's on the others."""
     if isinstance(model, TopicRouter):
-        return np.where(to_crypto, own_min_confidence(model.crypto), own_min_confidence(model.general))
-    return np.full(len(to_crypto), own_min_confidence(model))
+        return np.where(to_crypto, own(model.crypto), own(model.general))
+    return np.full(len(to_crypto), own(model))
 
 
-def label_probabilities(model, X: pd.DataFrame, min_confidence: float | None = None):
-    """Stage one's and the final probabilities of the rows of ``X``, and the min_confidence each row
-    is decided at: ``min_confidence``, or when None the own value of the model that labels the row."""
+def label_probabilities(model, X: pd.DataFrame, min_confidence: float | None = None,
+                        promo_confidence: float | None = None):
+    """Stage one's and the final probabilities of the rows of ``X``, and the min_confidence and
+    promo_confidence each row is decided at: the ones given, or when None the own values of the
+    model that labels the row."""
     if isinstance(model, TopicRouter):
         to_crypto, alone, proba = model.route_and_predict(X)
     else:
         (alone, proba), to_crypto = model.predict_proba_by_stage(X), np.zeros(len(X), dtype=bool)
-    if min_confidence is None:
-        return alone, proba, own_min_confidence_per_row(model, to_crypto)
-    return alone, proba, np.full(len(X), min_confidence)
+    per_row = [np.full(len(X), given) if given is not None else own_per_row(model, to_crypto, own)
+               for given, own in ((min_confidence, own_min_confidence), (promo_confidence, own_promo_confidence))]
+    return alone, proba, *per_row
 
 
 def _whole_documents(doc: np.ndarray, max_rows: int) -> list[tuple[int, int]]:
@@ -234,7 +265,8 @@ def _whole_documents(doc: np.ndarray, max_rows: int) -> list[tuple[int, int]]:
 def classify_batches(text_batches: Iterable[list[str]], model, keep: Sequence[str] = KEEP_DEFAULT,
                      min_confidence: float | None = None, jobs: int = 1,
                      block_confidence: float = BLOCK_CONFIDENCE_DEFAULT,
-                     story_confidence: float = STORY_CONFIDENCE_DEFAULT) -> Iterator[list[list[LabeledSegment]]]:
+                     story_confidence: float = STORY_CONFIDENCE_DEFAULT,
+                     promo_confidence: float | None = None) -> Iterator[list[list[LabeledSegment]]]:
     """``classify_texts`` over a stream of batches, results in order.
 
     With ``jobs`` > 1 (or -1 for every core) the batches are spread over worker
@@ -242,20 +274,21 @@ def classify_batches(text_batches: Iterable[list[str]], model, keep: Sequence[st
     in flight, so memory stays flat however long the stream.
     """
     return _over_batches(classify_texts, text_batches, model,
-                         (keep, min_confidence, block_confidence, story_confidence), jobs)
+                         (keep, min_confidence, block_confidence, story_confidence, promo_confidence), jobs)
 
 
 def clean_batches(text_batches: Iterable[list[str]], model, keep: Sequence[str] = KEEP_DEFAULT,
                   min_confidence: float | None = None, jobs: int = 1,
                   block_confidence: float = BLOCK_CONFIDENCE_DEFAULT,
-                  story_confidence: float = STORY_CONFIDENCE_DEFAULT) -> Iterator[list[str]]:
+                  story_confidence: float = STORY_CONFIDENCE_DEFAULT,
+                  promo_confidence: float | None = None) -> Iterator[list[str]]:
     """``clean_texts`` over a stream of batches, results in order; workers as in ``classify_batches``.
 
     The workers send back cleaned texts only, which is far less to move between processes
     than every labeled segment.
     """
     return _over_batches(clean_texts, text_batches, model,
-                         (keep, min_confidence, block_confidence, story_confidence), jobs)
+                         (keep, min_confidence, block_confidence, story_confidence, promo_confidence), jobs)
 
 
 def _over_batches(step, text_batches, model, choices: tuple, jobs: int) -> Iterator[list]:

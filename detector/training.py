@@ -21,7 +21,9 @@ from .data import labeled_files, read_labeled_files, validate_labeled
 from .errors import DataError, DetectorError
 from .metrics import calibration_error, documents_perfect, removal_scores
 from .model import SegmentClassifier, sort_documents
-from .pipeline import BLOCK_CONFIDENCE_DEFAULT, KEEP_DEFAULT, MIN_CONFIDENCE_DEFAULT, STORY_CONFIDENCE_DEFAULT, decide
+from .pipeline import (
+    BLOCK_CONFIDENCE_DEFAULT, KEEP_DEFAULT, MIN_CONFIDENCE_DEFAULT, PROMO_CONFIDENCE_OFF, STORY_CONFIDENCE_DEFAULT, decide,
+)
 from .routing import TopicRouter
 
 MODEL_COLUMNS = ["doc_id", "position", "text", "source"]
@@ -110,16 +112,18 @@ def report_from_proba(frame: pd.DataFrame, proba: np.ndarray, labels: np.ndarray
 def keep_flags(frame: pd.DataFrame, proba: np.ndarray, labels: np.ndarray,
                min_confidence: float | np.ndarray = MIN_CONFIDENCE_DEFAULT,
                block_confidence: float = BLOCK_CONFIDENCE_DEFAULT, alone: np.ndarray | None = None,
-               story_confidence: float = STORY_CONFIDENCE_DEFAULT) -> np.ndarray:
+               story_confidence: float = STORY_CONFIDENCE_DEFAULT,
+               promo_confidence: float | np.ndarray = PROMO_CONFIDENCE_OFF) -> np.ndarray:
     """Whether each row of ``frame`` is kept, given its probabilities (columns ``labels``; stage one's as
-    ``alone``; ``min_confidence`` one value or one per row): ``pipeline.decide`` with runs of removed
-    segments read in reading order."""
+    ``alone``; ``min_confidence`` and ``promo_confidence`` one value or one per row): ``pipeline.decide``
+    with runs of removed segments read in reading order."""
     reading, order = sort_documents(frame)
     kept = np.empty(len(frame), dtype=bool)
     min_confidence = np.broadcast_to(min_confidence, len(frame))[order]
+    promo_confidence = np.broadcast_to(promo_confidence, len(frame))[order]
     kept[order] = decide(proba[order], labels, KEEP_DEFAULT, min_confidence, block_confidence,
                          pd.factorize(reading["doc_id"])[0], None if alone is None else alone[order],
-                         story_confidence)[2]
+                         story_confidence, promo_confidence)[2]
     return kept
 
 

@@ -84,6 +84,24 @@ def test_min_confidence_may_differ_per_row():
                                             decide(p_junk[2:], classes, ["editorial"], 0.9, 0.6)[2]]).tolist()
 
 
+def test_a_line_that_reads_as_an_ad_goes_at_promo_confidence_and_takes_its_run_with_it():
+    classes = ["bio", "boilerplate", "editorial", "promo"]
+    #   story, an ad's pitch line (promo 0.65, junk 0.7), its bullet (junk 0.62), a short table cell
+    #   (boilerplate 0.7, junk 0.75): all under min_confidence 0.8
+    proba = np.array([[0.0, 0.05, 0.95, 0.0], [0.0, 0.05, 0.3, 0.65], [0.0, 0.32, 0.38, 0.3],
+                      [0.0, 0.05, 0.95, 0.0], [0.0, 0.7, 0.25, 0.05]])
+    assert decide(proba, classes, ["editorial"], 0.8, 0.6)[2].all()  # off by default
+    labels, _, kept = decide(proba, classes, ["editorial"], 0.8, 0.6, promo_confidence=0.6)
+    assert kept.tolist() == [True, False, False, True, True]  # the cell is not promo: it stays
+    assert labels.tolist() == ["editorial", "promo", "boilerplate", "editorial", "editorial"]
+    assert decide(proba, classes, ["editorial"], 0.8, 0.6, promo_confidence=0.7)[2].all()
+    per_row = np.array([0.6, 0.6, 0.6, 1.0, 1.0])  # one value per row, like min_confidence
+    assert decide(proba, classes, ["editorial"], 0.8, 0.6, promo_confidence=per_row)[2].tolist() == \
+        [True, False, False, True, True]
+    # kept labels are never cut: keeping promo keeps the ad
+    assert decide(proba, classes, ["editorial", "promo"], 0.8, 0.6, promo_confidence=0.6)[2][1]
+
+
 def test_a_run_stops_at_the_end_of_its_document():
     classes = ["editorial", "promo"]
     kept = decide(_junk([0.95, 0.65, 0.65]), classes, ["editorial"], 0.9, 0.6, doc=np.array([0, 0, 1]))[2]

@@ -155,6 +155,8 @@ def test_errors_before_any_work_exit_2_without_a_traceback(tmp_path, model_file,
     assert "--block-confidence must be between 0 and 1" in capsys.readouterr().err
     assert run(["clean", "--model", model_file, "--story-confidence", "1.5"], ARTICLE) == 2
     assert "--story-confidence must be between 0 and 1" in capsys.readouterr().err
+    assert run(["clean", "--model", model_file, "--promo-confidence", "-1"], ARTICLE) == 2
+    assert "--promo-confidence must be between 0 and 1" in capsys.readouterr().err
     assert run(["clean", "--model", model_file, "--keep", "comments"], ARTICLE) == 2
     assert "does not know: comments" in capsys.readouterr().err
 

@@ -8,9 +8,13 @@ import pandas as pd
 import pytest
 
 from conftest import make_documents
-from detector import CRYPTO_MIN_CONFIDENCE, MIN_CONFIDENCE_DEFAULT, InputError, ModelError, load_model
+from detector import (
+    CRYPTO_MIN_CONFIDENCE, CRYPTO_PROMO_CONFIDENCE, MIN_CONFIDENCE_DEFAULT, InputError, ModelError, load_model,
+)
 from detector.data import documents_to_frame
-from detector.pipeline import classify_texts, clean_texts, own_min_confidence, segment_frame
+from detector.pipeline import (
+    PROMO_CONFIDENCE_OFF, classify_texts, clean_texts, own_min_confidence, own_promo_confidence, segment_frame,
+)
 from detector.routing import CRYPTO_TERMS, ROUTE_HEAD_CHARS, TopicRouter, mentions_crypto
 from detector.training import build_model
 
@@ -98,19 +102,36 @@ def test_each_document_is_decided_at_its_own_models_min_confidence():
     assert clean_texts(texts, router, min_confidence=0.8) == ["", ""]
 
 
+def test_each_document_is_decided_at_its_own_models_promo_confidence():
+    # Every line promo 0.7, junk 0.7: under both models' min_confidence, over a promo_confidence of 0.6.
+    general, crypto = _FixedJunk(0.7), _FixedJunk(0.7)
+    crypto.min_confidence_default, crypto.promo_confidence_default = CRYPTO_MIN_CONFIDENCE, CRYPTO_PROMO_CONFIDENCE
+    router = TopicRouter(general, crypto)
+    texts = ["Rates stayed on hold.\nThe court ruled on Monday.", "Bitcoin rose.\nEthereum fell."]
+    assert clean_texts(texts, router) == [texts[0], ""]
+    # a caller's value holds for every document; 1 turns the cut off
+    assert clean_texts(texts, router, promo_confidence=1.0) == texts
+    assert clean_texts(texts, router, promo_confidence=0.7) == ["", ""]
+
+
 class _FixedJunk:
-    """A stand-in model that gives every line junk probability 0.85 (both stages)."""
+    """A stand-in model that gives every line the same junk (promo) probability, 0.85 unless given (both stages)."""
 
     classes_ = np.array(["editorial", "promo"])
 
+    def __init__(self, junk=0.85):
+        self.junk = junk
+
     def predict_proba_by_stage(self, X):
-        proba = np.tile([0.15, 0.85], (len(X), 1))
+        proba = np.tile([1 - self.junk, self.junk], (len(X), 1))
         return proba, proba
 
 
-def test_the_bundled_crypto_model_brings_its_own_min_confidence(crypto_model, general_model):
+def test_the_bundled_crypto_model_brings_its_own_thresholds(crypto_model, general_model):
     assert own_min_confidence(crypto_model) == CRYPTO_MIN_CONFIDENCE < MIN_CONFIDENCE_DEFAULT
     assert own_min_confidence(general_model) == MIN_CONFIDENCE_DEFAULT
+    assert own_promo_confidence(crypto_model) == CRYPTO_PROMO_CONFIDENCE < PROMO_CONFIDENCE_OFF
+    assert own_promo_confidence(general_model) == PROMO_CONFIDENCE_OFF
 
 
 def test_the_router_checks_its_input_as_a_model_does(router):
