@@ -188,11 +188,17 @@ def load_bundled_model(name: str):
             model = _build_bundled(name, path, files)
     else:
         model = _build_bundled(name, path, files)
+    _bundled_cache[key] = with_own_thresholds(model, name)
+    return model
+
+
+def with_own_thresholds(model, name: str):
+    """``model`` given the own min_confidence and promo_confidence of the bundled model ``name``
+    (where they differ from the defaults), as attributes that saving keeps; returned for chaining."""
     if name in BUNDLED_MIN_CONFIDENCE:
         model.min_confidence_default = BUNDLED_MIN_CONFIDENCE[name]
     if name in BUNDLED_PROMO_CONFIDENCE:
         model.promo_confidence_default = BUNDLED_PROMO_CONFIDENCE[name]
-    _bundled_cache[key] = model
     return model
 
 

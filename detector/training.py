@@ -167,7 +167,7 @@ def stored_report(files: Sequence[Path], data_hash: str) -> dict | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Command line of train.py and `detector train`."""
-    from .persistence import BUNDLED_MODELS, bundled_files, save_model
+    from .persistence import BUNDLED_MODELS, bundled_files, save_model, with_own_thresholds
 
     parser = argparse.ArgumentParser(prog="train.py", description="Train the segment classifier on labeled data.")
     parser.add_argument("--data", nargs="+", default=[], metavar="PATH",
@@ -198,8 +198,12 @@ def main(argv: Sequence[str] | None = None) -> int:
                 report.pop(large)
             report["data_hash"] = data_hash
         model = build_model(frame)
+        if not args.no_bundled:  # a retrained crypto model keeps the crypto model's own thresholds
+            with_own_thresholds(model, args.bundled)
+        own = {name: getattr(model, f"{name}_default") for name in ("min_confidence", "promo_confidence")
+               if hasattr(model, f"{name}_default")}
         meta = save_model(model, args.out, data_hash=data_hash, n_segments=len(frame), scores=report,
-                          trained_on=[str(f) for f in files])
+                          trained_on=[str(f) for f in files], own_thresholds=own)
         if args.report and report:
             Path(args.report).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     except DetectorError as error:

@@ -5,7 +5,8 @@ import sys
 import pytest
 from conftest import ROOT, make_documents, write_jsonl
 
-from detector import load_model
+from detector import CRYPTO_MIN_CONFIDENCE, CRYPTO_PROMO_CONFIDENCE, MIN_CONFIDENCE_DEFAULT, load_model
+from detector.pipeline import PROMO_CONFIDENCE_OFF, own_min_confidence, own_promo_confidence
 from detector.training import main
 
 
@@ -36,6 +37,15 @@ def test_train_adds_your_data_to_the_chosen_bundled_models_data(tmp_path, monkey
         assert main(["--bundled", name, "--data", str(mine), "--out", str(out), "--folds", "0"]) == 0
         meta = json.loads(out.with_suffix(".json").read_text())
         assert meta["trained_on"] == [str(bundled[name]), str(mine)]
+        # a retrained crypto model keeps the crypto model's own thresholds; the general one has the defaults
+        model = load_model(out)
+        own = (own_min_confidence(model), own_promo_confidence(model))
+        if name == "crypto":
+            assert own == (CRYPTO_MIN_CONFIDENCE, CRYPTO_PROMO_CONFIDENCE)
+            assert meta["own_thresholds"] == {"min_confidence": CRYPTO_MIN_CONFIDENCE,
+                                              "promo_confidence": CRYPTO_PROMO_CONFIDENCE}
+        else:
+            assert own == (MIN_CONFIDENCE_DEFAULT, PROMO_CONFIDENCE_OFF) and meta["own_thresholds"] == {}
     with pytest.raises(SystemExit):  # argparse names the clash: --no-bundled not allowed with --bundled
         main(["--bundled", "crypto", "--no-bundled", "--data", str(mine)])
 
