@@ -27,7 +27,7 @@ from detector import BLOCK_CONFIDENCE_DEFAULT, load_model  # noqa: E402
 from detector.data import documents_to_frame, first_documents  # noqa: E402
 from detector.metrics import documents_perfect, removal_scores  # noqa: E402
 from detector.pipeline import (  # noqa: E402
-    KEEP_DEFAULT, decide, label_probabilities, own_min_confidence, own_per_row, own_promo_confidence,
+    KEEP_DEFAULT, decide, label_probabilities, own_thresholds_per_row,
 )
 from detector.persistence import AUTO, BUNDLED_MODELS, bundled_files, corpus_dir, profile_files  # noqa: E402
 from detector.training import cross_validate, load_training_data  # noqa: E402
@@ -261,7 +261,7 @@ def main(argv=None) -> int:
         # routed as the loaded router routes (its own rule), so each row is decided at its model's own value
         segments = frame[["doc_id", "position", "text"]]
         to_crypto = model.routes(segments) if extra is not None else np.zeros(len(frame), bool)
-        own = [own_per_row(model, to_crypto, value)[order] for value in (own_min_confidence, own_promo_confidence)]
+        own = [values[order] for values in own_thresholds_per_row(model, to_crypto)]
         results.append(evaluate(f"{trained_on} (cross-validated)",
                                 run_systems(docs, model, args.jobs, (alone[order], full[order], *own)),
                                 model.classes_))

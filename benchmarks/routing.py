@@ -5,8 +5,9 @@
 Both are cross-validated on the same folds of data/ (grouped by site); for auto each fold's
 crypto model also trains on all of profiles/crypto, as `quality.py` does. Prints removal F1,
 editorial characters lost and junk characters kept for every document, for the documents auto
-sends to the crypto model (decided at its own min_confidence, 0.8, and promo_confidence, 0.6) and for the rest (which must come out the same both ways), and for
-crypto, finance and markets news by the corpus's own `topic` field.
+sends to the crypto model (decided at its own min_confidence, 0.8, and promo_confidence, 0.6) and
+for the rest (which must come out the same both ways), and for crypto, finance and markets news by
+the corpus's own `topic` field.
 """
 
 from __future__ import annotations
@@ -14,15 +15,15 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from types import SimpleNamespace
 
 import numpy as np
 
-from detector import CRYPTO_MIN_CONFIDENCE, CRYPTO_PROMO_CONFIDENCE, MIN_CONFIDENCE_DEFAULT
-from detector.pipeline import PROMO_CONFIDENCE_OFF
 from detector.data import first_documents
 from detector.metrics import removal_scores
-from detector.persistence import bundled_files, profile_files
-from detector.routing import crypto_news
+from detector.persistence import AUTO, bundled_files, profile_files, with_own_thresholds
+from detector.pipeline import own_thresholds_per_row
+from detector.routing import TopicRouter, crypto_news
 from detector.training import cross_validate, keep_flags, load_training_data
 
 MONEY_TOPICS = ("crypto", "finance", "markets")
@@ -44,14 +45,17 @@ def main(argv=None) -> int:
     groups = {"all documents": np.ones(len(frame), dtype=bool), "sent to crypto by auto": routed,
               "left to general by auto": ~routed, "crypto, finance and markets news": money,
               "other news": ~money}
-    reports = {"general": cross_validate(frame), "auto": cross_validate(frame, crypto_extra=extra)}
-    # each document at its model's own min_confidence and promo_confidence, as `detector` decides by default
-    own = {"general": (MIN_CONFIDENCE_DEFAULT, PROMO_CONFIDENCE_OFF),
-           "auto": (np.where(routed, CRYPTO_MIN_CONFIDENCE, MIN_CONFIDENCE_DEFAULT),
-                    np.where(routed, CRYPTO_PROMO_CONFIDENCE, PROMO_CONFIDENCE_OFF))}
-    kept = {name: keep_flags(frame, report["out_of_fold_proba"], report["labels"], own[name][0],
-                             alone=report["out_of_fold_stage_one"], promo_confidence=own[name][1])
-            for name, report in reports.items()}
+    reports = {"general": cross_validate(frame), AUTO: cross_validate(frame, crypto_extra=extra)}
+    # each document at its model's own min_confidence and promo_confidence, as `detector` decides by
+    # default: the bundled models' thresholds on stand-ins (no model is loaded here), read by the pipeline
+    stand_in = {name: with_own_thresholds(SimpleNamespace(classes_=reports[AUTO]["labels"]), name)
+                for name in ("general", "crypto")}
+    models = {"general": stand_in["general"], AUTO: TopicRouter(stand_in["general"], stand_in["crypto"])}
+    kept = {}
+    for name, report in reports.items():
+        own_min, own_promo = own_thresholds_per_row(models[name], routed)
+        kept[name] = keep_flags(frame, report["out_of_fold_proba"], report["labels"], own_min,
+                                alone=report["out_of_fold_stage_one"], promo_confidence=own_promo)
     print("| documents | count | general: removal F1 / story lost / junk kept | auto: the same |\n|---|---:|---|---|")
     for name, rows in groups.items():
         cells = []

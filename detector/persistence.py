@@ -124,10 +124,10 @@ def load_model(path: str | Path | None = None):
 # and on general web pages it loses a little more of the story (README, "Bundled models").
 # AUTO, the default, sends each document to one of them by its subject (routing.py).
 BUNDLED_MODELS = {"general": (), "crypto": ("crypto",)}
-# A bundled model's own min_confidence where it is not pipeline.MIN_CONFIDENCE_DEFAULT, and its own
-# promo_confidence where it has one (pipeline.PROMO_CONFIDENCE_OFF otherwise).
-BUNDLED_MIN_CONFIDENCE = {"crypto": CRYPTO_MIN_CONFIDENCE}
-BUNDLED_PROMO_CONFIDENCE = {"crypto": CRYPTO_PROMO_CONFIDENCE}
+# A bundled model's own thresholds where they are not pipeline's defaults (MIN_CONFIDENCE_DEFAULT,
+# PROMO_CONFIDENCE_OFF); each becomes the model's ``<threshold>_default`` attribute.
+BUNDLED_OWN_THRESHOLDS = {"crypto": {"min_confidence": CRYPTO_MIN_CONFIDENCE,
+                                     "promo_confidence": CRYPTO_PROMO_CONFIDENCE}}
 AUTO = "auto"
 
 _bundled_cache: dict[str, object] = {}
@@ -192,13 +192,11 @@ def load_bundled_model(name: str):
     return model
 
 
-def with_own_thresholds(model, name: str):
-    """``model`` given the own min_confidence and promo_confidence of the bundled model ``name``
-    (where they differ from the defaults), as attributes that saving keeps; returned for chaining."""
-    if name in BUNDLED_MIN_CONFIDENCE:
-        model.min_confidence_default = BUNDLED_MIN_CONFIDENCE[name]
-    if name in BUNDLED_PROMO_CONFIDENCE:
-        model.promo_confidence_default = BUNDLED_PROMO_CONFIDENCE[name]
+def with_own_thresholds(model, name: str | None):
+    """``model`` given the own thresholds of the bundled model ``name`` (``BUNDLED_OWN_THRESHOLDS``),
+    as attributes that saving keeps (none for another name, or None); returned for chaining."""
+    for threshold, value in BUNDLED_OWN_THRESHOLDS.get(name, {}).items():
+        setattr(model, f"{threshold}_default", value)
     return model
 
 

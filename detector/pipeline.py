@@ -226,13 +226,14 @@ def own_promo_confidence(model) -> float:
     return getattr(model, "promo_confidence_default", PROMO_CONFIDENCE_OFF)
 
 
-def own_per_row(model, to_crypto: np.ndarray, own=own_min_confidence) -> np.ndarray:
-    """Per row, the own value (``own``: ``own_min_confidence`` or ``own_promo_confidence``) of the model
-    that labels it: for a TopicRouter, its crypto model's on the rows of ``to_crypto`` and its general
-    model's on the others."""
-    if isinstance(model, TopicRouter):
-        return np.where(to_crypto, own(model.crypto), own(model.general))
-    return np.full(len(to_crypto), own(model))
+def own_thresholds_per_row(model, to_crypto: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per row, the own min_confidence and promo_confidence of the model that labels it: for a
+    TopicRouter, its crypto model's on the rows of ``to_crypto`` and its general model's on the others."""
+    def per_row(own):
+        if isinstance(model, TopicRouter):
+            return np.where(to_crypto, own(model.crypto), own(model.general))
+        return np.full(len(to_crypto), own(model))
+    return per_row(own_min_confidence), per_row(own_promo_confidence)
 
 
 def label_probabilities(model, X: pd.DataFrame, min_confidence: float | None = None,
@@ -244,9 +245,9 @@ def label_probabilities(model, X: pd.DataFrame, min_confidence: float | None = N
         to_crypto, alone, proba = model.route_and_predict(X)
     else:
         (alone, proba), to_crypto = model.predict_proba_by_stage(X), np.zeros(len(X), dtype=bool)
-    per_row = [np.full(len(X), given) if given is not None else own_per_row(model, to_crypto, own)
-               for given, own in ((min_confidence, own_min_confidence), (promo_confidence, own_promo_confidence))]
-    return alone, proba, *per_row
+    own = own_thresholds_per_row(model, to_crypto)
+    return alone, proba, *(values if given is None else np.full(len(X), given)
+                           for given, values in zip((min_confidence, promo_confidence), own))
 
 
 def _whole_documents(doc: np.ndarray, max_rows: int) -> list[tuple[int, int]]:

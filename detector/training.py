@@ -22,7 +22,8 @@ from .errors import DataError, DetectorError
 from .metrics import calibration_error, documents_perfect, removal_scores
 from .model import SegmentClassifier, sort_documents
 from .pipeline import (
-    BLOCK_CONFIDENCE_DEFAULT, KEEP_DEFAULT, MIN_CONFIDENCE_DEFAULT, PROMO_CONFIDENCE_OFF, STORY_CONFIDENCE_DEFAULT, decide,
+    BLOCK_CONFIDENCE_DEFAULT, KEEP_DEFAULT, MIN_CONFIDENCE_DEFAULT, PROMO_CONFIDENCE_OFF, STORY_CONFIDENCE_DEFAULT,
+    decide,
 )
 from .routing import TopicRouter
 
@@ -167,7 +168,7 @@ def stored_report(files: Sequence[Path], data_hash: str) -> dict | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Command line of train.py and `detector train`."""
-    from .persistence import BUNDLED_MODELS, bundled_files, save_model, with_own_thresholds
+    from .persistence import BUNDLED_MODELS, BUNDLED_OWN_THRESHOLDS, bundled_files, save_model, with_own_thresholds
 
     parser = argparse.ArgumentParser(prog="train.py", description="Train the segment classifier on labeled data.")
     parser.add_argument("--data", nargs="+", default=[], metavar="PATH",
@@ -198,12 +199,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                 report.pop(large)
             report["data_hash"] = data_hash
         model = build_model(frame)
-        if not args.no_bundled:  # a retrained crypto model keeps the crypto model's own thresholds
-            with_own_thresholds(model, args.bundled)
-        own = {name: getattr(model, f"{name}_default") for name in ("min_confidence", "promo_confidence")
-               if hasattr(model, f"{name}_default")}
+        # a retrained crypto model keeps the crypto model's own thresholds
+        base = None if args.no_bundled else args.bundled
+        with_own_thresholds(model, base)
         meta = save_model(model, args.out, data_hash=data_hash, n_segments=len(frame), scores=report,
-                          trained_on=[str(f) for f in files], own_thresholds=own)
+                          trained_on=[str(f) for f in files], own_thresholds=BUNDLED_OWN_THRESHOLDS.get(base, {}))
         if args.report and report:
             Path(args.report).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     except DetectorError as error:
