@@ -6,6 +6,8 @@ Data: ../shared/data/seeds.jsonl, ../shared/data/real/*.{region,full}.jsonl (nev
 trained on), the sets of benchmarks/ written for this check (WRITTEN_SETS: unmarked ads in two sets,
 sponsored articles, news pages), and data/ by cross-validation grouped by site. Prints one
 table per data set, writes results.json and the trade-off curve tradeoff.png to --out.
+Each file (and data/) is one batch, as a user's run over it: the lines it repeats across its
+documents (repeats.RepeatedLines) go at repeat_confidence; --repeat-documents 0 turns that off.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from detector.metrics import documents_perfect, removal_scores  # noqa: E402
 from detector.pipeline import (  # noqa: E402
     KEEP_DEFAULT, decide, label_probabilities, own_thresholds_per_row,
 )
+from detector.repeats import REPEAT_DOCUMENTS_DEFAULT, RepeatedLines  # noqa: E402
 from detector.persistence import AUTO, BUNDLED_MODELS, bundled_files, corpus_dir, profile_files  # noqa: E402
 from detector.training import cross_validate, load_training_data  # noqa: E402
 
@@ -71,20 +74,21 @@ def peer_flags(name: str, docs: list[dict], jobs: int) -> np.ndarray:
 
 
 def our_figures(frame: pd.DataFrame, proba: np.ndarray, alone: np.ndarray, classes, doc: np.ndarray,
-                own: tuple[np.ndarray, np.ndarray]) -> tuple[dict, list[dict], list[dict]]:
+                own: tuple[np.ndarray, np.ndarray], repeated: np.ndarray) -> tuple[dict, list[dict], list[dict]]:
     """Removal figures at the default thresholds, per-class figures, and the curves over min_confidence.
 
     ``alone`` holds stage one's probabilities (for story_confidence, at its default throughout);
     ``own`` each row's default min_confidence and promo_confidence (its model's own, README "The
-    thresholds"). The curve keeps block_confidence at its default (or at min_confidence, if lower)
-    and promo_confidence at each row's own; the plain curve turns runs off, so the two show what
-    removing runs adds.
+    thresholds"); ``repeated`` marks the lines the data set repeats. The curve keeps block_confidence
+    at its default (or at min_confidence, if lower), promo_confidence at each row's own and the
+    repeated lines at the default repeat_confidence; the plain curve turns runs off, so the two
+    show what removing runs adds.
     """
     from sklearn.metrics import classification_report, confusion_matrix
 
     own_min, own_promo = own
     labels, _, kept = decide(proba, classes, KEEP_DEFAULT, own_min, BLOCK_CONFIDENCE_DEFAULT, doc, alone,
-                             promo_confidence=own_promo)
+                             promo_confidence=own_promo, repeated=repeated)
     figures = score(frame, kept)
     present = [c for c in classes if c in set(frame["label"])]
     report = classification_report(frame["label"], labels, labels=present, output_dict=True, zero_division=0)
@@ -95,24 +99,28 @@ def our_figures(frame: pd.DataFrame, proba: np.ndarray, alone: np.ndarray, class
     curve, plain = [], []
     for threshold in map(float, THRESHOLDS):
         block = min(BLOCK_CONFIDENCE_DEFAULT, threshold)
-        kept_at = decide(proba, classes, KEEP_DEFAULT, threshold, block, doc, alone, promo_confidence=own_promo)[2]
+        kept_at = decide(proba, classes, KEEP_DEFAULT, threshold, block, doc, alone, promo_confidence=own_promo,
+                         repeated=repeated)[2]
         curve.append({"min_confidence": threshold, "block_confidence": block, **score(frame, kept_at)})
         kept_at = decide(proba, classes, KEEP_DEFAULT, threshold, threshold, doc, alone,
-                         promo_confidence=own_promo)[2]
+                         promo_confidence=own_promo, repeated=repeated)[2]
         plain.append({"min_confidence": threshold, **score(frame, kept_at)})
     return figures, curve, plain
 
 
-def run_systems(docs: list[dict], model, jobs: int, probas: tuple | None = None) -> dict:
+def run_systems(docs: list[dict], model, jobs: int, probas: tuple | None = None,
+                repeat_documents: int = REPEAT_DOCUMENTS_DEFAULT) -> dict:
     """Every system's keep flags, and ours: stage one's and the final probabilities and each row's
     own min_confidence and promo_confidence (``pipeline.label_probabilities``, or ``probas`` when given) on a
-    list of documents."""
+    list of documents, and which rows hold a line that ``repeat_documents`` of them repeat."""
     frame = documents_to_frame([{**d, "doc_id": str(d["doc_id"])} for d in docs])
     alone, proba, *own = probas or label_probabilities(model, frame[["doc_id", "position", "text"]])
     flags = {peer: peer_flags(peer, docs, jobs) for peer in PEERS}
     doc = np.repeat(np.arange(len(docs)), [len(d["paragraphs"]) for d in docs])  # numbered: ids may repeat across files
+    repeats = RepeatedLines(repeat_documents)
+    repeats.add(pd.DataFrame({"doc_id": doc, "text": frame["text"]}))
     return {"frame": frame, "proba": proba, "alone": alone, "own": tuple(own), "flags": flags,
-            "documents": len(docs), "doc": doc}
+            "documents": len(docs), "doc": doc, "repeated": repeats.holds(frame["text"])}
 
 
 def pool(runs: list[dict]) -> dict:
@@ -123,6 +131,7 @@ def pool(runs: list[dict]) -> dict:
             "own": tuple(np.concatenate(values) for values in zip(*(r["own"] for r in runs))),
             "flags": {peer: np.concatenate([r["flags"][peer] for r in runs]) for peer in PEERS},
             "documents": sum(r["documents"] for r in runs),
+            "repeated": np.concatenate([r["repeated"] for r in runs]),
             "doc": np.concatenate([r["doc"] + offset for r, offset in
                                    zip(runs, np.cumsum([0] + [r["documents"] for r in runs[:-1]]))])}
 
@@ -130,7 +139,8 @@ def pool(runs: list[dict]) -> dict:
 def evaluate(name: str, run: dict, classes) -> dict:
     """The figures of one data set from its run."""
     frame = run["frame"]
-    ours, curve, plain = our_figures(frame, run["proba"], run["alone"], classes, run["doc"], run["own"])
+    ours, curve, plain = our_figures(frame, run["proba"], run["alone"], classes, run["doc"], run["own"],
+                                     run["repeated"])
     result = {"data": name, "documents": run["documents"], "segments": len(frame),
               "junk_share": float((frame["label"] != "editorial").mean()),
               "systems": {"detector": ours}, "curve": curve, "curve_without_runs": plain}
@@ -210,6 +220,9 @@ def main(argv=None) -> int:
     parser.add_argument("--jobs", type=int, default=-1, help="processes for the peers (default: all cores)")
     parser.add_argument("--model", default=AUTO, help="a bundled model's name (auto, general, crypto) or a saved "
                                                       "model's file (default: %(default)s)")
+    parser.add_argument("--repeat-documents", type=int, default=REPEAT_DOCUMENTS_DEFAULT,
+                        help="a line that this many documents of a data set hold goes at repeat_confidence "
+                             "(default: %(default)s; 0 turns it off)")
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results")
     args = parser.parse_args(argv)
     if not SHARED.is_dir():
@@ -218,18 +231,23 @@ def main(argv=None) -> int:
     model = load_model(args.model)
     # Results of another model than the default go to files of their own: quality-crypto.json ...
     suffix = "" if args.model == AUTO else f"-{Path(args.model).stem}"
+    if args.repeat_documents != REPEAT_DOCUMENTS_DEFAULT:
+        suffix += f"-repeats{args.repeat_documents}"
     results = []
     print("scoring ...", file=sys.stderr)
-    seeds = run_systems(read_documents(SHARED / "seeds.jsonl", args.limit), model, args.jobs)
+    seeds = run_systems(read_documents(SHARED / "seeds.jsonl", args.limit), model, args.jobs,
+                        repeat_documents=args.repeat_documents)
     results.append(evaluate("seeds", seeds, model.classes_))
     for name, file in WRITTEN_SETS:
         results.append(evaluate(name, run_systems(read_documents(ROOT / "benchmarks" / file, args.limit), model,
-                                                  args.jobs), model.classes_))
+                                                  args.jobs, repeat_documents=args.repeat_documents),
+                                model.classes_))
     for view in ("region", "full"):
         runs, per_file = [], []
         for path in sorted((SHARED / "real").glob(f"*.{view}.jsonl")):
             started = time.perf_counter()
-            runs.append(run_systems(read_documents(path, args.limit), model, args.jobs))
+            runs.append(run_systems(read_documents(path, args.limit), model, args.jobs,
+                                    repeat_documents=args.repeat_documents))
             per_file.append(evaluate(path.name.removesuffix(".jsonl"), runs[-1], model.classes_))
             print(f"  {path.name}: {time.perf_counter() - started:.0f} s", file=sys.stderr, flush=True)
         results.append(evaluate(f"real {view} (all)", pool(runs), model.classes_))
@@ -263,14 +281,16 @@ def main(argv=None) -> int:
         to_crypto = model.routes(segments) if extra is not None else np.zeros(len(frame), bool)
         own = [values[order] for values in own_thresholds_per_row(model, to_crypto)]
         results.append(evaluate(f"{trained_on} (cross-validated)",
-                                run_systems(docs, model, args.jobs, (alone[order], full[order], *own)),
+                                run_systems(docs, model, args.jobs, (alone[order], full[order], *own),
+                                            args.repeat_documents),
                                 model.classes_))
 
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / f"quality{suffix}.json").write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
     plot(results, args.out / f"tradeoff{suffix}.png")
     print(f"# Quality, {time.strftime('%Y-%m-%d')}: `python benchmarks/quality.py"
-          f"{' --limit ' + str(args.limit) if args.limit else ''}{' --model ' + args.model if suffix else ''}`\n")
+          f"{' --limit ' + str(args.limit) if args.limit else ''}{' --model ' + args.model if args.model != AUTO else ''}"
+          f"{' --repeat-documents ' + str(args.repeat_documents) if 'repeats' in suffix else ''}`\n")
     for result in results:
         print(table(result))
     curve = args.out / f"tradeoff{suffix}.png"

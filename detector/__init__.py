@@ -17,20 +17,23 @@ from .pipeline import (
     BLOCK_CONFIDENCE_DEFAULT, CRYPTO_MIN_CONFIDENCE, CRYPTO_PROMO_CONFIDENCE, KEEP_DEFAULT, MIN_CONFIDENCE_DEFAULT,
     STORY_CONFIDENCE_DEFAULT, LabeledSegment, classify_texts, clean_texts, segment_frame,
 )
+from .repeats import REPEAT_CONFIDENCE_DEFAULT, REPEAT_DOCUMENTS_DEFAULT, RepeatedLines
 from .segments import Segment, split_segments
 
 __all__ = [
     "classify", "clean", "clean_frame", "classify_frame", "load_model", "save_model", "split_segments",
     "Segment", "LabeledSegment", "DetectorError", "InputError", "DataError", "ModelError",
     "KEEP_DEFAULT", "MIN_CONFIDENCE_DEFAULT", "CRYPTO_MIN_CONFIDENCE", "BLOCK_CONFIDENCE_DEFAULT",
-    "STORY_CONFIDENCE_DEFAULT", "CRYPTO_PROMO_CONFIDENCE",
+    "STORY_CONFIDENCE_DEFAULT", "CRYPTO_PROMO_CONFIDENCE", "RepeatedLines", "REPEAT_DOCUMENTS_DEFAULT",
+    "REPEAT_CONFIDENCE_DEFAULT",
 ]
 
 
 def classify(text: str, *, model=None, keep: Sequence[str] = KEEP_DEFAULT, min_confidence: float | None = None,
              block_confidence: float = BLOCK_CONFIDENCE_DEFAULT,
              story_confidence: float = STORY_CONFIDENCE_DEFAULT,
-             promo_confidence: float | None = None) -> list[LabeledSegment]:
+             promo_confidence: float | None = None, repeats: RepeatedLines | None = None,
+             repeat_confidence: float = REPEAT_CONFIDENCE_DEFAULT) -> list[LabeledSegment]:
     """Label every segment of ``text``.
 
     Parameters
@@ -60,6 +63,14 @@ def classify(text: str, *, model=None, keep: Sequence[str] = KEEP_DEFAULT, min_c
         probability; 1 turns this off. When omitted, the model's own:
         ``CRYPTO_PROMO_CONFIDENCE`` (0.6) for the bundled crypto model and the documents "auto"
         gives it (ads in the story's voice), off for the others.
+    repeats : RepeatedLines, optional
+        The repeated lines of the batch ``text`` belongs to (``RepeatedLines.from_texts(batch)``):
+        a segment whose line at least ``REPEAT_DOCUMENTS_DEFAULT`` (3) documents of the batch hold
+        is also removed when the labels outside ``keep`` have at least ``repeat_confidence``
+        (a site's furniture: "Advertisement", "Hide caption", the same newsletter box).
+        ``clean_frame`` and ``classify_frame`` count their own texts.
+    repeat_confidence : float
+        See ``repeats``; 1 keeps repeated lines like any other.
 
     Returns
     -------
@@ -67,25 +78,29 @@ def classify(text: str, *, model=None, keep: Sequence[str] = KEEP_DEFAULT, min_c
         text, start, end (span in ``text``), label, confidence, keep.
     """
     return classify_texts([text], _model(model), keep, min_confidence, block_confidence, story_confidence,
-                          promo_confidence)[0]
+                          promo_confidence, repeats, repeat_confidence)[0]
 
 
 def clean(text: str, *, model=None, keep: Sequence[str] = KEEP_DEFAULT, min_confidence: float | None = None,
           block_confidence: float = BLOCK_CONFIDENCE_DEFAULT, story_confidence: float = STORY_CONFIDENCE_DEFAULT,
-          promo_confidence: float | None = None) -> str:
+          promo_confidence: float | None = None, repeats: RepeatedLines | None = None,
+          repeat_confidence: float = REPEAT_CONFIDENCE_DEFAULT) -> str:
     """Return ``text`` with only its kept segments, byte for byte, in order (see ``classify``)."""
     return clean_texts([text], _model(model), keep, min_confidence, block_confidence, story_confidence,
-                       promo_confidence)[0]
+                       promo_confidence, repeats, repeat_confidence)[0]
 
 
 def clean_frame(frame: pd.DataFrame, text_column: str = "text", *, output_column: str = "clean_text", model=None,
                 keep: Sequence[str] = KEEP_DEFAULT, min_confidence: float | None = None,
                 block_confidence: float = BLOCK_CONFIDENCE_DEFAULT,
                 story_confidence: float = STORY_CONFIDENCE_DEFAULT,
-                promo_confidence: float | None = None) -> pd.DataFrame:
+                promo_confidence: float | None = None, repeat_documents: int = REPEAT_DOCUMENTS_DEFAULT,
+                repeat_confidence: float = REPEAT_CONFIDENCE_DEFAULT) -> pd.DataFrame:
     """Return a copy of ``frame`` with the cleaned text of ``text_column`` in ``output_column``.
 
-    Missing texts (None / NaN) stay missing; every other column is kept as it was.
+    Missing texts (None / NaN) stay missing; every other column is kept as it was. The frame is
+    one batch: a line that ``repeat_documents`` of its texts hold goes at ``repeat_confidence``
+    (see ``classify``; 0 documents turns this off).
     """
     if text_column not in frame.columns:
         raise InputError(f"the frame has no column {text_column!r} (columns: {', '.join(map(str, frame.columns))})")
@@ -94,8 +109,10 @@ def clean_frame(frame: pd.DataFrame, text_column: str = "text", *, output_column
     present = texts.map(lambda t: isinstance(t, str))
     cleaned = pd.Series([None] * len(frame), index=frame.index, dtype=object)
     if present.any():
-        cleaned[present] = clean_texts(texts[present].tolist(), model, keep, min_confidence, block_confidence,
-                                       story_confidence, promo_confidence)
+        present_texts = texts[present].tolist()
+        cleaned[present] = clean_texts(present_texts, model, keep, min_confidence, block_confidence,
+                                       story_confidence, promo_confidence,
+                                       RepeatedLines.from_texts(present_texts, repeat_documents), repeat_confidence)
     out = frame.copy()
     out[output_column] = cleaned
     return out
@@ -105,9 +122,11 @@ def classify_frame(frame: pd.DataFrame, text_column: str = "text", id_column: st
                    keep: Sequence[str] = KEEP_DEFAULT, min_confidence: float | None = None,
                    block_confidence: float = BLOCK_CONFIDENCE_DEFAULT,
                    story_confidence: float = STORY_CONFIDENCE_DEFAULT,
-                   promo_confidence: float | None = None) -> pd.DataFrame:
+                   promo_confidence: float | None = None, repeat_documents: int = REPEAT_DOCUMENTS_DEFAULT,
+                   repeat_confidence: float = REPEAT_CONFIDENCE_DEFAULT) -> pd.DataFrame:
     """One row per segment of every text in ``frame``: doc_id, position, text, start, end, label, confidence, keep,
-    and model (which model labeled the text: "crypto" or "general" under "auto", else the model given)."""
+    and model (which model labeled the text: "crypto" or "general" under "auto", else the model given).
+    Repeated lines as in ``clean_frame``."""
     if text_column not in frame.columns:
         raise InputError(f"the frame has no column {text_column!r} (columns: {', '.join(map(str, frame.columns))})")
     name = str(model) if isinstance(model, (str, Path)) else type(model).__name__
@@ -115,7 +134,7 @@ def classify_frame(frame: pd.DataFrame, text_column: str = "text", id_column: st
     ids = frame[id_column].tolist() if id_column else frame.index.tolist()
     texts = [t if isinstance(t, str) else "" for t in frame[text_column]]
     labeled = classify_texts(texts, model, keep, min_confidence, block_confidence, story_confidence,
-                             promo_confidence)
+                             promo_confidence, RepeatedLines.from_texts(texts, repeat_documents), repeat_confidence)
     return segment_frame(ids, labeled, model, name)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import dataclasses
 import json
 import math
 import sys
@@ -19,10 +20,12 @@ from .persistence import load_model
 from .pipeline import (
     BLOCK_CONFIDENCE_DEFAULT, CRYPTO_MIN_CONFIDENCE, CRYPTO_PROMO_CONFIDENCE, KEEP_DEFAULT, MIN_CONFIDENCE_DEFAULT,
     SEGMENT_COLUMNS, STORY_CONFIDENCE_DEFAULT, batches, classify_batches, clean_batches, reuse_freed_memory,
-    segment_frame,
+    segment_frame, segment_table,
 )
+from .repeats import REPEAT_CONFIDENCE_DEFAULT, REPEAT_DOCUMENTS_DEFAULT, RepeatedLines
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+COUNT_BATCH_SEGMENTS = 20_000  # lines counted at a time in the first pass (counting has a cost per call)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -80,6 +83,13 @@ def _parser() -> argparse.ArgumentParser:
                               f"(default: the model's own, {CRYPTO_PROMO_CONFIDENCE} for the bundled crypto model and "
                               "the documents auto gives it, where ads in the story's voice sit; off for the others; "
                               "1 turns it off)")
+        sub.add_argument("--repeat-documents", type=int, default=REPEAT_DOCUMENTS_DEFAULT, metavar="N",
+                         help="a line that N different documents of the inputs hold is the sites' furniture and goes "
+                              "at --repeat-confidence; the inputs are read twice, once to count (default: %(default)s; "
+                              "0 turns it off)")
+        sub.add_argument("--repeat-confidence", type=float, default=REPEAT_CONFIDENCE_DEFAULT,
+                         help="remove a repeated line when the labels outside --keep have at least this probability "
+                              "(default: %(default)s; 1 keeps repeated lines like any other)")
         sub.add_argument("--model", metavar="FILE_OR_NAME", default="auto",
                          help="a model saved by `detector train`, or a bundled model: auto (crypto news to crypto, "
                               "the rest to general), general, or crypto (built on first use; default: %(default)s)")
@@ -101,9 +111,12 @@ class Run:
         self.problems: list[str] = []
         for flag, value in (("--min-confidence", args.min_confidence), ("--block-confidence", args.block_confidence),
                             ("--story-confidence", args.story_confidence),
-                            ("--promo-confidence", args.promo_confidence)):
+                            ("--promo-confidence", args.promo_confidence),
+                            ("--repeat-confidence", args.repeat_confidence)):
             if value is not None and not 0.0 <= value <= 1.0:
                 raise InputError(f"{flag} must be between 0 and 1, got {value}")
+        if args.repeat_documents < 0:
+            raise InputError(f"--repeat-documents must be 0 (off) or more, got {args.repeat_documents}")
         self.inputs = discover_inputs(args.paths, args.text_column, args.id_column)
         self.to_stdout = args.output is None
         if self.to_stdout and (len(self.inputs) > 1 or isinstance(self.inputs[0], TableFile)) \
@@ -118,10 +131,34 @@ class Run:
     def execute(self) -> None:
         texts = [i for i in self.inputs if isinstance(i, TextFile)]
         tables = [i for i in self.inputs if isinstance(i, TableFile)]
+        self.repeats = self._count_repeats(texts, tables)
         if texts:
             self._run_texts(texts)
         for table in tables:
             self._run_table(table)
+
+    def _count_repeats(self, texts: list[TextFile], tables: list[TableFile]) -> RepeatedLines | None:
+        """The lines repeated across all the inputs (standard input aside: it cannot be read twice).
+
+        A first pass over the inputs; what it cannot read is left to the second, which reports it.
+        """
+        files = [file for file in texts if file.path is not None]
+        if not self.args.repeat_documents or len(files) + len(tables) == 0 or (not tables and len(files) < 2):
+            return None
+        repeats = RepeatedLines(self.args.repeat_documents)
+
+        def every_text():
+            for file in files:
+                with contextlib.suppress(InputError, OSError):
+                    yield file.read()
+            for table in tables:
+                with contextlib.suppress(InputError):
+                    for chunk in dataclasses.replace(table, problems=[]).chunks():
+                        yield from (text for text in chunk[table.text_column] if isinstance(text, str))
+
+        for batch in batches(every_text(), COUNT_BATCH_SEGMENTS):
+            repeats.add(segment_table(batch)[0])
+        return repeats
 
     # -- texts ---------------------------------------------------------------------------
     def _run_texts(self, files: list[TextFile]) -> None:
@@ -217,7 +254,8 @@ class Run:
         """Labeled segments per text (classify), or the cleaned texts (clean)."""
         run = clean_batches if self.args.command == "clean" else classify_batches
         return run(text_batches, self.model, self.args.keep, self.args.min_confidence, self.args.jobs,
-                   self.args.block_confidence, self.args.story_confidence, self.args.promo_confidence)
+                   self.args.block_confidence, self.args.story_confidence, self.args.promo_confidence, self.repeats,
+                   self.args.repeat_confidence)
 
     def _table_result(self, table: TableFile, chunk: pd.DataFrame, results) -> pd.DataFrame:
         """The output rows of one chunk: its segments (classify) or the chunk with a cleaned column (clean)."""

@@ -15,6 +15,7 @@ import pandas as pd
 
 from .clean import clean_article
 from .features import document_bounds
+from .repeats import REPEAT_CONFIDENCE_DEFAULT, RepeatedLines
 from .routing import TopicRouter
 from .segments import LONE_SURROGATE, Segment, split_lines, split_segments
 
@@ -75,14 +76,16 @@ def decide(proba: np.ndarray, classes: Sequence[str], keep: Sequence[str] = KEEP
            block_confidence: float = BLOCK_CONFIDENCE_DEFAULT,
            doc: np.ndarray | None = None, alone: np.ndarray | None = None,
            story_confidence: float = STORY_CONFIDENCE_DEFAULT,
-           promo_confidence: float | np.ndarray = PROMO_CONFIDENCE_OFF) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+           promo_confidence: float | np.ndarray = PROMO_CONFIDENCE_OFF, repeated: np.ndarray | None = None,
+           repeat_confidence: float = REPEAT_CONFIDENCE_DEFAULT) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Turn probabilities into (label, confidence, keep) per segment.
 
     A segment is removed when the probabilities of the labels outside ``keep`` sum to at
     least ``min_confidence``; when "promo" (unless kept) alone has at least
-    ``promo_confidence`` (1 turns this off); or when they sum to at least ``block_confidence``
-    and it belongs to an unbroken run of such segments, within one document, that holds a
-    segment removed by one of the first two rules. Rows are in reading order; ``doc`` numbers
+    ``promo_confidence`` (1 turns this off); when ``repeated`` marks it (a line the batch
+    repeats, ``repeats.RepeatedLines``) and they sum to at least ``repeat_confidence``; or when
+    they sum to at least ``block_confidence`` and it belongs to an unbroken run of such
+    segments, within one document, that holds a segment removed by one of the first three rules. Rows are in reading order; ``doc`` numbers
     their documents (one document when omitted). A ``block_confidence`` at or above
     ``min_confidence`` turns runs off.
     ``min_confidence`` and ``promo_confidence`` may also hold one value per row (under "auto",
@@ -100,6 +103,8 @@ def decide(proba: np.ndarray, classes: Sequence[str], keep: Sequence[str] = KEEP
     if PROMO_LABEL in classes and PROMO_LABEL not in keep and (promo_confidence < 1).any():
         p_promo = proba[:, list(classes).index(PROMO_LABEL)]
         removed |= (p_promo >= promo_confidence) & (promo_confidence < 1)
+    if repeated is not None:
+        removed |= repeated & (p_removed >= repeat_confidence) & (p_removed > 0)
     if np.any(block_confidence < min_confidence) and len(proba):
         removed = _with_their_runs(removed, (p_removed >= block_confidence) & (p_removed > 0), doc)
     if alone is not None and story_confidence < 1:
@@ -139,10 +144,11 @@ def classify_texts(texts: Sequence[str], model, keep: Sequence[str] = KEEP_DEFAU
                    min_confidence: float | None = None,
                    block_confidence: float = BLOCK_CONFIDENCE_DEFAULT,
                    story_confidence: float = STORY_CONFIDENCE_DEFAULT,
-                   promo_confidence: float | None = None) -> list[list[LabeledSegment]]:
-    """Label the segments of several texts with one model call."""
+                   promo_confidence: float | None = None, repeats: RepeatedLines | None = None,
+                   repeat_confidence: float = REPEAT_CONFIDENCE_DEFAULT) -> list[list[LabeledSegment]]:
+    """Label the segments of several texts with one model call (``repeats``: the batch's repeated lines)."""
     counts, labels, confidence, kept = _decide_texts(texts, model, keep, min_confidence, block_confidence,
-                                                     story_confidence, promo_confidence)
+                                                     story_confidence, promo_confidence, repeats, repeat_confidence)
     out, i = [], 0
     for text, n in zip(texts, counts):
         out.append([LabeledSegment(s.text, s.start, s.end, str(labels[i + j]), float(confidence[i + j]),
@@ -154,10 +160,11 @@ def classify_texts(texts: Sequence[str], model, keep: Sequence[str] = KEEP_DEFAU
 def clean_texts(texts: Sequence[str], model, keep: Sequence[str] = KEEP_DEFAULT,
                 min_confidence: float | None = None,
                 block_confidence: float = BLOCK_CONFIDENCE_DEFAULT,
-                story_confidence: float = STORY_CONFIDENCE_DEFAULT, promo_confidence: float | None = None) -> list[str]:
-    """Clean several texts with one model call."""
+                story_confidence: float = STORY_CONFIDENCE_DEFAULT, promo_confidence: float | None = None,
+                repeats: RepeatedLines | None = None, repeat_confidence: float = REPEAT_CONFIDENCE_DEFAULT) -> list[str]:
+    """Clean several texts with one model call (``repeats``: the batch's repeated lines)."""
     counts, _, _, kept = _decide_texts(texts, model, keep, min_confidence, block_confidence, story_confidence,
-                                       promo_confidence)
+                                       promo_confidence, repeats, repeat_confidence)
     ends = np.cumsum(counts)
     kept = kept.tolist()
     return [clean_article(text, kept[end - n:end]) for text, n, end in zip(texts, counts, ends)]
@@ -167,7 +174,8 @@ def _decide_texts(texts, model, *thresholds):
     """The segment count of each text, then label, confidence and keep flag of every segment (flat).
 
     ``thresholds``: keep, min_confidence, block_confidence, story_confidence, promo_confidence as in
-    ``decide`` (min_confidence and promo_confidence None: each model's own).
+    ``decide`` (min_confidence and promo_confidence None: each model's own), then the batch's
+    RepeatedLines (or None) and repeat_confidence.
     """
     try:
         table, counts = segment_table(texts)
@@ -181,7 +189,7 @@ def _decide_texts(texts, model, *thresholds):
 
 
 def _decide_table(table, counts, model, keep, min_confidence, block_confidence, story_confidence,
-                  promo_confidence):
+                  promo_confidence, repeats, repeat_confidence):
     """``_decide_texts`` for the segment table of the texts and their segment counts."""
     if len(table) == 0:
         return counts, np.array([], dtype=object), np.array([]), np.array([], dtype=bool)
@@ -189,8 +197,9 @@ def _decide_table(table, counts, model, keep, min_confidence, block_confidence, 
     parts = [label_probabilities(model, table.iloc[start:stop], min_confidence, promo_confidence)
              for start, stop in _whole_documents(doc, MODEL_CALL_SEGMENTS)]
     alone, proba, min_confidence, promo_confidence = (np.concatenate(arrays) for arrays in zip(*parts))
+    repeated = None if repeats is None else repeats.holds(table["text"])
     labels, confidence, kept = decide(proba, model.classes_, keep, min_confidence, block_confidence, doc,
-                                      alone, story_confidence, promo_confidence)
+                                      alone, story_confidence, promo_confidence, repeated, repeat_confidence)
     return counts, labels, confidence, kept
 
 
@@ -267,29 +276,34 @@ def classify_batches(text_batches: Iterable[list[str]], model, keep: Sequence[st
                      min_confidence: float | None = None, jobs: int = 1,
                      block_confidence: float = BLOCK_CONFIDENCE_DEFAULT,
                      story_confidence: float = STORY_CONFIDENCE_DEFAULT,
-                     promo_confidence: float | None = None) -> Iterator[list[list[LabeledSegment]]]:
+                     promo_confidence: float | None = None, repeats: RepeatedLines | None = None,
+                     repeat_confidence: float = REPEAT_CONFIDENCE_DEFAULT) -> Iterator[list[list[LabeledSegment]]]:
     """``classify_texts`` over a stream of batches, results in order.
 
     With ``jobs`` > 1 (or -1 for every core) the batches are spread over worker
     processes that each receive the model once; at most two batches per worker are
-    in flight, so memory stays flat however long the stream.
+    in flight, so memory stays flat however long the stream. ``repeats``: the repeated lines of the
+    whole stream, counted beforehand (``RepeatedLines``), or None.
     """
     return _over_batches(classify_texts, text_batches, model,
-                         (keep, min_confidence, block_confidence, story_confidence, promo_confidence), jobs)
+                         (keep, min_confidence, block_confidence, story_confidence, promo_confidence, repeats,
+                          repeat_confidence), jobs)
 
 
 def clean_batches(text_batches: Iterable[list[str]], model, keep: Sequence[str] = KEEP_DEFAULT,
                   min_confidence: float | None = None, jobs: int = 1,
                   block_confidence: float = BLOCK_CONFIDENCE_DEFAULT,
                   story_confidence: float = STORY_CONFIDENCE_DEFAULT,
-                  promo_confidence: float | None = None) -> Iterator[list[str]]:
+                  promo_confidence: float | None = None, repeats: RepeatedLines | None = None,
+                  repeat_confidence: float = REPEAT_CONFIDENCE_DEFAULT) -> Iterator[list[str]]:
     """``clean_texts`` over a stream of batches, results in order; workers as in ``classify_batches``.
 
     The workers send back cleaned texts only, which is far less to move between processes
     than every labeled segment.
     """
     return _over_batches(clean_texts, text_batches, model,
-                         (keep, min_confidence, block_confidence, story_confidence, promo_confidence), jobs)
+                         (keep, min_confidence, block_confidence, story_confidence, promo_confidence, repeats,
+                          repeat_confidence), jobs)
 
 
 def _over_batches(step, text_batches, model, choices: tuple, jobs: int) -> Iterator[list]:

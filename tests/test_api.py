@@ -2,7 +2,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from detector import InputError, classify, clean, clean_frame, classify_frame
+from detector import InputError, RepeatedLines, classify, clean, clean_frame, classify_frame
 from detector.pipeline import _whole_documents, clean_texts, decide
 
 ARTICLE = ("Markets moved sharply on day 3 as traders weighed the central bank's next step.\n"
@@ -188,3 +188,45 @@ def test_a_line_that_reads_as_story_alone_is_kept_whatever_its_context_says():
     assert clean(text, model=model, story_confidence=1.0) == "The court heard the case on Monday.\n"
     labels = [s.label for s in classify(text, model=model)]
     assert labels == ["editorial", "editorial", "promo", "promo"]  # a kept line carries a kept label
+
+
+def test_a_line_the_batch_repeats_goes_at_repeat_confidence_and_takes_its_run_with_it():
+    classes = ["editorial", "promo"]
+    #   story, a repeated doubtful line (junk 0.5), its neighbour (junk 0.65), a doubtful line
+    #   that is not repeated (junk 0.5), a repeated line that reads as story (junk 0.2)
+    p_junk = _junk([0.05, 0.5, 0.65, 0.5, 0.2])
+    repeated = np.array([False, True, False, False, True])
+    assert decide(p_junk, classes, ["editorial"], 0.9, 0.6)[2].all()
+    kept = decide(p_junk, classes, ["editorial"], 0.9, 0.6, repeated=repeated, repeat_confidence=0.4)[2]
+    assert kept.tolist() == [True, False, False, True, True]
+    assert decide(p_junk, classes, ["editorial"], 0.9, 0.6, repeated=repeated, repeat_confidence=1.0)[2].all()
+    # story protection still holds: stage one read the repeated line as story
+    alone = _junk([0.05, 0.05, 0.65, 0.5, 0.2])
+    assert decide(p_junk, classes, ["editorial"], 0.9, 0.6, alone=alone, repeated=repeated)[2][1]
+
+
+PAGE_JUNK = {"Hide caption": 0.5, "Read our coverage policy.": 0.3, "Advertisement": 0.95}
+
+
+def _pages(n: int) -> list[str]:
+    return [f"Story {i}: the council met on day {i} and voted on the budget for the schools.\nHide caption\n"
+            f"Read our coverage policy.\nAdvertisement\nClosing line {i}.\n" for i in range(n)]
+
+
+def test_clean_frame_removes_what_three_of_its_pages_repeat_and_clean_takes_a_count_of_the_batch():
+    pages = _pages(3)
+    model = _FixedModel(PAGE_JUNK)
+    frame = pd.DataFrame({"text": pages})
+    cleaned = clean_frame(frame, model=model)["clean_text"].tolist()
+    assert cleaned == [page.replace("Hide caption\n", "").replace("Advertisement\n", "") for page in pages]
+    # at the default repeat_confidence (0.4) the line at junk 0.3 stays; 0 documents turns it off
+    assert clean_frame(frame, model=model, repeat_documents=0)["clean_text"].tolist() == \
+        [page.replace("Advertisement\n", "") for page in pages]
+    assert clean_frame(frame.iloc[:2], model=model)["clean_text"].tolist() == \
+        [page.replace("Advertisement\n", "") for page in pages[:2]]  # two pages are not enough
+    repeats = RepeatedLines.from_texts(pages)
+    assert [clean(page, model=model, repeats=repeats) for page in pages] == cleaned
+    assert clean(pages[0], model=model) == pages[0].replace("Advertisement\n", "")
+    labeled = classify_frame(frame, model=model, repeat_confidence=0.25)
+    assert labeled.loc[~labeled["keep"], "text"].tolist() == ["Hide caption", "Read our coverage policy.",
+                                                               "Advertisement"] * 3

@@ -1,3 +1,4 @@
+import functools
 import io
 import json
 import multiprocessing
@@ -8,7 +9,7 @@ import sys
 import pandas as pd
 import pytest
 from conftest import make_documents, write_jsonl
-from test_api import ARTICLE
+from test_api import ARTICLE, PAGE_JUNK, _FixedModel, _pages
 
 from detector import cli, save_model
 
@@ -157,8 +158,30 @@ def test_errors_before_any_work_exit_2_without_a_traceback(tmp_path, model_file,
     assert "--story-confidence must be between 0 and 1" in capsys.readouterr().err
     assert run(["clean", "--model", model_file, "--promo-confidence", "-1"], ARTICLE) == 2
     assert "--promo-confidence must be between 0 and 1" in capsys.readouterr().err
+    assert run(["clean", "--model", model_file, "--repeat-confidence", "1.2"], ARTICLE) == 2
+    assert "--repeat-confidence must be between 0 and 1" in capsys.readouterr().err
+    assert run(["clean", "--model", model_file, "--repeat-documents", "-1"], ARTICLE) == 2
+    assert "--repeat-documents must be 0 (off) or more" in capsys.readouterr().err
     assert run(["clean", "--model", model_file, "--keep", "comments"], ARTICLE) == 2
     assert "does not know: comments" in capsys.readouterr().err
+
+
+def test_lines_repeated_across_the_inputs_are_counted_over_all_of_them(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(cli, "load_model", lambda name: _FixedModel(PAGE_JUNK))
+    pages = _pages(4)
+    (tmp_path / "in").mkdir()
+    for i, page in enumerate(pages[:2]):
+        (tmp_path / "in" / f"{i}.txt").write_text(page, encoding="utf-8")
+    table = tmp_path / "in" / "more.jsonl"  # the other two pages, and a broken line
+    table.write_text(json.dumps({"id": 2, "text": pages[2]}) + "\n{broken\n" + json.dumps({"id": 3, "text": pages[3]}) + "\n")
+    assert run(["clean", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "-q"]) == 1
+    furniture = ("Hide caption\n", "Advertisement\n")
+    without = [functools.reduce(lambda page, line: page.replace(line, ""), furniture, page) for page in pages]
+    assert [(tmp_path / "out" / f"{i}.txt").read_text(encoding="utf-8") for i in range(2)] == without[:2]
+    assert pd.read_json(tmp_path / "out" / "more.jsonl", lines=True)["clean_text"].tolist()[::2] == without[2:]
+    assert capsys.readouterr().err.count("not a JSON object") == 1  # the count's pass reports nothing twice
+    assert run(["clean", str(tmp_path / "in"), "-o", str(tmp_path / "off"), "-q", "--repeat-documents", "0"]) == 1
+    assert (tmp_path / "off" / "0.txt").read_text(encoding="utf-8") == pages[0].replace("Advertisement\n", "")
 
 
 def test_train_runs_through_the_cli(tmp_path, capsys):

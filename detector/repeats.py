@@ -1,0 +1,118 @@
+"""Lines a batch repeats: the same line in several different documents is the site's furniture.
+
+A scraped batch holds many pages of the same sites, and each page carries its site's template
+lines: "Advertisement", "Hide caption", a newsletter box, the same affiliate block under every
+story. ``RepeatedLines`` counts, over a whole batch, how many different documents hold each line
+(the same segment text, character for character: a site repeats its furniture exactly); a line
+held by at least ``min_documents`` of them may be removed at a lower probability of junk than
+other lines (``repeat_confidence`` in ``pipeline.decide``).
+
+Copies of one story (the same article scraped twice, a syndicated story) must not make their
+own lines look like furniture. Documents are therefore told apart by their longest line: two
+documents with the same longest line count once.
+
+Only 64-bit hashes are kept (``pandas.util.hash_array``, the same in every process), about 16
+bytes per line of input while counting and 8 per repeated line after.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+import pandas as pd
+
+from .segments import LONE_SURROGATE
+
+REPEAT_DOCUMENTS_DEFAULT = 3
+# A line held by REPEAT_DOCUMENTS_DEFAULT different documents of the batch is removed when the
+# labels outside keep have at least REPEAT_CONFIDENCE_DEFAULT of its probability (README, "The
+# thresholds": on the real pages this removes more junk for less story than a lower min_confidence;
+# its cost is generic subheadings, "Pros", "Verdict", that many documents share).
+REPEAT_CONFIDENCE_DEFAULT = 0.4
+_MIX = np.uint64(0x9E3779B97F4A7C15)  # spreads a document key's bits before it is joined to a line's hash
+
+
+def line_hashes(lines: Iterable[str]) -> np.ndarray:
+    """A 64-bit hash of each line (segments: stripped already)."""
+    lines = np.array(list(lines), dtype=object)
+    try:
+        return pd.util.hash_array(lines, categorize=False)
+    except UnicodeEncodeError:  # unpaired surrogates: read as U+FFFD, as the model reads them
+        return pd.util.hash_array(np.array([LONE_SURROGATE.sub("\ufffd", line) for line in lines], dtype=object),
+                                  categorize=False)
+
+
+class RepeatedLines:
+    """The lines that at least ``min_documents`` different documents of a batch hold.
+
+    Feed it the batch's segments with ``add`` (a table with doc_id and text, documents whole),
+    or build it at once with ``from_texts``; ``holds`` then marks the rows of any segment table
+    whose line repeats. ``min_documents`` 0 marks nothing.
+    """
+
+    def __init__(self, min_documents: int = REPEAT_DOCUMENTS_DEFAULT):
+        if min_documents < 0:
+            raise ValueError(f"min_documents must be 0 or more, got {min_documents}")
+        self.min_documents = min_documents
+        self._pairs: list[tuple[np.ndarray, np.ndarray]] = []  # (pair hashes, their line hashes), distinct per part
+        self._repeated: np.ndarray | None = None
+
+    @classmethod
+    def from_texts(cls, texts: Iterable[str], min_documents: int = REPEAT_DOCUMENTS_DEFAULT) -> RepeatedLines:
+        """The repeated lines of ``texts``, each text one document (one segment per non-blank line)."""
+        from .pipeline import segment_table
+
+        repeated = cls(min_documents)
+        if min_documents:
+            repeated.add(segment_table(list(texts))[0])
+        return repeated
+
+    def add(self, segments: pd.DataFrame) -> None:
+        """Count the lines of ``segments`` (doc_id, text; each document's rows together, in one call)."""
+        if not self.min_documents or not len(segments):
+            return
+        texts = segments["text"].tolist()
+        hashes = line_hashes(texts)
+        doc = pd.factorize(segments["doc_id"])[0]
+        new_doc = np.r_[True, doc[1:] != doc[:-1]]
+        run = np.cumsum(new_doc) - 1  # each row's document, numbered in order
+        lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+        # each document's key: the hash of its longest line (the first of them), shared by its copies
+        longest = np.flatnonzero(lengths == np.maximum.reduceat(lengths, np.flatnonzero(new_doc))[run])
+        longest = longest[np.r_[True, run[longest][1:] != run[longest][:-1]]]
+        keys = hashes[longest][run]
+        # one hash per (line, document key) pair: a line counts once per document told apart
+        pairs, first = np.unique(hashes ^ (keys * _MIX), return_index=True)
+        self._pairs.append((pairs, hashes[first]))
+        self._repeated = None
+
+    @property
+    def repeated(self) -> np.ndarray:
+        """The sorted hashes of the lines held by at least ``min_documents`` documents told apart."""
+        if self._repeated is None:
+            if not self._pairs:
+                self._repeated = np.zeros(0, dtype=np.uint64)
+            else:
+                pairs, first = np.unique(np.concatenate([pairs for pairs, _ in self._pairs]), return_index=True)
+                lines = np.concatenate([lines for _, lines in self._pairs])[first]
+                self._pairs = [(pairs, lines)]
+                lines, counts = np.unique(lines, return_counts=True)
+                self._repeated = lines[counts >= self.min_documents]
+        return self._repeated
+
+    def holds(self, lines: pd.Series | Sequence[str]) -> np.ndarray:
+        """Whether each of ``lines`` is a repeated line."""
+        repeated = self.repeated
+        if not len(repeated) or not len(lines):
+            return np.zeros(len(lines), dtype=bool)
+        hashes = line_hashes(lines)
+        at = np.minimum(np.searchsorted(repeated, hashes), len(repeated) - 1)
+        return repeated[at] == hashes
+
+    def __len__(self) -> int:
+        return len(self.repeated)
+
+    def __getstate__(self):
+        # workers get the repeated hashes only, not the pairs counted
+        return {"min_documents": self.min_documents, "_pairs": [], "_repeated": self.repeated}
