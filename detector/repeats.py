@@ -8,8 +8,10 @@ held by at least ``min_documents`` of them may be removed at a lower probability
 other lines (``repeat_confidence`` in ``pipeline.decide``).
 
 Copies of one story (the same article scraped twice, a syndicated story) must not make their
-own lines look like furniture. Documents are therefore told apart by their longest line: two
-documents with the same longest line count once.
+own lines look like furniture. Documents are therefore told apart by their two longest lines:
+documents that share both count once. Two, not one: a site whose template holds a paragraph
+longer than its stories' (a long disclaimer, an ad's risk warning) would otherwise make all its
+pages one document, and its furniture would never count.
 
 Only 64-bit hashes are kept (``pandas.util.hash_array``, the same in every process), about 16
 bytes per line of input while counting and 8 per repeated line after.
@@ -30,7 +32,8 @@ REPEAT_DOCUMENTS_DEFAULT = 3
 # thresholds": on the real pages this removes more junk for less story than a lower min_confidence;
 # its cost is generic subheadings, "Pros", "Verdict", that many documents share).
 REPEAT_CONFIDENCE_DEFAULT = 0.4
-_MIX = np.uint64(0x9E3779B97F4A7C15)  # spreads a document key's bits before it is joined to a line's hash
+# odd constants that spread a hash's bits before it is joined to another hash
+_MIX, _MIX_SECOND = np.uint64(0x9E3779B97F4A7C15), np.uint64(0xC2B2AE3D27D4EB4F)
 
 
 def line_hashes(lines: Iterable[str]) -> np.ndarray:
@@ -75,13 +78,16 @@ class RepeatedLines:
         texts = segments["text"].tolist()
         hashes = line_hashes(texts)
         doc = pd.factorize(segments["doc_id"])[0]
-        new_doc = np.r_[True, doc[1:] != doc[:-1]]
-        run = np.cumsum(new_doc) - 1  # each row's document, numbered in order
+        run = np.cumsum(np.r_[True, doc[1:] != doc[:-1]]) - 1  # each row's document, numbered in order
         lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
-        # each document's key: the hash of its longest line (the first of them), shared by its copies
-        longest = np.flatnonzero(lengths == np.maximum.reduceat(lengths, np.flatnonzero(new_doc))[run])
-        longest = longest[np.r_[True, run[longest][1:] != run[longest][:-1]]]
-        keys = hashes[longest][run]
+        # each document's key: the hashes of its two longest lines (the first ones on a tie)
+        order = np.lexsort((np.arange(len(texts)), -lengths, run))
+        first_of_run = np.r_[True, run[order][1:] != run[order][:-1]]
+        rank = np.arange(len(order)) - np.maximum.accumulate(np.where(first_of_run, np.arange(len(order)), 0))
+        longest, second = order[rank == 0], order[rank == 1]
+        second_hash = np.zeros(run[-1] + 1, dtype=np.uint64)  # a document of one line has none
+        second_hash[run[second]] = hashes[second]
+        keys = (hashes[longest] ^ (second_hash * _MIX_SECOND))[run]
         # one hash per (line, document key) pair: a line counts once per document told apart
         pairs, first = np.unique(hashes ^ (keys * _MIX), return_index=True)
         self._pairs.append((pairs, hashes[first]))

@@ -23,11 +23,20 @@ def test_a_line_is_repeated_once_enough_different_documents_hold_it():
 
 
 def test_copies_of_one_story_count_once():
-    # the same article scraped three times (its longest line the same): its lines are not furniture
+    # the same article scraped three times (its two longest lines the same): its lines are not furniture
     copies = [_page(0, "Read the full report below.") for _ in range(3)]
     assert not RepeatedLines.from_texts(copies, min_documents=2).holds(["Read the full report below."]).any()
     # a line repeated inside one document counts once for it
     assert not RepeatedLines.from_texts([_page(0, "Share", "Share", "Share")], min_documents=2).holds(["Share"]).any()
+
+
+def test_pages_of_one_site_count_apart_though_a_template_paragraph_is_their_longest_line():
+    disclaimer = ("Disclaimer: nothing on this site is investment advice. Crypto assets are volatile and you can "
+                  "lose all of the money you put in; read the full risk statement before you trade.")
+    texts = [_page(i, disclaimer, "Follow us on Telegram") for i in range(3)]
+    assert all(len(disclaimer) > len(line) for text in texts for line in text.splitlines() if line != disclaimer)
+    assert RepeatedLines.from_texts(texts).holds([disclaimer, "Follow us on Telegram", STORIES[0]]).tolist() == \
+        [True, True, False]
 
 
 def test_counting_in_parts_gives_what_counting_at_once_gives():
