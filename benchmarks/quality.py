@@ -4,7 +4,8 @@
 
 Data: ../shared/data/seeds.jsonl, ../shared/data/real/*.{region,full}.jsonl (never
 trained on), the sets of benchmarks/ written for this check (WRITTEN_SETS: unmarked ads in two sets,
-sponsored articles, news pages), and data/ by cross-validation grouped by site. Prints one
+sponsored articles, news pages; the 21-language unmarked ads regrouped so that the pages of one
+site carry the same ad), and data/ by cross-validation grouped by site. Prints one
 table per data set, writes results.json and the trade-off curve tradeoff.png to --out.
 Each file (and data/) is one batch, as a user's run over it: the lines it repeats across its
 documents (repeats.RepeatedLines) go at repeat_confidence; --repeat-documents 0 turns that off.
@@ -13,6 +14,7 @@ documents (repeats.RepeatedLines) go at repeat_confidence; --repeat-documents 0 
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import sys
 import time
@@ -54,6 +56,30 @@ WRITTEN_SETS = (
     # such sites gets them, written apart from data/ by writers who never saw it
     ("news pages", "news_pages.jsonl"),
 )
+
+
+def site_batches(docs: list[dict], min_pages: int = 3) -> list[list[dict]]:
+    """Batches of one site's pages that all carry the same unmarked ad, from the stories of one language.
+
+    For every language with at least ``min_pages`` documents, and for every ad block (a run of lines
+    that are not editorial) of those documents: the language's stories, each with that block in the
+    middle of its story lines, one batch (a site that runs one ad under each of its stories).
+    """
+    by_lang: dict[str, list[dict]] = {}
+    for doc in docs:
+        by_lang.setdefault(doc["lang"], []).append(doc)
+    out = []
+    for lang, group in by_lang.items():
+        if len(group) < min_pages:
+            continue
+        stories = [[p for p in d["paragraphs"] if p["label"] == "editorial"] for d in group]
+        ads = [[p for p in run] for d in group for is_ad, run in
+               itertools.groupby(d["paragraphs"], key=lambda p: p["label"] != "editorial") if is_ad]
+        for number, ad in enumerate(ads):
+            out.append([{"doc_id": f"{d['doc_id']}+ad{number}", "lang": lang,
+                         "paragraphs": story[:len(story) // 2] + ad + story[len(story) // 2:]}
+                        for d, story in zip(group, stories)])
+    return out
 
 
 def read_documents(path: Path, limit: int | None) -> list[dict]:
@@ -242,6 +268,12 @@ def main(argv=None) -> int:
         results.append(evaluate(name, run_systems(read_documents(ROOT / "benchmarks" / file, args.limit), model,
                                                   args.jobs, repeat_documents=args.repeat_documents),
                                 model.classes_))
+    # the 21-language stories regrouped: the pages of one site carry the same ad (one batch per site and ad)
+    sites = site_batches(read_documents(ROOT / "benchmarks" / "unmarked_ads_multi.jsonl", args.limit))
+    if sites:
+        results.append(evaluate("unmarked ads repeated on a site's pages", pool(
+            [run_systems(batch, model, args.jobs, repeat_documents=args.repeat_documents) for batch in sites]),
+            model.classes_))
     for view in ("region", "full"):
         runs, per_file = [], []
         for path in sorted((SHARED / "real").glob(f"*.{view}.jsonl")):

@@ -115,8 +115,8 @@ class Run:
                             ("--repeat-confidence", args.repeat_confidence)):
             if value is not None and not 0.0 <= value <= 1.0:
                 raise InputError(f"{flag} must be between 0 and 1, got {value}")
-        if args.repeat_documents < 0:
-            raise InputError(f"--repeat-documents must be 0 (off) or more, got {args.repeat_documents}")
+        if args.repeat_documents < 0 or args.repeat_documents == 1:
+            raise InputError(f"--repeat-documents must be 0 (off) or at least 2, got {args.repeat_documents}")
         self.inputs = discover_inputs(args.paths, args.text_column, args.id_column)
         self.to_stdout = args.output is None
         if self.to_stdout and (len(self.inputs) > 1 or isinstance(self.inputs[0], TableFile)) \

@@ -51,12 +51,13 @@ class RepeatedLines:
 
     Feed it the batch's segments with ``add`` (a table with doc_id and text, documents whole),
     or build it at once with ``from_texts``; ``holds`` then marks the rows of any segment table
-    whose line repeats. ``min_documents`` 0 marks nothing.
+    whose line repeats. ``min_documents`` 0 marks nothing; 1 is refused (every line would count).
     """
 
     def __init__(self, min_documents: int = REPEAT_DOCUMENTS_DEFAULT):
-        if min_documents < 0:
-            raise ValueError(f"min_documents must be 0 or more, got {min_documents}")
+        if min_documents < 0 or min_documents == 1:
+            raise ValueError(f"min_documents must be 0 (off) or at least 2 (one document repeats nothing), "
+                             f"got {min_documents}")
         self.min_documents = min_documents
         self._pairs: list[tuple[np.ndarray, np.ndarray]] = []  # (pair hashes, their line hashes), distinct per part
         self._repeated: np.ndarray | None = None
