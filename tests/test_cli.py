@@ -204,6 +204,18 @@ def test_several_processes_write_exactly_what_one_process_writes(tmp_path, model
     assert len(pd.read_json(tmp_path / "out2.jsonl", lines=True)) == 40
 
 
+def test_workers_remove_the_repeated_lines_that_one_process_removes(tmp_path, monkeypatch):
+    monkeypatch.setattr(cli, "load_model", lambda name: _FixedModel(PAGE_JUNK))
+    monkeypatch.setattr("detector.io.TABLE_CHUNK_ROWS", 10)  # four batches, so workers start
+    pd.DataFrame({"id": range(40), "text": _pages(40)}).to_json(tmp_path / "in.jsonl", orient="records", lines=True)
+    for jobs in ("1", "2"):
+        assert run(["clean", str(tmp_path / "in.jsonl"), "-o", str(tmp_path / f"out{jobs}.jsonl"), "--jobs", jobs,
+                    "-q"]) == 0
+    assert (tmp_path / "out1.jsonl").read_bytes() == (tmp_path / "out2.jsonl").read_bytes()
+    cleaned = pd.read_json(tmp_path / "out2.jsonl", lines=True)["clean_text"]
+    assert not cleaned.str.contains("Hide caption").any() and cleaned.str.contains("coverage policy").all()
+
+
 @pytest.mark.parametrize("chunk_rows", [10, 100])  # four batches; one batch, cut in two for the workers
 def test_workers_are_forked_from_a_fresh_process_and_write_the_same(tmp_path, model_file, chunk_rows):
     rows = pd.DataFrame({"id": range(40), "text": [ARTICLE.replace("day 3", f"day {i}") for i in range(40)]})
