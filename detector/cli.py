@@ -156,8 +156,11 @@ class Run:
                     for chunk in dataclasses.replace(table, problems=[]).chunks():
                         yield from (text for text in chunk[table.text_column] if isinstance(text, str))
 
+        progress = self._progress(None, "articles counted for repeated lines")
         for batch in batches(every_text(), COUNT_BATCH_SEGMENTS):
             repeats.add(segment_table(batch)[0])
+            progress.update(len(batch))
+        progress.close()
         return repeats
 
     # -- texts ---------------------------------------------------------------------------
