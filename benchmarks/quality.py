@@ -146,7 +146,8 @@ def run_systems(docs: list[dict], model, jobs: int, probas: tuple | None = None,
     repeats = RepeatedLines(repeat_documents)
     repeats.add(pd.DataFrame({"doc_id": doc, "text": frame["text"]}))
     return {"frame": frame, "proba": proba, "alone": alone, "own": tuple(own), "flags": flags,
-            "documents": len(docs), "doc": doc, "repeated": repeats.holds(frame["text"])}
+            "documents": len(docs), "doc": doc,
+            "repeated": repeats.marks(pd.DataFrame({"doc_id": doc, "text": frame["text"]}))}
 
 
 def pool(runs: list[dict]) -> dict:

@@ -197,7 +197,7 @@ def _decide_table(table, counts, model, keep, min_confidence, block_confidence, 
     parts = [label_probabilities(model, table.iloc[start:stop], min_confidence, promo_confidence)
              for start, stop in _whole_documents(doc, MODEL_CALL_SEGMENTS)]
     alone, proba, min_confidence, promo_confidence = (np.concatenate(arrays) for arrays in zip(*parts))
-    repeated = None if repeats is None else repeats.holds(table["text"])
+    repeated = None if repeats is None else repeats.marks(table)
     labels, confidence, kept = decide(proba, model.classes_, keep, min_confidence, block_confidence, doc,
                                       alone, story_confidence, promo_confidence, repeated, repeat_confidence)
     return counts, labels, confidence, kept

@@ -11,7 +11,10 @@ Copies of one story (the same article scraped twice, a syndicated story) must no
 own lines look like furniture. Documents are therefore told apart by their two longest lines:
 documents that share both count once. Two, not one: a site whose template holds a paragraph
 longer than its stories' (a long disclaimer, an ad's risk warning) would otherwise make all its
-pages one document, and its furniture would never count.
+pages one document, and its furniture would never count. A copy can still differ in its two
+longest lines (a syndicated story under templates with longer paragraphs), so ``marks`` also
+leaves alone every document more than ``COPY_SHARE`` of whose characters are repeated lines:
+a page with furniture is mostly its own story, a copy mostly someone else's.
 
 Only 64-bit hashes are kept (``pandas.util.hash_array``, the same in every process), about 16
 bytes per line of input while counting and 8 per repeated line after.
@@ -33,6 +36,9 @@ REPEAT_DOCUMENTS_DEFAULT = 3
 # its cost is generic subheadings, "Pros", "Verdict", that many documents share).
 REPEAT_CONFIDENCE_DEFAULT = 0.4
 # odd constants that spread a hash's bits before it is joined to another hash
+# A document more than this share of whose characters are repeated lines is a copy, not a page with
+# furniture: on the real pages 3 of 1,613 region and 39 full pages are above it (README, "The thresholds").
+COPY_SHARE = 0.5
 _MIX, _MIX_SECOND = np.uint64(0x9E3779B97F4A7C15), np.uint64(0xC2B2AE3D27D4EB4F)
 
 
@@ -50,8 +56,8 @@ class RepeatedLines:
     """The lines that at least ``min_documents`` different documents of a batch hold.
 
     Feed it the batch's segments with ``add`` (a table with doc_id and text, documents whole),
-    or build it at once with ``from_texts``; ``holds`` then marks the rows of any segment table
-    whose line repeats. ``min_documents`` 0 marks nothing; 1 is refused (every line would count).
+    or build it at once with ``from_texts``; ``holds`` then tells which lines repeat, and
+    ``marks`` which rows of a segment table are furniture. ``min_documents`` 0 marks nothing; 1 is refused (every line would count).
     """
 
     def __init__(self, min_documents: int = REPEAT_DOCUMENTS_DEFAULT):
@@ -116,6 +122,17 @@ class RepeatedLines:
         hashes = line_hashes(lines)
         at = np.minimum(np.searchsorted(repeated, hashes), len(repeated) - 1)
         return repeated[at] == hashes
+
+    def marks(self, segments: pd.DataFrame) -> np.ndarray:
+        """Which rows of a segment table (doc_id, text) are furniture: repeated lines of documents that
+        are not copies (at most ``COPY_SHARE`` of their characters in repeated lines)."""
+        held = self.holds(segments["text"])
+        if not held.any():
+            return held
+        doc = pd.factorize(segments["doc_id"])[0]
+        lengths = np.fromiter(map(len, segments["text"]), dtype=float, count=len(segments))
+        share = np.bincount(doc, weights=lengths * held) / np.maximum(np.bincount(doc, weights=lengths), 1)
+        return held & (share[doc] <= COPY_SHARE)
 
     def __len__(self) -> int:
         return len(self.repeated)

@@ -5,6 +5,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from detector.pipeline import segment_table
 from detector.repeats import RepeatedLines, line_hashes
 
 STORIES = [f"Story {i}: the council voted on the {i}th budget after a long debate about schools." for i in range(8)]
@@ -40,9 +41,23 @@ def test_pages_of_one_site_count_apart_though_a_template_paragraph_is_their_long
         [True, True, False]
 
 
-def test_counting_in_parts_gives_what_counting_at_once_gives():
-    from detector.pipeline import segment_table
+def test_a_story_copied_under_other_templates_is_not_furniture():
+    # one story on three sites whose templates hold longer paragraphs: its two longest lines differ
+    # from copy to copy, so its lines count three times; most of each copy repeats, so none is marked
+    story = [f"Paragraph {i} of the syndicated release on the token listing." for i in range(5)]
+    templates = [f"Site {site} legal notice: " + "nothing here is advice; " * (6 + site) for site in range(3)]
+    texts = ["\n".join(story + [notice, f"Site {site} footer"]) + "\n" for site, notice in enumerate(templates)]
+    repeats = RepeatedLines.from_texts(texts)
+    assert repeats.holds(story).all()
+    segments = segment_table(texts)[0]
+    assert not repeats.marks(segments).any()
+    # a page of its own story with one repeated furniture line is marked
+    furniture = RepeatedLines.from_texts([_page(i, "Advertisement") for i in range(3)])
+    marked = furniture.marks(segment_table([_page(0, "Advertisement")])[0])
+    assert marked.tolist() == [False, True, False]
 
+
+def test_counting_in_parts_gives_what_counting_at_once_gives():
     texts = [_page(i, "Subscribe to our newsletter" if i % 2 else "Sponsored") for i in range(8)]
     parts = RepeatedLines(3)
     for start in range(0, 8, 3):  # parts of whole documents, numbered from 0 in each
@@ -89,7 +104,7 @@ def test_on_real_pages_of_nine_news_sites_the_batch_count_removes_more_junk_for_
     repeats.add(segments)
     doc = pd.factorize(frame["doc_id"])[0]
     scores = {}
-    for name, repeated in (("alone", None), ("batch", repeats.holds(frame["text"]))):
+    for name, repeated in (("alone", None), ("batch", repeats.marks(segments))):
         kept = decide(proba, default_model.classes_, ["editorial"], min_confidence, 0.6, doc, alone,
                       promo_confidence=promo_confidence, repeated=repeated)[2]
         scores[name] = removal_scores(frame["label"], kept, frame["text"])
