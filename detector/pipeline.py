@@ -208,10 +208,15 @@ def segment_frame(doc_ids: Sequence, labeled: Sequence[list[LabeledSegment]], mo
     """The table of labeled segments (``SEGMENT_COLUMNS``) of texts labeled by ``model``, one id per
     text. The model column says "crypto" or "general" for a TopicRouter (its ``routes``), else
     ``name``; ``confidence_digits`` rounds the confidence (None keeps it whole)."""
-    frame = pd.DataFrame([(doc_id, position, s.text, s.start, s.end, s.label,
-                           s.confidence if confidence_digits is None else round(s.confidence, confidence_digits), s.keep)
-                          for doc_id, segments in zip(doc_ids, labeled) for position, s in enumerate(segments)],
-                         columns=SEGMENT_COLUMNS[:-1])
+    rows = [(doc_id, position, s.text, s.start, s.end, s.label,
+             s.confidence if confidence_digits is None else round(s.confidence, confidence_digits), s.keep)
+            for doc_id, segments in zip(doc_ids, labeled) for position, s in enumerate(segments)]
+    try:
+        frame = pd.DataFrame(rows, columns=SEGMENT_COLUMNS[:-1])
+    except UnicodeEncodeError:  # a text with unpaired surrogates: no string column of pandas holds it
+        columns = zip(SEGMENT_COLUMNS[:-1], zip(*rows))
+        frame = pd.DataFrame({name: pd.Series(values, dtype=object) if name == "text" else list(values)
+                              for name, values in columns})
     if isinstance(model, TopicRouter) and len(frame):
         # routed by text, not by id: ids given by the caller may repeat
         text_number = np.repeat(np.arange(len(labeled)), [len(segments) for segments in labeled])

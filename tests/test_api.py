@@ -123,6 +123,14 @@ def test_classify_frame_gives_one_row_per_segment(small_model):
     assert set(out["model"]) == {"SegmentClassifier"}
 
 
+def test_classify_frame_gives_a_text_with_an_unpaired_surrogate_as_given(small_model):
+    text = ARTICLE.replace("Markets", "Mar\ud800kets")
+    frame = pd.DataFrame({"text": pd.Series([text, ARTICLE], dtype=object)})  # a str column cannot hold it
+    out = classify_frame(frame, model=small_model)
+    assert out["text"].iloc[0] == "Mar\ud800kets moved sharply on day 3 as traders weighed the central bank's next step."
+    assert out["keep"].tolist()[:6] == out["keep"].tolist()[6:]  # read as U+FFFD, one character for one
+
+
 def test_a_missing_text_column_is_named(small_model):
     with pytest.raises(InputError, match="no column 'body'"):
         clean_frame(pd.DataFrame({"text": ["a"]}), "body", model=small_model)
