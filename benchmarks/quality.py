@@ -73,7 +73,7 @@ def site_batches(docs: list[dict], min_pages: int = 3) -> list[list[dict]]:
         if len(group) < min_pages:
             continue
         stories = [[p for p in d["paragraphs"] if p["label"] == "editorial"] for d in group]
-        ads = [[p for p in run] for d in group for is_ad, run in
+        ads = [list(run) for d in group for is_ad, run in
                itertools.groupby(d["paragraphs"], key=lambda p: p["label"] != "editorial") if is_ad]
         for number, ad in enumerate(ads):
             out.append([{"doc_id": f"{d['doc_id']}+ad{number}", "lang": lang,
@@ -143,11 +143,10 @@ def run_systems(docs: list[dict], model, jobs: int, probas: tuple | None = None,
     alone, proba, *own = probas or label_probabilities(model, frame[["doc_id", "position", "text"]])
     flags = {peer: peer_flags(peer, docs, jobs) for peer in PEERS}
     doc = np.repeat(np.arange(len(docs)), [len(d["paragraphs"]) for d in docs])  # numbered: ids may repeat across files
-    repeats = RepeatedLines(repeat_documents)
-    repeats.add(pd.DataFrame({"doc_id": doc, "text": frame["text"]}))
+    segments, repeats = pd.DataFrame({"doc_id": doc, "text": frame["text"]}), RepeatedLines(repeat_documents)
+    repeats.add(segments)
     return {"frame": frame, "proba": proba, "alone": alone, "own": tuple(own), "flags": flags,
-            "documents": len(docs), "doc": doc,
-            "repeated": repeats.marks(pd.DataFrame({"doc_id": doc, "text": frame["text"]}))}
+            "documents": len(docs), "doc": doc, "repeated": repeats.marks(segments)}
 
 
 def pool(runs: list[dict]) -> dict:

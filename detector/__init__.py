@@ -66,8 +66,9 @@ def classify(text: str, *, model=None, keep: Sequence[str] = KEEP_DEFAULT, min_c
     repeats : RepeatedLines, optional
         The repeated lines of the batch ``text`` belongs to (``RepeatedLines.from_texts(batch)``):
         a segment whose line at least its ``min_documents`` (``REPEAT_DOCUMENTS_DEFAULT``, 3)
-        documents of the batch hold is also removed when the labels outside ``keep`` have at least ``repeat_confidence``
-        (a site's furniture: "Advertisement", "Hide caption", the same newsletter box).
+        documents of the batch hold is also removed when the labels outside ``keep`` have at
+        least ``repeat_confidence`` (a site's furniture: "Advertisement", "Hide caption", the
+        same newsletter box).
         ``clean_frame`` and ``classify_frame`` count their own texts.
     repeat_confidence : float
         See ``repeats``; 1 keeps repeated lines like any other.

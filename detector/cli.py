@@ -143,7 +143,7 @@ class Run:
         A first pass over the inputs; what it cannot read is left to the second, which reports it.
         """
         files = [file for file in texts if file.path is not None]
-        if not self.args.repeat_documents or len(files) + len(tables) == 0 or (not tables and len(files) < 2):
+        if not self.args.repeat_documents or (not tables and len(files) < 2):
             return None
         repeats = RepeatedLines(self.args.repeat_documents)
 

@@ -35,10 +35,10 @@ REPEAT_DOCUMENTS_DEFAULT = 3
 # thresholds": on the real pages this removes more junk for less story than a lower min_confidence;
 # its cost is generic subheadings, "Pros", "Verdict", that many documents share).
 REPEAT_CONFIDENCE_DEFAULT = 0.4
-# odd constants that spread a hash's bits before it is joined to another hash
 # A document more than this share of whose characters are repeated lines is a copy, not a page with
 # furniture: on the real pages 3 of 1,613 region and 39 full pages are above it (README, "The thresholds").
 COPY_SHARE = 0.5
+# odd constants that spread a hash's bits before it is joined to another hash
 _MIX, _MIX_SECOND = np.uint64(0x9E3779B97F4A7C15), np.uint64(0xC2B2AE3D27D4EB4F)
 
 
@@ -57,7 +57,8 @@ class RepeatedLines:
 
     Feed it the batch's segments with ``add`` (a table with doc_id and text, documents whole),
     or build it at once with ``from_texts``; ``holds`` then tells which lines repeat, and
-    ``marks`` which rows of a segment table are furniture. ``min_documents`` 0 marks nothing; 1 is refused (every line would count).
+    ``marks`` which rows of a segment table are furniture. ``min_documents`` 0 marks nothing; 1 is
+    refused (every line would count).
     """
 
     def __init__(self, min_documents: int = REPEAT_DOCUMENTS_DEFAULT):
