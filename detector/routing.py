@@ -39,7 +39,7 @@ _OTHER_TERMS = (
 )
 CRYPTO_TERMS = re.compile(
     r"bitcoin|\bbtc\b|ethereum|stablecoin|altcoin|memecoin|blockchain|\bdefi\b|\bnfts?\b|binance|coinbase"
-    r"|solana|\bxrp\b|dogecoin|presale|\bether\b|usdt|usdc|tether|(?:crypto|krypto|cripto|kripto)(?!gra)|"
+    r"|solana|\bxrp\b|dogecoin|presale|\bether\b|usdt|usdc|\btether\b|(?:crypto|krypto|cripto|kripto)(?!gra)|"
     + "|".join(map(re.escape, _OTHER_TERMS)),
     re.IGNORECASE)
 # A document goes to the crypto model when this many of its segments name a crypto term: one
@@ -48,9 +48,9 @@ CRYPTO_MIN_SEGMENTS = 2
 ROUTE_HEAD_CHARS = 120
 # Lower-case pieces of the terms: a plain substring search for each is much faster than the
 # pattern. A piece that is a whole term settles it; the others ("coin" is in "coincide", "defi"
-# in "define") only pick the segments that the pattern then reads.
-_LATIN_TERMS = ("bitcoin", "ethereum", "blockchain", "solana", "binance", "presale", "usdt", "usdc", "tether")
-_LATIN_PIECES = ("coin", "btc", "rypto", "ripto", "defi", "nft", "xrp")
+# in "define", "tether" in "tethered") only pick the segments that the pattern then reads.
+_LATIN_TERMS = ("bitcoin", "ethereum", "blockchain", "solana", "binance", "presale", "usdt", "usdc")
+_LATIN_PIECES = ("coin", "btc", "rypto", "ripto", "defi", "nft", "xrp", "tether")
 # "ether" as a word, found in one pass: the literal first lets the search skip ahead, the look-back
 # then asks for a word boundary before it ("whether" and "together" hold it too).
 _ETHER = re.compile(r"ether\b(?<=\bether)")

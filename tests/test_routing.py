@@ -41,9 +41,11 @@ COLUMNS = ["doc_id", "position", "text"]
     ("The BTC/USD pair", True),
     ("Ether fell 4% overnight", True),
     ("Tether minted another $1 billion of USDT", True),
+    ("Tether's reserves grew", True),
     ("ตลาดคริปโทไทยคึกคัก", True),
     ("تتبع الأموال عبر سلاسل الكتل", True),
     ("Whether rates fall together", False),
+    ("Users stay tethered to one app", False),
     ("Researchers at ETH Zurich", False),
     ("Public-key cryptography at 50", False),
     ("It was definitely a coincidence", False),
@@ -57,7 +59,7 @@ def test_the_fast_search_finds_what_the_pattern_finds_in_every_segment_head():
     rng = random.Random(7)
     words = ["bitcoin", "Coinbase", "coin", "define", "DeFi", "nft", "NFTs", "crypto", "cryptography", "İstanbul",
              "Крипто", "κρυπτο", "仮想通貨", "ステーブルコイン", "Стейблкоїн", "news", "the", "tiền điện tử", "x" * 130, "\u00e9t\u00e9",
-             "ether", "Ether,", "whether", "together", "Tether", "USDT"]
+             "ether", "Ether,", "whether", "together", "Tether", "tethered", "USDT"]
     texts = [" ".join(rng.choice(words) for _ in range(rng.randint(1, 6))) for _ in range(2000)]
     expected = [CRYPTO_TERMS.search(text[:ROUTE_HEAD_CHARS]) is not None for text in texts]
     assert mentions_crypto(texts).tolist() == expected and 0 < sum(expected) < len(texts)
