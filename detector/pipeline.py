@@ -17,7 +17,7 @@ from .clean import clean_article
 from .features import document_bounds
 from .repeats import REPEAT_CONFIDENCE_DEFAULT, RepeatedLines
 from .routing import TopicRouter
-from .segments import LONE_SURROGATE, Segment, split_lines, split_segments
+from .segments import LONE_SURROGATE, Segment, segment_table, split_lines, split_segments
 
 KEEP_DEFAULT = ("editorial",)
 # The columns of a table of labeled segments (`detector classify`, ``classify_frame``): "model"
@@ -124,20 +124,6 @@ def _with_their_runs(sure: np.ndarray, likely: np.ndarray, doc: np.ndarray | Non
     run = np.cumsum(new_run)
     run_has_sure = np.bincount(run, weights=sure) > 0
     return sure | (likely & run_has_sure[run])
-
-
-def segment_table(texts: Sequence[str]) -> tuple[pd.DataFrame, np.ndarray]:
-    """One row per segment of every text (doc_id: the text's index, position, text), and each text's segment count."""
-    cores = [[core for core in split_lines(text).cores if core] for text in texts]
-    counts = np.fromiter((len(c) for c in cores), dtype=np.int64, count=len(cores))
-    starts = np.cumsum(counts) - counts
-    total = int(counts.sum())
-    frame = pd.DataFrame({
-        "doc_id": np.repeat(np.arange(len(texts)), counts),
-        "position": np.arange(total) - np.repeat(starts, counts),
-        "text": pd.Series([core for text_cores in cores for core in text_cores], dtype=object),
-    })
-    return frame, counts
 
 
 def classify_texts(texts: Sequence[str], model, keep: Sequence[str] = KEEP_DEFAULT,

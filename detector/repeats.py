@@ -27,7 +27,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import pandas as pd
 
-from .segments import LONE_SURROGATE
+from .segments import LONE_SURROGATE, segment_table
 
 REPEAT_DOCUMENTS_DEFAULT = 3
 # A line held by REPEAT_DOCUMENTS_DEFAULT different documents of the batch is removed when the
@@ -72,8 +72,6 @@ class RepeatedLines:
     @classmethod
     def from_texts(cls, texts: Iterable[str], min_documents: int = REPEAT_DOCUMENTS_DEFAULT) -> RepeatedLines:
         """The repeated lines of ``texts``, each text one document (one segment per non-blank line)."""
-        from .pipeline import segment_table
-
         repeated = cls(min_documents)
         if min_documents:
             repeated.add(segment_table(list(texts))[0])

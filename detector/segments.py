@@ -3,14 +3,19 @@
 A segment's ``text`` is its line with surrounding white space removed (spaces,
 tabs, non-breaking spaces, zero-width characters); ``start`` and ``end`` index
 that stripped text in the original string, so ``text == original[start:end]``.
+``segment_table`` lays the segments of many texts out as one table, the rows a model reads.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
+
+import numpy as np
+import pandas as pd
 
 # Characters that make a line look empty. str.isspace() misses the zero-width ones,
 # which scrapers leave behind from HTML entities such as &#8203; and a BOM.
@@ -72,3 +77,17 @@ def split_segments(text: str) -> list[Segment]:
             segments.append(Segment(core, begin, begin + len(core)))
         start += len(content) + len(newline)
     return segments
+
+
+def segment_table(texts: Sequence[str]) -> tuple[pd.DataFrame, np.ndarray]:
+    """One row per segment of every text (doc_id: the text's index, position, text), and each text's segment count."""
+    cores = [[core for core in split_lines(text).cores if core] for text in texts]
+    counts = np.fromiter((len(c) for c in cores), dtype=np.int64, count=len(cores))
+    starts = np.cumsum(counts) - counts
+    total = int(counts.sum())
+    frame = pd.DataFrame({
+        "doc_id": np.repeat(np.arange(len(texts)), counts),
+        "position": np.arange(total) - np.repeat(starts, counts),
+        "text": pd.Series([core for text_cores in cores for core in text_cores], dtype=object),
+    })
+    return frame, counts

@@ -5,7 +5,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from detector.pipeline import segment_table
+from detector.segments import segment_table
 from detector.repeats import RepeatedLines, line_hashes
 
 STORIES = [f"Story {i}: the council voted on the {i}th budget after a long debate about schools." for i in range(8)]
