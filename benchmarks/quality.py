@@ -56,6 +56,10 @@ WRITTEN_SETS = (
     # such sites gets them, written apart from data/ by writers who never saw it
     ("news pages", "news_pages.jsonl"),
 )
+# The benchmarks of ../shared/data/real made of news pages (../shared/data/real/README.md), pooled
+# once more on their own: cleaneval (general web pages, a gold that keeps most text), readability
+# (pages of many kinds) and wcxb (guides, product and company pages) are the others.
+NEWS_BENCHMARKS = ("cleanportaleval", "dragnet", "l3s-gn1", "msv-big9", "msv-chaos", "scrapinghub")
 
 
 def site_batches(docs: list[dict], min_pages: int = 3) -> list[list[dict]]:
@@ -206,6 +210,24 @@ def table(result: dict) -> str:
                       "", f"detector {reach}", ""])
 
 
+def summary(results: list[dict]) -> str:
+    """One row per real-page data set: removal F1 and editorial characters lost of each system."""
+    rows = [r for r in results if r["data"].startswith("real ") or r["data"].endswith((".region", ".full"))]
+    if not rows:
+        return ""
+    systems = [name for name in rows[0]["systems"] if name != "keep everything"]
+    lines = ["### real pages, per benchmark (removal F1 / editorial characters lost)\n",
+             "| data | documents | " + " | ".join(systems) + " | detector, best within 2% |",
+             "|---|---:|" + "---:|" * (len(systems) + 1)]
+    for result in rows:
+        cells = [f"{f['removal_f1']:.3f} / {f['editorial_chars_lost']:.1%}"
+                 for f in (result["systems"][name] for name in systems)]
+        best = best_within_loss(result["curve"])
+        reach = f"{best['removal_f1']:.3f} at {best['min_confidence']:.2f}" if best else "none"
+        lines.append(f"| {result['data']} | {result['documents']:,} | " + " | ".join(cells) + f" | {reach} |")
+    return "\n".join(lines) + "\n"
+
+
 def plot(results: list[dict], path: Path) -> None:
     import matplotlib
 
@@ -283,6 +305,9 @@ def main(argv=None) -> int:
             per_file.append(evaluate(path.name.removesuffix(".jsonl"), runs[-1], model.classes_))
             print(f"  {path.name}: {time.perf_counter() - started:.0f} s", file=sys.stderr, flush=True)
         results.append(evaluate(f"real {view} (all)", pool(runs), model.classes_))
+        news = [run for run, result in zip(runs, per_file) if result["data"].split(".")[0] in NEWS_BENCHMARKS]
+        if news:
+            results.append(evaluate(f"real {view} (news benchmarks)", pool(news), model.classes_))
         results += per_file
     if not args.skip_cv:
         # Cross-validation retrains on folds of the model's training data: the bundled model's
@@ -325,6 +350,7 @@ def main(argv=None) -> int:
           f"{' --repeat-documents ' + str(args.repeat_documents) if 'repeats' in suffix else ''}`\n")
     for result in results:
         print(table(result))
+    print(summary(results))
     curve = args.out / f"tradeoff{suffix}.png"
     print(f"trade-off curve: {curve.relative_to(ROOT) if curve.is_relative_to(ROOT) else curve}", file=sys.stderr)
     return 0
