@@ -17,6 +17,7 @@ from .pipeline import (
     BLOCK_CONFIDENCE_DEFAULT, CRYPTO_MIN_CONFIDENCE, CRYPTO_PROMO_CONFIDENCE, KEEP_DEFAULT, MIN_CONFIDENCE_DEFAULT,
     STORY_CONFIDENCE_DEFAULT, LabeledSegment, classify_texts, clean_texts, segment_frame,
 )
+from .comments import COMMENT_CONFIDENCE_DEFAULT
 from .repeats import REPEAT_CONFIDENCE_DEFAULT, REPEAT_DOCUMENTS_DEFAULT, RepeatedLines
 from .segments import Segment, split_segments
 
@@ -25,7 +26,7 @@ __all__ = [
     "Segment", "LabeledSegment", "DetectorError", "InputError", "DataError", "ModelError",
     "KEEP_DEFAULT", "MIN_CONFIDENCE_DEFAULT", "CRYPTO_MIN_CONFIDENCE", "BLOCK_CONFIDENCE_DEFAULT",
     "STORY_CONFIDENCE_DEFAULT", "CRYPTO_PROMO_CONFIDENCE", "RepeatedLines", "REPEAT_DOCUMENTS_DEFAULT",
-    "REPEAT_CONFIDENCE_DEFAULT",
+    "REPEAT_CONFIDENCE_DEFAULT", "COMMENT_CONFIDENCE_DEFAULT",
 ]
 
 
@@ -33,7 +34,8 @@ def classify(text: str, *, model=None, keep: Sequence[str] = KEEP_DEFAULT, min_c
              block_confidence: float = BLOCK_CONFIDENCE_DEFAULT,
              story_confidence: float = STORY_CONFIDENCE_DEFAULT,
              promo_confidence: float | None = None, repeats: RepeatedLines | None = None,
-             repeat_confidence: float = REPEAT_CONFIDENCE_DEFAULT) -> list[LabeledSegment]:
+             repeat_confidence: float = REPEAT_CONFIDENCE_DEFAULT,
+             comment_confidence: float = COMMENT_CONFIDENCE_DEFAULT) -> list[LabeledSegment]:
     """Label every segment of ``text``.
 
     Parameters
@@ -72,6 +74,12 @@ def classify(text: str, *, model=None, keep: Sequence[str] = KEEP_DEFAULT, min_c
         ``clean_frame`` and ``classify_frame`` count their own texts.
     repeat_confidence : float
         See ``repeats``; 1 keeps repeated lines like any other.
+    comment_confidence : float
+        A reader-comment section (from a header such as "Comments (41)", "Leave a Reply" or
+        "12 Kommentare" after the story, to the end of the text: ``comments.comment_sections``)
+        is removed where the labels outside ``keep`` have at least this probability; 0 (the
+        default, ``COMMENT_CONFIDENCE_DEFAULT``) removes all of it except what story protection
+        keeps, 1 treats it like the rest of the text.
 
     Returns
     -------
@@ -79,16 +87,16 @@ def classify(text: str, *, model=None, keep: Sequence[str] = KEEP_DEFAULT, min_c
         text, start, end (span in ``text``), label, confidence, keep.
     """
     return classify_texts([text], _model(model), keep, min_confidence, block_confidence, story_confidence,
-                          promo_confidence, repeats, repeat_confidence)[0]
+                          promo_confidence, repeats, repeat_confidence, comment_confidence)[0]
 
 
 def clean(text: str, *, model=None, keep: Sequence[str] = KEEP_DEFAULT, min_confidence: float | None = None,
           block_confidence: float = BLOCK_CONFIDENCE_DEFAULT, story_confidence: float = STORY_CONFIDENCE_DEFAULT,
           promo_confidence: float | None = None, repeats: RepeatedLines | None = None,
-          repeat_confidence: float = REPEAT_CONFIDENCE_DEFAULT) -> str:
+          repeat_confidence: float = REPEAT_CONFIDENCE_DEFAULT, comment_confidence: float = COMMENT_CONFIDENCE_DEFAULT) -> str:
     """Return ``text`` with only its kept segments, byte for byte, in order (see ``classify``)."""
     return clean_texts([text], _model(model), keep, min_confidence, block_confidence, story_confidence,
-                       promo_confidence, repeats, repeat_confidence)[0]
+                       promo_confidence, repeats, repeat_confidence, comment_confidence)[0]
 
 
 def clean_frame(frame: pd.DataFrame, text_column: str = "text", *, output_column: str = "clean_text", model=None,
@@ -96,7 +104,8 @@ def clean_frame(frame: pd.DataFrame, text_column: str = "text", *, output_column
                 block_confidence: float = BLOCK_CONFIDENCE_DEFAULT,
                 story_confidence: float = STORY_CONFIDENCE_DEFAULT,
                 promo_confidence: float | None = None, repeat_documents: int = REPEAT_DOCUMENTS_DEFAULT,
-                repeat_confidence: float = REPEAT_CONFIDENCE_DEFAULT) -> pd.DataFrame:
+                repeat_confidence: float = REPEAT_CONFIDENCE_DEFAULT,
+                comment_confidence: float = COMMENT_CONFIDENCE_DEFAULT) -> pd.DataFrame:
     """Return a copy of ``frame`` with the cleaned text of ``text_column`` in ``output_column``.
 
     Missing texts (None / NaN) stay missing; every other column is kept as it was. The frame is
@@ -113,7 +122,8 @@ def clean_frame(frame: pd.DataFrame, text_column: str = "text", *, output_column
         present_texts = texts[present].tolist()
         cleaned[present] = clean_texts(present_texts, model, keep, min_confidence, block_confidence,
                                        story_confidence, promo_confidence,
-                                       RepeatedLines.from_texts(present_texts, repeat_documents), repeat_confidence)
+                                       RepeatedLines.from_texts(present_texts, repeat_documents), repeat_confidence,
+                                       comment_confidence)
     out = frame.copy()
     out[output_column] = cleaned
     return out
@@ -124,7 +134,8 @@ def classify_frame(frame: pd.DataFrame, text_column: str = "text", id_column: st
                    block_confidence: float = BLOCK_CONFIDENCE_DEFAULT,
                    story_confidence: float = STORY_CONFIDENCE_DEFAULT,
                    promo_confidence: float | None = None, repeat_documents: int = REPEAT_DOCUMENTS_DEFAULT,
-                   repeat_confidence: float = REPEAT_CONFIDENCE_DEFAULT) -> pd.DataFrame:
+                   repeat_confidence: float = REPEAT_CONFIDENCE_DEFAULT,
+                   comment_confidence: float = COMMENT_CONFIDENCE_DEFAULT) -> pd.DataFrame:
     """One row per segment of every text in ``frame``: doc_id, position, text, start, end, label, confidence, keep,
     and model (which model labeled the text: "crypto" or "general" under "auto", else the model given).
     Repeated lines as in ``clean_frame``."""
@@ -135,7 +146,8 @@ def classify_frame(frame: pd.DataFrame, text_column: str = "text", id_column: st
     ids = frame[id_column].tolist() if id_column else frame.index.tolist()
     texts = [t if isinstance(t, str) else "" for t in frame[text_column]]
     labeled = classify_texts(texts, model, keep, min_confidence, block_confidence, story_confidence,
-                             promo_confidence, RepeatedLines.from_texts(texts, repeat_documents), repeat_confidence)
+                             promo_confidence, RepeatedLines.from_texts(texts, repeat_documents), repeat_confidence,
+                             comment_confidence)
     return segment_frame(ids, labeled, model, name)
 
 

@@ -22,6 +22,7 @@ from .pipeline import (
     SEGMENT_COLUMNS, STORY_CONFIDENCE_DEFAULT, batches, classify_batches, clean_batches, reuse_freed_memory,
     segment_frame,
 )
+from .comments import COMMENT_CONFIDENCE_DEFAULT
 from .repeats import REPEAT_CONFIDENCE_DEFAULT, REPEAT_DOCUMENTS_DEFAULT, RepeatedLines
 from .segments import segment_table
 
@@ -91,6 +92,11 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("--repeat-confidence", type=float, default=REPEAT_CONFIDENCE_DEFAULT,
                          help="remove a repeated line when the labels outside --keep have at least this probability "
                               "(default: %(default)s; 1 keeps repeated lines like any other)")
+        sub.add_argument("--comment-confidence", type=float, default=COMMENT_CONFIDENCE_DEFAULT,
+                         help="remove a line of a reader-comment section (from a header such as \"Comments (41)\" "
+                              "or \"Leave a Reply\" after the story to the end of the article) when the labels outside "
+                              "--keep have at least this probability (default: %(default)s, all of it except what "
+                              "--story-confidence keeps; 1 treats comments like the rest)")
         sub.add_argument("--model", metavar="FILE_OR_NAME", default="auto",
                          help="a model saved by `detector train`, or a bundled model: auto (crypto news to crypto, "
                               "the rest to general), general, or crypto (built on first use; default: %(default)s)")
@@ -113,7 +119,8 @@ class Run:
         for flag, value in (("--min-confidence", args.min_confidence), ("--block-confidence", args.block_confidence),
                             ("--story-confidence", args.story_confidence),
                             ("--promo-confidence", args.promo_confidence),
-                            ("--repeat-confidence", args.repeat_confidence)):
+                            ("--repeat-confidence", args.repeat_confidence),
+                            ("--comment-confidence", args.comment_confidence)):
             if value is not None and not 0.0 <= value <= 1.0:
                 raise InputError(f"{flag} must be between 0 and 1, got {value}")
         if args.repeat_documents < 0 or args.repeat_documents == 1:
@@ -259,7 +266,7 @@ class Run:
         run = clean_batches if self.args.command == "clean" else classify_batches
         return run(text_batches, self.model, self.args.keep, self.args.min_confidence, self.args.jobs,
                    self.args.block_confidence, self.args.story_confidence, self.args.promo_confidence, self.repeats,
-                   self.args.repeat_confidence)
+                   self.args.repeat_confidence, self.args.comment_confidence)
 
     def _table_result(self, table: TableFile, chunk: pd.DataFrame, results) -> pd.DataFrame:
         """The output rows of one chunk: its segments (classify) or the chunk with a cleaned column (clean)."""

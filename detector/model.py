@@ -253,7 +253,7 @@ class SegmentClassifier(ClassifierMixin, BaseEstimator):
         # the story is still the most story-like part of its page.
         blocks.append(by_doc.rank(pct=True).to_numpy())
         editorial = alone[:, list(self.classes_).index("editorial")]
-        blocks.append(_main_block(editorial, lengths, doc))
+        blocks.append(main_block(editorial, lengths, doc))
         blocks.append(cohesion_features(ngrams, editorial, doc))
         # Column-major: the trees read one feature for many rows in turn, which is about
         # three times faster from contiguous columns than from rows.
@@ -274,7 +274,7 @@ def _offset_rows(offset: int) -> tuple[slice, slice]:
     return (slice(-offset, None), slice(None, offset)) if offset < 0 else (slice(None, -offset), slice(offset, None))
 
 
-def _main_block(editorial: np.ndarray, lengths: np.ndarray, doc: np.ndarray) -> np.ndarray:
+def main_block(editorial: np.ndarray, lengths: np.ndarray, doc: np.ndarray) -> np.ndarray:
     """Per segment: inside the document's main block, distance to it, and the block's share of characters.
 
     The main block is the run of consecutive segments that stage one finds editorial

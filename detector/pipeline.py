@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from .clean import clean_article
+from .comments import COMMENT_CONFIDENCE_DEFAULT, comment_sections
 from .features import document_bounds
 from .repeats import REPEAT_CONFIDENCE_DEFAULT, RepeatedLines
 from .routing import TopicRouter
@@ -77,16 +78,18 @@ def decide(proba: np.ndarray, classes: Sequence[str], keep: Sequence[str] = KEEP
            doc: np.ndarray | None = None, alone: np.ndarray | None = None,
            story_confidence: float = STORY_CONFIDENCE_DEFAULT,
            promo_confidence: float | np.ndarray = PROMO_CONFIDENCE_OFF, repeated: np.ndarray | None = None,
-           repeat_confidence: float = REPEAT_CONFIDENCE_DEFAULT) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+           repeat_confidence: float = REPEAT_CONFIDENCE_DEFAULT, comments: np.ndarray | None = None,
+           comment_confidence: float = COMMENT_CONFIDENCE_DEFAULT) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Turn probabilities into (label, confidence, keep) per segment.
 
     A segment is removed when the probabilities of the labels outside ``keep`` sum to at
     least ``min_confidence``; when "promo" (unless kept) alone has at least
     ``promo_confidence`` (1 turns this off); when ``repeated`` marks it (a line the batch
-    repeats, ``repeats.RepeatedLines``) and they sum to at least ``repeat_confidence``; or when
-    they sum to at least ``block_confidence`` and it belongs to an unbroken run of such
-    segments, within one document, that holds a segment removed by one of the first three
-    rules. Rows are in reading order; ``doc`` numbers their documents (one document when
+    repeats, ``repeats.RepeatedLines``) and they sum to at least ``repeat_confidence``; when
+    ``comments`` marks it (a reader-comment section, ``comments.comment_sections``) and they sum to
+    at least ``comment_confidence`` (1 turns this off); or when they sum to at least
+    ``block_confidence`` and it belongs to an unbroken run of such segments, within one
+    document, that holds a segment removed by one of the first four rules. Rows are in reading order; ``doc`` numbers their documents (one document when
     omitted). A ``block_confidence`` at or above ``min_confidence`` turns runs off.
     ``min_confidence`` and ``promo_confidence`` may also hold one value per row (under "auto",
     each document's model's own).
@@ -105,6 +108,8 @@ def decide(proba: np.ndarray, classes: Sequence[str], keep: Sequence[str] = KEEP
         removed |= (p_promo >= promo_confidence) & (promo_confidence < 1)
     if repeated is not None:
         removed |= repeated & (p_removed >= repeat_confidence) & (p_removed > 0)
+    if comments is not None and comment_confidence < 1:
+        removed |= comments & (p_removed >= comment_confidence) & (p_removed > 0)
     if np.any(block_confidence < min_confidence) and len(proba):
         removed = _with_their_runs(removed, (p_removed >= block_confidence) & (p_removed > 0), doc)
     if alone is not None and story_confidence < 1:
@@ -131,10 +136,12 @@ def classify_texts(texts: Sequence[str], model, keep: Sequence[str] = KEEP_DEFAU
                    block_confidence: float = BLOCK_CONFIDENCE_DEFAULT,
                    story_confidence: float = STORY_CONFIDENCE_DEFAULT,
                    promo_confidence: float | None = None, repeats: RepeatedLines | None = None,
-                   repeat_confidence: float = REPEAT_CONFIDENCE_DEFAULT) -> list[list[LabeledSegment]]:
+                   repeat_confidence: float = REPEAT_CONFIDENCE_DEFAULT,
+                   comment_confidence: float = COMMENT_CONFIDENCE_DEFAULT) -> list[list[LabeledSegment]]:
     """Label the segments of several texts with one model call (``repeats``: the batch's repeated lines)."""
     counts, labels, confidence, kept = _decide_texts(texts, model, keep, min_confidence, block_confidence,
-                                                     story_confidence, promo_confidence, repeats, repeat_confidence)
+                                                     story_confidence, promo_confidence, repeats, repeat_confidence,
+                                                     comment_confidence)
     out, i = [], 0
     for text, n in zip(texts, counts):
         out.append([LabeledSegment(s.text, s.start, s.end, str(labels[i + j]), float(confidence[i + j]),
@@ -147,10 +154,11 @@ def clean_texts(texts: Sequence[str], model, keep: Sequence[str] = KEEP_DEFAULT,
                 min_confidence: float | None = None,
                 block_confidence: float = BLOCK_CONFIDENCE_DEFAULT,
                 story_confidence: float = STORY_CONFIDENCE_DEFAULT, promo_confidence: float | None = None,
-                repeats: RepeatedLines | None = None, repeat_confidence: float = REPEAT_CONFIDENCE_DEFAULT) -> list[str]:
+                repeats: RepeatedLines | None = None, repeat_confidence: float = REPEAT_CONFIDENCE_DEFAULT,
+                comment_confidence: float = COMMENT_CONFIDENCE_DEFAULT) -> list[str]:
     """Clean several texts with one model call (``repeats``: the batch's repeated lines)."""
     counts, _, _, kept = _decide_texts(texts, model, keep, min_confidence, block_confidence, story_confidence,
-                                       promo_confidence, repeats, repeat_confidence)
+                                       promo_confidence, repeats, repeat_confidence, comment_confidence)
     ends = np.cumsum(counts)
     kept = kept.tolist()
     return [clean_article(text, kept[end - n:end]) for text, n, end in zip(texts, counts, ends)]
@@ -161,7 +169,7 @@ def _decide_texts(texts, model, *thresholds):
 
     ``thresholds``: keep, min_confidence, block_confidence, story_confidence, promo_confidence as in
     ``decide`` (min_confidence and promo_confidence None: each model's own), then the batch's
-    RepeatedLines (or None) and repeat_confidence.
+    RepeatedLines (or None), repeat_confidence and comment_confidence.
     """
     try:
         table, counts = segment_table(texts)
@@ -175,7 +183,7 @@ def _decide_texts(texts, model, *thresholds):
 
 
 def _decide_table(table, counts, model, keep, min_confidence, block_confidence, story_confidence,
-                  promo_confidence, repeats, repeat_confidence):
+                  promo_confidence, repeats, repeat_confidence, comment_confidence):
     """``_decide_texts`` for the segment table of the texts and their segment counts."""
     if len(table) == 0:
         return counts, np.array([], dtype=object), np.array([]), np.array([], dtype=bool)
@@ -184,8 +192,12 @@ def _decide_table(table, counts, model, keep, min_confidence, block_confidence, 
              for start, stop in _whole_documents(doc, MODEL_CALL_SEGMENTS)]
     alone, proba, min_confidence, promo_confidence = (np.concatenate(arrays) for arrays in zip(*parts))
     repeated = None if repeats is None else repeats.marks(table)
+    kept_class = np.isin(model.classes_, list(keep))
+    comments = comment_sections(table["text"].tolist(), doc, alone[:, kept_class].sum(axis=1),
+                                proba[:, ~kept_class].sum(axis=1))
     labels, confidence, kept = decide(proba, model.classes_, keep, min_confidence, block_confidence, doc,
-                                      alone, story_confidence, promo_confidence, repeated, repeat_confidence)
+                                      alone, story_confidence, promo_confidence, repeated, repeat_confidence,
+                                      comments, comment_confidence)
     return counts, labels, confidence, kept
 
 
@@ -268,7 +280,8 @@ def classify_batches(text_batches: Iterable[list[str]], model, keep: Sequence[st
                      block_confidence: float = BLOCK_CONFIDENCE_DEFAULT,
                      story_confidence: float = STORY_CONFIDENCE_DEFAULT,
                      promo_confidence: float | None = None, repeats: RepeatedLines | None = None,
-                     repeat_confidence: float = REPEAT_CONFIDENCE_DEFAULT) -> Iterator[list[list[LabeledSegment]]]:
+                     repeat_confidence: float = REPEAT_CONFIDENCE_DEFAULT,
+                     comment_confidence: float = COMMENT_CONFIDENCE_DEFAULT) -> Iterator[list[list[LabeledSegment]]]:
     """``classify_texts`` over a stream of batches, results in order.
 
     With ``jobs`` > 1 (or -1 for every core) the batches are spread over worker
@@ -278,7 +291,7 @@ def classify_batches(text_batches: Iterable[list[str]], model, keep: Sequence[st
     """
     return _over_batches(classify_texts, text_batches, model,
                          (keep, min_confidence, block_confidence, story_confidence, promo_confidence, repeats,
-                          repeat_confidence), jobs)
+                          repeat_confidence, comment_confidence), jobs)
 
 
 def clean_batches(text_batches: Iterable[list[str]], model, keep: Sequence[str] = KEEP_DEFAULT,
@@ -286,7 +299,8 @@ def clean_batches(text_batches: Iterable[list[str]], model, keep: Sequence[str] 
                   block_confidence: float = BLOCK_CONFIDENCE_DEFAULT,
                   story_confidence: float = STORY_CONFIDENCE_DEFAULT,
                   promo_confidence: float | None = None, repeats: RepeatedLines | None = None,
-                  repeat_confidence: float = REPEAT_CONFIDENCE_DEFAULT) -> Iterator[list[str]]:
+                  repeat_confidence: float = REPEAT_CONFIDENCE_DEFAULT,
+                  comment_confidence: float = COMMENT_CONFIDENCE_DEFAULT) -> Iterator[list[str]]:
     """``clean_texts`` over a stream of batches, results in order; workers as in ``classify_batches``.
 
     The workers send back cleaned texts only, which is far less to move between processes
@@ -294,7 +308,7 @@ def clean_batches(text_batches: Iterable[list[str]], model, keep: Sequence[str] 
     """
     return _over_batches(clean_texts, text_batches, model,
                          (keep, min_confidence, block_confidence, story_confidence, promo_confidence, repeats,
-                          repeat_confidence), jobs)
+                          repeat_confidence, comment_confidence), jobs)
 
 
 def _over_batches(step, text_batches, model, choices: tuple, jobs: int) -> Iterator[list]:
