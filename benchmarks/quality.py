@@ -9,6 +9,7 @@ site carry the same ad), and data/ by cross-validation grouped by site. Prints o
 table per data set, writes results.json and the trade-off curve tradeoff.png to --out.
 Each file (and data/) is one batch, as a user's run over it: the lines it repeats across its
 documents (repeats.RepeatedLines) go at repeat_confidence; --repeat-documents 0 turns that off.
+Reader-comment sections (comments.comment_sections) go at the default comment_confidence throughout.
 """
 
 from __future__ import annotations
