@@ -11,13 +11,13 @@ from pathlib import Path
 
 import pandas as pd
 
+from .comments import COMMENT_CONFIDENCE_DEFAULT
 from .errors import DataError, DetectorError, InputError, ModelError
 from .persistence import load_model, save_model
 from .pipeline import (
     BLOCK_CONFIDENCE_DEFAULT, CRYPTO_MIN_CONFIDENCE, CRYPTO_PROMO_CONFIDENCE, KEEP_DEFAULT, MIN_CONFIDENCE_DEFAULT,
     STORY_CONFIDENCE_DEFAULT, LabeledSegment, classify_texts, clean_texts, segment_frame,
 )
-from .comments import COMMENT_CONFIDENCE_DEFAULT
 from .repeats import REPEAT_CONFIDENCE_DEFAULT, REPEAT_DOCUMENTS_DEFAULT, RepeatedLines
 from .segments import Segment, split_segments
 

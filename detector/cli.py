@@ -14,6 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import training
+from .comments import COMMENT_CONFIDENCE_DEFAULT
 from .errors import DetectorError, InputError
 from .io import TableFile, TextFile, atomic_path, discover_inputs, write_text_atomic
 from .persistence import load_model
@@ -22,7 +23,6 @@ from .pipeline import (
     SEGMENT_COLUMNS, STORY_CONFIDENCE_DEFAULT, batches, classify_batches, clean_batches, reuse_freed_memory,
     segment_frame,
 )
-from .comments import COMMENT_CONFIDENCE_DEFAULT
 from .repeats import REPEAT_CONFIDENCE_DEFAULT, REPEAT_DOCUMENTS_DEFAULT, RepeatedLines
 from .segments import segment_table
 
