@@ -32,7 +32,9 @@ _SECTION_NAMES = (
     r"|join the (?:discussion|conversation)|kommentare|schreib(?:e|en sie) einen kommentar|reacties"
     r"|laat een reactie achter|commentaires|laisser un commentaire|comentarios|deja (?:un comentario|una respuesta)"
     r"|comentários|deixe (?:um comentário|uma resposta)|commenti|lascia un commento|komentarze|dodaj komentarz"
-    r"|komentáře|kommentarer|комментарии|оставить комментарий|коментарі|yorumlar|yorum yap|コメント|评论|評論|댓글"
+    r"|komentáře|kommentarer|kommentit|comentarii|hozzászólások|σχόλια|комментарии|оставить комментарий|коментарі"
+    r"|yorumlar|yorum yap|コメント|评论|評論|댓글|bình luận|komentar|التعليقات|تعليقات|نظرات|תגובות|टिप्पणियाँ|टिप्पणियां"
+    r"|ความคิดเห็น"
 )
 _COUNTED_NAMES = (
     r"comment|kommentar|reactie|commentaire|comentario|comentário|commento|komentarz|комментари[йя]|коментар"
@@ -46,7 +48,8 @@ COMMENT_HEADER = re.compile(
 # Every header holds one of these (lower case): a search of the whole batch for them finds the few
 # lines the header pattern then reads.
 _STEMS = re.compile("comment|komment|koment|coment|коммент|комент|yorum|コメント|评论|評論|댓글|reacti|respons|respuest"
-                    "|respost|repl|discussion|conversation")
+                    "|respost|repl|discussion|conversation|hozzászól|σχόλι|bình luận|تعليق|نظرات|תגובות|टिप्पणि"
+                    "|ความคิดเห็น")
 
 
 def is_comment_header(text: str) -> bool:

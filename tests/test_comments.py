@@ -13,7 +13,8 @@ from detector.pipeline import decide
     "Comments (41)", "{ 167 comments }", "23 comments", "COMMENTS", "Comments:", "Leave a Reply", "Post a comment",
     "Join the conversation", "12 Kommentare", "Kommentare (58)", "Reacties", "14 commentaires", "3 comentarios",
     "Komentarze (3)", "Комментарии (57)", "Yorumlar (27)", "评论（3）", "コメント", "댓글 4", "Responses (0)",
-    "12 reactions",
+    "12 reactions", "Bình luận (12)", "7 Komentar", "التعليقات (4)", "תגובות", "टिप्पणियां (21)", "ความคิดเห็น 5",
+    "Σχόλια", "Kommentit (4)",
 ])
 def test_lines_that_open_a_comment_section_are_headers(text):
     assert is_comment_header(text)
