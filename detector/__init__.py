@@ -93,7 +93,8 @@ def classify(text: str, *, model=None, keep: Sequence[str] = KEEP_DEFAULT, min_c
 def clean(text: str, *, model=None, keep: Sequence[str] = KEEP_DEFAULT, min_confidence: float | None = None,
           block_confidence: float = BLOCK_CONFIDENCE_DEFAULT, story_confidence: float = STORY_CONFIDENCE_DEFAULT,
           promo_confidence: float | None = None, repeats: RepeatedLines | None = None,
-          repeat_confidence: float = REPEAT_CONFIDENCE_DEFAULT, comment_confidence: float = COMMENT_CONFIDENCE_DEFAULT) -> str:
+          repeat_confidence: float = REPEAT_CONFIDENCE_DEFAULT,
+          comment_confidence: float = COMMENT_CONFIDENCE_DEFAULT) -> str:
     """Return ``text`` with only its kept segments, byte for byte, in order (see ``classify``)."""
     return clean_texts([text], _model(model), keep, min_confidence, block_confidence, story_confidence,
                        promo_confidence, repeats, repeat_confidence, comment_confidence)[0]
