@@ -29,11 +29,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from peers import PEERS  # noqa: E402
 
 from detector import BLOCK_CONFIDENCE_DEFAULT, load_model  # noqa: E402
-from detector.comments import comment_sections  # noqa: E402
 from detector.data import documents_to_frame, first_documents  # noqa: E402
 from detector.metrics import documents_perfect, removal_scores  # noqa: E402
 from detector.pipeline import (  # noqa: E402
-    KEEP_DEFAULT, decide, label_probabilities, own_thresholds_per_row,
+    KEEP_DEFAULT, comment_marks, decide, label_probabilities, own_thresholds_per_row,
 )
 from detector.repeats import REPEAT_DOCUMENTS_DEFAULT, RepeatedLines  # noqa: E402
 from detector.persistence import AUTO, BUNDLED_MODELS, bundled_files, corpus_dir, profile_files  # noqa: E402
@@ -152,9 +151,7 @@ def run_systems(docs: list[dict], model, jobs: int, probas: tuple | None = None,
     doc = np.repeat(np.arange(len(docs)), [len(d["paragraphs"]) for d in docs])  # numbered: ids may repeat across files
     segments, repeats = pd.DataFrame({"doc_id": doc, "text": frame["text"]}), RepeatedLines(repeat_documents)
     repeats.add(segments)
-    kept_class = np.isin(model.classes_, KEEP_DEFAULT)
-    comments = comment_sections(frame["text"].tolist(), doc, alone[:, kept_class].sum(axis=1),
-                                proba[:, ~kept_class].sum(axis=1))
+    comments = comment_marks(frame["text"].tolist(), doc, alone, proba, model.classes_)
     return {"frame": frame, "proba": proba, "alone": alone, "own": tuple(own), "flags": flags,
             "documents": len(docs), "doc": doc, "repeated": repeats.marks(segments), "comments": comments}
 

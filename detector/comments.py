@@ -65,7 +65,7 @@ def header_candidates(texts: Sequence[str]) -> np.ndarray:
     parts = [texts[row] for row in short]
     joined, starts = lower_joined_with_starts(parts, *joined_with_starts(parts))
     named = short[matches_per_text(_STEMS, joined, starts) > 0]
-    return np.array([row for row in named if COMMENT_HEADER.match(texts[row])], dtype=np.int64)
+    return np.array([row for row in named if is_comment_header(texts[row])], dtype=np.int64)
 
 
 def comment_sections(texts: Sequence[str], doc: np.ndarray, story_alone: np.ndarray,

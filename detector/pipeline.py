@@ -193,13 +193,20 @@ def _decide_table(table, counts, model, keep, min_confidence, block_confidence, 
              for start, stop in _whole_documents(doc, MODEL_CALL_SEGMENTS)]
     alone, proba, min_confidence, promo_confidence = (np.concatenate(arrays) for arrays in zip(*parts))
     repeated = None if repeats is None else repeats.marks(table)
-    kept_class = np.isin(model.classes_, list(keep))
-    comments = comment_sections(table["text"].tolist(), doc, alone[:, kept_class].sum(axis=1),
-                                proba[:, ~kept_class].sum(axis=1))
+    comments = comment_marks(table["text"].tolist(), doc, alone, proba, model.classes_, keep) \
+        if comment_confidence < 1 else None  # 1 turns the rule off: no need to look for sections
     labels, confidence, kept = decide(proba, model.classes_, keep, min_confidence, block_confidence, doc,
                                       alone, story_confidence, promo_confidence, repeated, repeat_confidence,
                                       comments, comment_confidence)
     return counts, labels, confidence, kept
+
+
+def comment_marks(texts: Sequence[str], doc: np.ndarray, alone: np.ndarray, proba: np.ndarray,
+                  classes: Sequence[str], keep: Sequence[str] = KEEP_DEFAULT) -> np.ndarray:
+    """``comments.comment_sections`` of segments with these probabilities (stage one's as ``alone``,
+    columns in ``classes`` order; story read on the labels in ``keep``, junk on the others)."""
+    kept_class = np.isin(classes, list(keep))
+    return comment_sections(texts, doc, alone[:, kept_class].sum(axis=1), proba[:, ~kept_class].sum(axis=1))
 
 
 def segment_frame(doc_ids: Sequence, labeled: Sequence[list[LabeledSegment]], model, name: str,
