@@ -16,14 +16,14 @@ from .errors import DataError, DetectorError, InputError, ModelError
 from .persistence import load_model, save_model
 from .pipeline import (
     BLOCK_CONFIDENCE_DEFAULT, CRYPTO_MIN_CONFIDENCE, CRYPTO_PROMO_CONFIDENCE, KEEP_DEFAULT, MIN_CONFIDENCE_DEFAULT,
-    STORY_CONFIDENCE_DEFAULT, LabeledSegment, classify_texts, clean_texts, segment_frame,
+    STORY_CONFIDENCE_DEFAULT, LabeledSegment, Thresholds, classify_texts, clean_texts, segment_frame,
 )
 from .repeats import REPEAT_CONFIDENCE_DEFAULT, REPEAT_DOCUMENTS_DEFAULT, RepeatedLines
 from .segments import Segment, split_segments
 
 __all__ = [
     "classify", "clean", "clean_frame", "classify_frame", "load_model", "save_model", "split_segments",
-    "Segment", "LabeledSegment", "DetectorError", "InputError", "DataError", "ModelError",
+    "Segment", "LabeledSegment", "Thresholds", "DetectorError", "InputError", "DataError", "ModelError",
     "KEEP_DEFAULT", "MIN_CONFIDENCE_DEFAULT", "CRYPTO_MIN_CONFIDENCE", "BLOCK_CONFIDENCE_DEFAULT",
     "STORY_CONFIDENCE_DEFAULT", "CRYPTO_PROMO_CONFIDENCE", "RepeatedLines", "REPEAT_DOCUMENTS_DEFAULT",
     "REPEAT_CONFIDENCE_DEFAULT", "COMMENT_CONFIDENCE_DEFAULT",
@@ -86,8 +86,9 @@ def classify(text: str, *, model=None, keep: Sequence[str] = KEEP_DEFAULT, min_c
     list of LabeledSegment
         text, start, end (span in ``text``), label, confidence, keep.
     """
-    return classify_texts([text], _model(model), keep, min_confidence, block_confidence, story_confidence,
-                          promo_confidence, repeats, repeat_confidence, comment_confidence)[0]
+    thresholds = Thresholds(tuple(keep), min_confidence, block_confidence, story_confidence, promo_confidence,
+                            repeat_confidence, comment_confidence)
+    return classify_texts([text], _model(model), thresholds, repeats)[0]
 
 
 def clean(text: str, *, model=None, keep: Sequence[str] = KEEP_DEFAULT, min_confidence: float | None = None,
@@ -96,8 +97,9 @@ def clean(text: str, *, model=None, keep: Sequence[str] = KEEP_DEFAULT, min_conf
           repeat_confidence: float = REPEAT_CONFIDENCE_DEFAULT,
           comment_confidence: float = COMMENT_CONFIDENCE_DEFAULT) -> str:
     """Return ``text`` with only its kept segments, byte for byte, in order (see ``classify``)."""
-    return clean_texts([text], _model(model), keep, min_confidence, block_confidence, story_confidence,
-                       promo_confidence, repeats, repeat_confidence, comment_confidence)[0]
+    thresholds = Thresholds(tuple(keep), min_confidence, block_confidence, story_confidence, promo_confidence,
+                            repeat_confidence, comment_confidence)
+    return clean_texts([text], _model(model), thresholds, repeats)[0]
 
 
 def clean_frame(frame: pd.DataFrame, text_column: str = "text", *, output_column: str = "clean_text", model=None,
@@ -121,10 +123,10 @@ def clean_frame(frame: pd.DataFrame, text_column: str = "text", *, output_column
     cleaned = pd.Series([None] * len(frame), index=frame.index, dtype=object)
     if present.any():
         present_texts = texts[present].tolist()
-        cleaned[present] = clean_texts(present_texts, model, keep, min_confidence, block_confidence,
-                                       story_confidence, promo_confidence,
-                                       RepeatedLines.from_texts(present_texts, repeat_documents), repeat_confidence,
-                                       comment_confidence)
+        thresholds = Thresholds(tuple(keep), min_confidence, block_confidence, story_confidence, promo_confidence,
+                                repeat_confidence, comment_confidence)
+        cleaned[present] = clean_texts(present_texts, model, thresholds,
+                                       RepeatedLines.from_texts(present_texts, repeat_documents))
     out = frame.copy()
     out[output_column] = cleaned
     return out
@@ -146,9 +148,9 @@ def classify_frame(frame: pd.DataFrame, text_column: str = "text", id_column: st
     model = _model(model)
     ids = frame[id_column].tolist() if id_column else frame.index.tolist()
     texts = [t if isinstance(t, str) else "" for t in frame[text_column]]
-    labeled = classify_texts(texts, model, keep, min_confidence, block_confidence, story_confidence,
-                             promo_confidence, RepeatedLines.from_texts(texts, repeat_documents), repeat_confidence,
-                             comment_confidence)
+    thresholds = Thresholds(tuple(keep), min_confidence, block_confidence, story_confidence, promo_confidence,
+                            repeat_confidence, comment_confidence)
+    labeled = classify_texts(texts, model, thresholds, RepeatedLines.from_texts(texts, repeat_documents))
     return segment_frame(ids, labeled, model, name)
 
 

@@ -20,8 +20,8 @@ from .io import TableFile, TextFile, atomic_path, discover_inputs, write_text_at
 from .persistence import load_model
 from .pipeline import (
     BLOCK_CONFIDENCE_DEFAULT, CRYPTO_MIN_CONFIDENCE, CRYPTO_PROMO_CONFIDENCE, KEEP_DEFAULT, MIN_CONFIDENCE_DEFAULT,
-    SEGMENT_COLUMNS, STORY_CONFIDENCE_DEFAULT, batches, classify_batches, clean_batches, reuse_freed_memory,
-    segment_frame,
+    SEGMENT_COLUMNS, STORY_CONFIDENCE_DEFAULT, Thresholds, batches, classify_batches, clean_batches,
+    reuse_freed_memory, segment_frame,
 )
 from .repeats import REPEAT_CONFIDENCE_DEFAULT, REPEAT_DOCUMENTS_DEFAULT, RepeatedLines
 from .segments import segment_table
@@ -125,6 +125,9 @@ class Run:
                 raise InputError(f"{flag} must be between 0 and 1, got {value}")
         if args.repeat_documents < 0 or args.repeat_documents == 1:
             raise InputError(f"--repeat-documents must be 0 (off) or at least 2, got {args.repeat_documents}")
+        self.thresholds = Thresholds(tuple(args.keep), args.min_confidence, args.block_confidence,
+                                     args.story_confidence, args.promo_confidence, args.repeat_confidence,
+                                     args.comment_confidence)
         self.inputs = discover_inputs(args.paths, args.text_column, args.id_column)
         self.to_stdout = args.output is None
         if self.to_stdout and (len(self.inputs) > 1 or isinstance(self.inputs[0], TableFile)) \
@@ -264,9 +267,7 @@ class Run:
     def _run_model(self, text_batches):
         """Labeled segments per text (classify), or the cleaned texts (clean)."""
         run = clean_batches if self.args.command == "clean" else classify_batches
-        return run(text_batches, self.model, self.args.keep, self.args.min_confidence, self.args.jobs,
-                   self.args.block_confidence, self.args.story_confidence, self.args.promo_confidence, self.repeats,
-                   self.args.repeat_confidence, self.args.comment_confidence)
+        return run(text_batches, self.model, self.thresholds, self.repeats, self.args.jobs)
 
     def _table_result(self, table: TableFile, chunk: pd.DataFrame, results) -> pd.DataFrame:
         """The output rows of one chunk: its segments (classify) or the chunk with a cleaned column (clean)."""

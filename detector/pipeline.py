@@ -132,17 +132,25 @@ def _with_their_runs(sure: np.ndarray, likely: np.ndarray, doc: np.ndarray | Non
     return sure | (likely & run_has_sure[run])
 
 
-def classify_texts(texts: Sequence[str], model, keep: Sequence[str] = KEEP_DEFAULT,
-                   min_confidence: float | None = None,
-                   block_confidence: float = BLOCK_CONFIDENCE_DEFAULT,
-                   story_confidence: float = STORY_CONFIDENCE_DEFAULT,
-                   promo_confidence: float | None = None, repeats: RepeatedLines | None = None,
-                   repeat_confidence: float = REPEAT_CONFIDENCE_DEFAULT,
-                   comment_confidence: float = COMMENT_CONFIDENCE_DEFAULT) -> list[list[LabeledSegment]]:
+@dataclass(frozen=True)
+class Thresholds:
+    """The choices that turn probabilities into keep or remove, as ``decide`` reads them (README, "The
+    thresholds"). None for ``min_confidence`` or ``promo_confidence``: each model's own
+    (``own_min_confidence``, ``own_promo_confidence``)."""
+
+    keep: tuple[str, ...] = KEEP_DEFAULT
+    min_confidence: float | None = None
+    block_confidence: float = BLOCK_CONFIDENCE_DEFAULT
+    story_confidence: float = STORY_CONFIDENCE_DEFAULT
+    promo_confidence: float | None = None
+    repeat_confidence: float = REPEAT_CONFIDENCE_DEFAULT
+    comment_confidence: float = COMMENT_CONFIDENCE_DEFAULT
+
+
+def classify_texts(texts: Sequence[str], model, thresholds: Thresholds = Thresholds(),
+                   repeats: RepeatedLines | None = None) -> list[list[LabeledSegment]]:
     """Label the segments of several texts with one model call (``repeats``: the batch's repeated lines)."""
-    counts, labels, confidence, kept = _decide_texts(texts, model, keep, min_confidence, block_confidence,
-                                                     story_confidence, promo_confidence, repeats, repeat_confidence,
-                                                     comment_confidence)
+    counts, labels, confidence, kept = _decide_texts(texts, model, thresholds, repeats)
     out, i = [], 0
     for text, n in zip(texts, counts):
         out.append([LabeledSegment(s.text, s.start, s.end, str(labels[i + j]), float(confidence[i + j]),
@@ -151,53 +159,43 @@ def classify_texts(texts: Sequence[str], model, keep: Sequence[str] = KEEP_DEFAU
     return out
 
 
-def clean_texts(texts: Sequence[str], model, keep: Sequence[str] = KEEP_DEFAULT,
-                min_confidence: float | None = None,
-                block_confidence: float = BLOCK_CONFIDENCE_DEFAULT,
-                story_confidence: float = STORY_CONFIDENCE_DEFAULT, promo_confidence: float | None = None,
-                repeats: RepeatedLines | None = None, repeat_confidence: float = REPEAT_CONFIDENCE_DEFAULT,
-                comment_confidence: float = COMMENT_CONFIDENCE_DEFAULT) -> list[str]:
+def clean_texts(texts: Sequence[str], model, thresholds: Thresholds = Thresholds(),
+                repeats: RepeatedLines | None = None) -> list[str]:
     """Clean several texts with one model call (``repeats``: the batch's repeated lines)."""
-    counts, _, _, kept = _decide_texts(texts, model, keep, min_confidence, block_confidence, story_confidence,
-                                       promo_confidence, repeats, repeat_confidence, comment_confidence)
+    counts, _, _, kept = _decide_texts(texts, model, thresholds, repeats)
     ends = np.cumsum(counts)
     kept = kept.tolist()
     return [clean_article(text, kept[end - n:end]) for text, n, end in zip(texts, counts, ends)]
 
 
-def _decide_texts(texts, model, *thresholds):
-    """The segment count of each text, then label, confidence and keep flag of every segment (flat).
-
-    ``thresholds``: keep, min_confidence, block_confidence, story_confidence, promo_confidence as in
-    ``decide`` (min_confidence and promo_confidence None: each model's own), then the batch's
-    RepeatedLines (or None), repeat_confidence and comment_confidence.
-    """
+def _decide_texts(texts, model, thresholds: Thresholds, repeats: RepeatedLines | None):
+    """The segment count of each text, then label, confidence and keep flag of every segment (flat)."""
     try:
         table, counts = segment_table(texts)
-        return _decide_table(table, counts, model, *thresholds)
+        return _decide_table(table, counts, model, thresholds, repeats)
     except UnicodeEncodeError:
         # Unpaired surrogates (from JSON escapes such as "\ud800") are not text pandas or the
         # features can hold. The model reads them as U+FFFD, one character for one, so every
         # segment keeps its place and the cleaned text is cut from the text as given.
         table, counts = segment_table([LONE_SURROGATE.sub("\ufffd", text) for text in texts])
-        return _decide_table(table, counts, model, *thresholds)
+        return _decide_table(table, counts, model, thresholds, repeats)
 
 
-def _decide_table(table, counts, model, keep, min_confidence, block_confidence, story_confidence,
-                  promo_confidence, repeats, repeat_confidence, comment_confidence):
+def _decide_table(table, counts, model, thresholds: Thresholds, repeats: RepeatedLines | None):
     """``_decide_texts`` for the segment table of the texts and their segment counts."""
     if len(table) == 0:
         return counts, np.array([], dtype=object), np.array([]), np.array([], dtype=bool)
+    t = thresholds
     doc = table["doc_id"].to_numpy()
-    parts = [label_probabilities(model, table.iloc[start:stop], min_confidence, promo_confidence)
+    parts = [label_probabilities(model, table.iloc[start:stop], t.min_confidence, t.promo_confidence)
              for start, stop in _whole_documents(doc, MODEL_CALL_SEGMENTS)]
     alone, proba, min_confidence, promo_confidence = (np.concatenate(arrays) for arrays in zip(*parts))
     repeated = None if repeats is None else repeats.marks(table)
-    comments = comment_marks(table["text"].tolist(), doc, alone, proba, model.classes_, keep) \
-        if comment_confidence < 1 else None  # 1 turns the rule off: no need to look for sections
-    labels, confidence, kept = decide(proba, model.classes_, keep, min_confidence, block_confidence, doc,
-                                      alone, story_confidence, promo_confidence, repeated, repeat_confidence,
-                                      comments, comment_confidence)
+    comments = comment_marks(table["text"].tolist(), doc, alone, proba, model.classes_, t.keep) \
+        if t.comment_confidence < 1 else None  # 1 turns the rule off: no need to look for sections
+    labels, confidence, kept = decide(proba, model.classes_, t.keep, min_confidence, t.block_confidence, doc,
+                                      alone, t.story_confidence, promo_confidence, repeated, t.repeat_confidence,
+                                      comments, t.comment_confidence)
     return counts, labels, confidence, kept
 
 
@@ -283,13 +281,8 @@ def _whole_documents(doc: np.ndarray, max_rows: int) -> list[tuple[int, int]]:
     return ranges
 
 
-def classify_batches(text_batches: Iterable[list[str]], model, keep: Sequence[str] = KEEP_DEFAULT,
-                     min_confidence: float | None = None, jobs: int = 1,
-                     block_confidence: float = BLOCK_CONFIDENCE_DEFAULT,
-                     story_confidence: float = STORY_CONFIDENCE_DEFAULT,
-                     promo_confidence: float | None = None, repeats: RepeatedLines | None = None,
-                     repeat_confidence: float = REPEAT_CONFIDENCE_DEFAULT,
-                     comment_confidence: float = COMMENT_CONFIDENCE_DEFAULT) -> Iterator[list[list[LabeledSegment]]]:
+def classify_batches(text_batches: Iterable[list[str]], model, thresholds: Thresholds = Thresholds(),
+                     repeats: RepeatedLines | None = None, jobs: int = 1) -> Iterator[list[list[LabeledSegment]]]:
     """``classify_texts`` over a stream of batches, results in order.
 
     With ``jobs`` > 1 (or -1 for every core) the batches are spread over worker
@@ -297,26 +290,17 @@ def classify_batches(text_batches: Iterable[list[str]], model, keep: Sequence[st
     in flight, so memory stays flat however long the stream. ``repeats``: the repeated lines of the
     whole stream, counted beforehand (``RepeatedLines``), or None.
     """
-    return _over_batches(classify_texts, text_batches, model,
-                         (keep, min_confidence, block_confidence, story_confidence, promo_confidence, repeats,
-                          repeat_confidence, comment_confidence), jobs)
+    return _over_batches(classify_texts, text_batches, model, (thresholds, repeats), jobs)
 
 
-def clean_batches(text_batches: Iterable[list[str]], model, keep: Sequence[str] = KEEP_DEFAULT,
-                  min_confidence: float | None = None, jobs: int = 1,
-                  block_confidence: float = BLOCK_CONFIDENCE_DEFAULT,
-                  story_confidence: float = STORY_CONFIDENCE_DEFAULT,
-                  promo_confidence: float | None = None, repeats: RepeatedLines | None = None,
-                  repeat_confidence: float = REPEAT_CONFIDENCE_DEFAULT,
-                  comment_confidence: float = COMMENT_CONFIDENCE_DEFAULT) -> Iterator[list[str]]:
+def clean_batches(text_batches: Iterable[list[str]], model, thresholds: Thresholds = Thresholds(),
+                  repeats: RepeatedLines | None = None, jobs: int = 1) -> Iterator[list[str]]:
     """``clean_texts`` over a stream of batches, results in order; workers as in ``classify_batches``.
 
     The workers send back cleaned texts only, which is far less to move between processes
     than every labeled segment.
     """
-    return _over_batches(clean_texts, text_batches, model,
-                         (keep, min_confidence, block_confidence, story_confidence, promo_confidence, repeats,
-                          repeat_confidence, comment_confidence), jobs)
+    return _over_batches(clean_texts, text_batches, model, (thresholds, repeats), jobs)
 
 
 def _over_batches(step, text_batches, model, choices: tuple, jobs: int) -> Iterator[list]:

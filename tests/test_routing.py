@@ -13,7 +13,8 @@ from detector import (
 )
 from detector.data import documents_to_frame
 from detector.pipeline import (
-    PROMO_CONFIDENCE_OFF, classify_texts, clean_texts, own_min_confidence, own_promo_confidence, segment_frame,
+    PROMO_CONFIDENCE_OFF, Thresholds, classify_texts, clean_texts, own_min_confidence, own_promo_confidence,
+    segment_frame,
 )
 from detector.routing import CRYPTO_TERMS, ROUTE_HEAD_CHARS, TopicRouter, mentions_crypto
 from detector.training import build_model
@@ -100,8 +101,8 @@ def test_each_document_is_decided_at_its_own_models_min_confidence():
     assert [[s.keep for s in doc] for doc in classify_texts(texts, router)] == [[True, True], [False, False]]
     assert clean_texts(texts, crypto) == ["", ""] and clean_texts(texts, general) == texts
     # a caller's value holds for every document
-    assert clean_texts(texts, router, min_confidence=0.9) == texts
-    assert clean_texts(texts, router, min_confidence=0.8) == ["", ""]
+    assert clean_texts(texts, router, Thresholds(min_confidence=0.9)) == texts
+    assert clean_texts(texts, router, Thresholds(min_confidence=0.8)) == ["", ""]
 
 
 def test_each_document_is_decided_at_its_own_models_promo_confidence():
@@ -112,8 +113,8 @@ def test_each_document_is_decided_at_its_own_models_promo_confidence():
     texts = ["Rates stayed on hold.\nThe court ruled on Monday.", "Bitcoin rose.\nEthereum fell."]
     assert clean_texts(texts, router) == [texts[0], ""]
     # a caller's value holds for every document; 1 turns the cut off
-    assert clean_texts(texts, router, promo_confidence=1.0) == texts
-    assert clean_texts(texts, router, promo_confidence=0.7) == ["", ""]
+    assert clean_texts(texts, router, Thresholds(promo_confidence=1.0)) == texts
+    assert clean_texts(texts, router, Thresholds(promo_confidence=0.7)) == ["", ""]
 
 
 class _FixedJunk:
