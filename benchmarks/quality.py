@@ -9,7 +9,8 @@ site carry the same ad), and data/ by cross-validation grouped by site. Prints o
 table per data set, writes results.json and the trade-off curve tradeoff.png to --out.
 Each file (and data/) is one batch, as a user's run over it: the lines it repeats across its
 documents (repeats.RepeatedLines) go at repeat_confidence; --repeat-documents 0 turns that off.
-Reader-comment sections (comments.comment_sections) go at the default comment_confidence throughout.
+Reader-comment sections (comments.comment_sections) and ad labels (adlabels.ad_label_rows) go at
+their default confidence throughout.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from peers import PEERS  # noqa: E402
 
 from detector import BLOCK_CONFIDENCE_DEFAULT, load_model  # noqa: E402
+from detector.adlabels import ad_label_rows  # noqa: E402
 from detector.data import documents_to_frame, first_documents  # noqa: E402
 from detector.metrics import documents_perfect, removal_scores  # noqa: E402
 from detector.pipeline import (  # noqa: E402
@@ -105,22 +107,22 @@ def peer_flags(name: str, docs: list[dict], jobs: int) -> np.ndarray:
 
 
 def our_figures(frame: pd.DataFrame, proba: np.ndarray, alone: np.ndarray, classes, doc: np.ndarray,
-                own: tuple[np.ndarray, np.ndarray], repeated: np.ndarray,
-                comments: np.ndarray) -> tuple[dict, list[dict], list[dict]]:
+                own: tuple[np.ndarray, np.ndarray], marks: dict) -> tuple[dict, list[dict], list[dict]]:
     """Removal figures at the default thresholds, per-class figures, and the curves over min_confidence.
 
     ``alone`` holds stage one's probabilities (for story_confidence, at its default throughout);
     ``own`` each row's default min_confidence and promo_confidence (its model's own, README "The
-    thresholds"); ``repeated`` marks the lines the data set repeats and ``comments`` its reader-comment
-    sections. The curve keeps block_confidence at its default (or at min_confidence, if lower),
-    promo_confidence at each row's own and the repeated lines and comment sections at their
+    thresholds"); ``marks`` the rows of the rules that read more than a row's probabilities, as
+    ``decide`` takes them (``repeated``: the lines the data set repeats, ``comments``: its
+    reader-comment sections, ``ad_labels``). The curve keeps block_confidence at its default (or at
+    min_confidence, if lower), promo_confidence at each row's own and those rules at their
     defaults; the plain curve turns runs off, so the two show what removing runs adds.
     """
     from sklearn.metrics import classification_report, confusion_matrix
 
     own_min, own_promo = own
     labels, _, kept = decide(proba, classes, KEEP_DEFAULT, own_min, BLOCK_CONFIDENCE_DEFAULT, doc, alone,
-                             promo_confidence=own_promo, repeated=repeated, comments=comments)
+                             promo_confidence=own_promo, **marks)
     figures = score(frame, kept)
     present = [c for c in classes if c in set(frame["label"])]
     report = classification_report(frame["label"], labels, labels=present, output_dict=True, zero_division=0)
@@ -132,10 +134,10 @@ def our_figures(frame: pd.DataFrame, proba: np.ndarray, alone: np.ndarray, class
     for threshold in map(float, THRESHOLDS):
         block = min(BLOCK_CONFIDENCE_DEFAULT, threshold)
         kept_at = decide(proba, classes, KEEP_DEFAULT, threshold, block, doc, alone, promo_confidence=own_promo,
-                         repeated=repeated, comments=comments)[2]
+                         **marks)[2]
         curve.append({"min_confidence": threshold, "block_confidence": block, **score(frame, kept_at)})
         kept_at = decide(proba, classes, KEEP_DEFAULT, threshold, threshold, doc, alone,
-                         promo_confidence=own_promo, repeated=repeated, comments=comments)[2]
+                         promo_confidence=own_promo, **marks)[2]
         plain.append({"min_confidence": threshold, **score(frame, kept_at)})
     return figures, curve, plain
 
@@ -151,9 +153,11 @@ def run_systems(docs: list[dict], model, jobs: int, probas: tuple | None = None,
     doc = np.repeat(np.arange(len(docs)), [len(d["paragraphs"]) for d in docs])  # numbered: ids may repeat across files
     segments, repeats = pd.DataFrame({"doc_id": doc, "text": frame["text"]}), RepeatedLines(repeat_documents)
     repeats.add(segments)
-    comments = comment_marks(frame["text"].tolist(), doc, alone, proba, model.classes_)
+    texts = frame["text"].tolist()
+    marks = {"repeated": repeats.marks(segments), "comments": comment_marks(texts, doc, alone, proba, model.classes_),
+             "ad_labels": ad_label_rows(texts)}
     return {"frame": frame, "proba": proba, "alone": alone, "own": tuple(own), "flags": flags,
-            "documents": len(docs), "doc": doc, "repeated": repeats.marks(segments), "comments": comments}
+            "documents": len(docs), "doc": doc, "marks": marks}
 
 
 def pool(runs: list[dict]) -> dict:
@@ -164,8 +168,7 @@ def pool(runs: list[dict]) -> dict:
             "own": tuple(np.concatenate(values) for values in zip(*(r["own"] for r in runs))),
             "flags": {peer: np.concatenate([r["flags"][peer] for r in runs]) for peer in PEERS},
             "documents": sum(r["documents"] for r in runs),
-            "repeated": np.concatenate([r["repeated"] for r in runs]),
-            "comments": np.concatenate([r["comments"] for r in runs]),
+            "marks": {name: np.concatenate([r["marks"][name] for r in runs]) for name in runs[0]["marks"]},
             "doc": np.concatenate([r["doc"] + offset for r, offset in
                                    zip(runs, np.cumsum([0] + [r["documents"] for r in runs[:-1]]))])}
 
@@ -173,8 +176,7 @@ def pool(runs: list[dict]) -> dict:
 def evaluate(name: str, run: dict, classes) -> dict:
     """The figures of one data set from its run."""
     frame = run["frame"]
-    ours, curve, plain = our_figures(frame, run["proba"], run["alone"], classes, run["doc"], run["own"],
-                                     run["repeated"], run["comments"])
+    ours, curve, plain = our_figures(frame, run["proba"], run["alone"], classes, run["doc"], run["own"], run["marks"])
     result = {"data": name, "documents": run["documents"], "segments": len(frame),
               "junk_share": float((frame["label"] != "editorial").mean()),
               "systems": {"detector": ours}, "curve": curve, "curve_without_runs": plain}
