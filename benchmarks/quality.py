@@ -9,7 +9,7 @@ site carry the same ad), and data/ by cross-validation grouped by site. Prints o
 table per data set, writes results.json and the trade-off curve tradeoff.png to --out.
 Each file (and data/) is one batch, as a user's run over it: the lines it repeats across its
 documents (repeats.RepeatedLines) go at repeat_confidence; --repeat-documents 0 turns that off.
-Reader-comment sections (comments.comment_sections) and ad labels (adlabels.ad_label_rows) go at
+Reader-comment sections (comments.comment_sections) and marker lines (markers.marker_rows) go at
 their default confidence throughout.
 """
 
@@ -30,8 +30,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from peers import PEERS  # noqa: E402
 
 from detector import BLOCK_CONFIDENCE_DEFAULT, load_model  # noqa: E402
-from detector.adlabels import ad_label_rows  # noqa: E402
 from detector.data import documents_to_frame, first_documents  # noqa: E402
+from detector.markers import marker_rows  # noqa: E402
 from detector.metrics import documents_perfect, removal_scores  # noqa: E402
 from detector.pipeline import (  # noqa: E402
     KEEP_DEFAULT, comment_marks, decide, label_probabilities, own_thresholds_per_row,
@@ -114,7 +114,7 @@ def our_figures(frame: pd.DataFrame, proba: np.ndarray, alone: np.ndarray, class
     ``own`` each row's default min_confidence and promo_confidence (its model's own, README "The
     thresholds"); ``marks`` the rows of the rules that read more than a row's probabilities, as
     ``decide`` takes them (``repeated``: the lines the data set repeats, ``comments``: its
-    reader-comment sections, ``ad_labels``). The curve keeps block_confidence at its default (or at
+    reader-comment sections, ``markers``: its ad labels and link lead-ins). The curve keeps block_confidence at its default (or at
     min_confidence, if lower), promo_confidence at each row's own and those rules at their
     defaults; the plain curve turns runs off, so the two show what removing runs adds.
     """
@@ -155,7 +155,7 @@ def run_systems(docs: list[dict], model, jobs: int, probas: tuple | None = None,
     repeats.add(segments)
     texts = frame["text"].tolist()
     marks = {"repeated": repeats.marks(segments), "comments": comment_marks(texts, doc, alone, proba, model.classes_),
-             "ad_labels": ad_label_rows(texts)}
+             "markers": marker_rows(texts)}
     return {"frame": frame, "proba": proba, "alone": alone, "own": tuple(own), "flags": flags,
             "documents": len(docs), "doc": doc, "marks": marks}
 

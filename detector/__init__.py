@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from .adlabels import AD_LABEL_CONFIDENCE_DEFAULT
 from .comments import COMMENT_CONFIDENCE_DEFAULT
 from .errors import DataError, DetectorError, InputError, ModelError
+from .markers import MARKER_CONFIDENCE_DEFAULT
 from .persistence import load_model, save_model
 from .pipeline import (
     BLOCK_CONFIDENCE_DEFAULT, CRYPTO_MIN_CONFIDENCE, CRYPTO_PROMO_CONFIDENCE, KEEP_DEFAULT, MIN_CONFIDENCE_DEFAULT,
@@ -27,7 +27,7 @@ __all__ = [
     "Segment", "LabeledSegment", "Thresholds", "DetectorError", "InputError", "DataError", "ModelError",
     "KEEP_DEFAULT", "MIN_CONFIDENCE_DEFAULT", "CRYPTO_MIN_CONFIDENCE", "BLOCK_CONFIDENCE_DEFAULT",
     "STORY_CONFIDENCE_DEFAULT", "CRYPTO_PROMO_CONFIDENCE", "RepeatedLines", "REPEAT_DOCUMENTS_DEFAULT",
-    "REPEAT_CONFIDENCE_DEFAULT", "COMMENT_CONFIDENCE_DEFAULT", "AD_LABEL_CONFIDENCE_DEFAULT",
+    "REPEAT_CONFIDENCE_DEFAULT", "COMMENT_CONFIDENCE_DEFAULT", "MARKER_CONFIDENCE_DEFAULT",
 ]
 
 
@@ -37,7 +37,7 @@ def classify(text: str, *, model=None, keep: Sequence[str] = KEEP_DEFAULT, min_c
              promo_confidence: float | None = None, repeats: RepeatedLines | None = None,
              repeat_confidence: float = REPEAT_CONFIDENCE_DEFAULT,
              comment_confidence: float = COMMENT_CONFIDENCE_DEFAULT,
-             ad_label_confidence: float = AD_LABEL_CONFIDENCE_DEFAULT) -> list[LabeledSegment]:
+             marker_confidence: float = MARKER_CONFIDENCE_DEFAULT) -> list[LabeledSegment]:
     """Label every segment of ``text``.
 
     Parameters
@@ -82,12 +82,13 @@ def classify(text: str, *, model=None, keep: Sequence[str] = KEEP_DEFAULT, min_c
         is removed where the labels outside ``keep`` have at least this probability; 0 (the
         default, ``COMMENT_CONFIDENCE_DEFAULT``) removes all of it except what story protection
         keeps, 1 treats it like the rest of the text.
-    ad_label_confidence : float
-        A line that only names an ad slot ("Advertisement", "Anzeige", "Реклама", "광고" ...:
-        ``adlabels.AD_LABELS``, about 30 languages) is removed, unless "promo" is kept, where the
-        labels outside ``keep`` have at least this probability; 0 (the default,
-        ``AD_LABEL_CONFIDENCE_DEFAULT``) removes every one that story protection does not keep, 1
-        treats them like any other line.
+    marker_confidence : float
+        A line that says what it is (``markers``: an ad label such as "Advertisement", "Anzeige",
+        "Реклама" or "광고", which is promo, or a link lead-in such as "Read also: ...", "Lees ook:
+        ..." or "Читайте также: ...", which is boilerplate; about 30 languages) is removed, unless
+        that label is in ``keep``, where the labels outside ``keep`` have at least this
+        probability; 0 (the default, ``MARKER_CONFIDENCE_DEFAULT``) removes every one that story
+        protection does not keep, 1 treats them like any other line.
 
     Returns
     -------
@@ -95,7 +96,7 @@ def classify(text: str, *, model=None, keep: Sequence[str] = KEEP_DEFAULT, min_c
         text, start, end (span in ``text``), label, confidence, keep.
     """
     thresholds = Thresholds(tuple(keep), min_confidence, block_confidence, story_confidence, promo_confidence,
-                            repeat_confidence, comment_confidence, ad_label_confidence)
+                            repeat_confidence, comment_confidence, marker_confidence)
     return classify_texts([text], _model(model), thresholds, repeats)[0]
 
 
@@ -104,10 +105,10 @@ def clean(text: str, *, model=None, keep: Sequence[str] = KEEP_DEFAULT, min_conf
           promo_confidence: float | None = None, repeats: RepeatedLines | None = None,
           repeat_confidence: float = REPEAT_CONFIDENCE_DEFAULT,
           comment_confidence: float = COMMENT_CONFIDENCE_DEFAULT,
-          ad_label_confidence: float = AD_LABEL_CONFIDENCE_DEFAULT) -> str:
+          marker_confidence: float = MARKER_CONFIDENCE_DEFAULT) -> str:
     """Return ``text`` with only its kept segments, byte for byte, in order (see ``classify``)."""
     thresholds = Thresholds(tuple(keep), min_confidence, block_confidence, story_confidence, promo_confidence,
-                            repeat_confidence, comment_confidence, ad_label_confidence)
+                            repeat_confidence, comment_confidence, marker_confidence)
     return clean_texts([text], _model(model), thresholds, repeats)[0]
 
 
@@ -118,7 +119,7 @@ def clean_frame(frame: pd.DataFrame, text_column: str = "text", *, output_column
                 promo_confidence: float | None = None, repeat_documents: int = REPEAT_DOCUMENTS_DEFAULT,
                 repeat_confidence: float = REPEAT_CONFIDENCE_DEFAULT,
                 comment_confidence: float = COMMENT_CONFIDENCE_DEFAULT,
-                ad_label_confidence: float = AD_LABEL_CONFIDENCE_DEFAULT) -> pd.DataFrame:
+                marker_confidence: float = MARKER_CONFIDENCE_DEFAULT) -> pd.DataFrame:
     """Return a copy of ``frame`` with the cleaned text of ``text_column`` in ``output_column``.
 
     Missing texts (None / NaN) stay missing; every other column is kept as it was. The frame is
@@ -134,7 +135,7 @@ def clean_frame(frame: pd.DataFrame, text_column: str = "text", *, output_column
     if present.any():
         present_texts = texts[present].tolist()
         thresholds = Thresholds(tuple(keep), min_confidence, block_confidence, story_confidence, promo_confidence,
-                                repeat_confidence, comment_confidence, ad_label_confidence)
+                                repeat_confidence, comment_confidence, marker_confidence)
         cleaned[present] = clean_texts(present_texts, model, thresholds,
                                        RepeatedLines.from_texts(present_texts, repeat_documents))
     out = frame.copy()
@@ -149,7 +150,7 @@ def classify_frame(frame: pd.DataFrame, text_column: str = "text", id_column: st
                    promo_confidence: float | None = None, repeat_documents: int = REPEAT_DOCUMENTS_DEFAULT,
                    repeat_confidence: float = REPEAT_CONFIDENCE_DEFAULT,
                    comment_confidence: float = COMMENT_CONFIDENCE_DEFAULT,
-                   ad_label_confidence: float = AD_LABEL_CONFIDENCE_DEFAULT) -> pd.DataFrame:
+                   marker_confidence: float = MARKER_CONFIDENCE_DEFAULT) -> pd.DataFrame:
     """One row per segment of every text in ``frame``: doc_id, position, text, start, end, label, confidence, keep,
     and model (which model labeled the text: "crypto" or "general" under "auto", else the model given).
     Repeated lines as in ``clean_frame``."""
@@ -160,7 +161,7 @@ def classify_frame(frame: pd.DataFrame, text_column: str = "text", id_column: st
     ids = frame[id_column].tolist() if id_column else frame.index.tolist()
     texts = [t if isinstance(t, str) else "" for t in frame[text_column]]
     thresholds = Thresholds(tuple(keep), min_confidence, block_confidence, story_confidence, promo_confidence,
-                            repeat_confidence, comment_confidence, ad_label_confidence)
+                            repeat_confidence, comment_confidence, marker_confidence)
     labeled = classify_texts(texts, model, thresholds, RepeatedLines.from_texts(texts, repeat_documents))
     return segment_frame(ids, labeled, model, name)
 

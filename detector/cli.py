@@ -14,10 +14,10 @@ from pathlib import Path
 import pandas as pd
 
 from . import training
-from .adlabels import AD_LABEL_CONFIDENCE_DEFAULT
 from .comments import COMMENT_CONFIDENCE_DEFAULT
 from .errors import DetectorError, InputError
 from .io import TableFile, TextFile, atomic_path, discover_inputs, write_text_atomic
+from .markers import MARKER_CONFIDENCE_DEFAULT
 from .persistence import load_model
 from .pipeline import (
     BLOCK_CONFIDENCE_DEFAULT, CRYPTO_MIN_CONFIDENCE, CRYPTO_PROMO_CONFIDENCE, KEEP_DEFAULT, MIN_CONFIDENCE_DEFAULT,
@@ -98,10 +98,11 @@ def _parser() -> argparse.ArgumentParser:
                               "or \"Leave a Reply\" after the story to the end of the article) when the labels outside "
                               "--keep have at least this probability (default: %(default)s, all of it except what "
                               "--story-confidence keeps; 1 treats comments like the rest)")
-        sub.add_argument("--ad-label-confidence", type=float, default=AD_LABEL_CONFIDENCE_DEFAULT,
-                         help="remove a line that only names an ad slot (\"Advertisement\", \"Anzeige\", \"Реклама\", "
-                              "\"광고\" ... in about 30 languages) when the labels outside --keep have at least this "
-                              "probability, unless --keep holds promo (default: %(default)s, every one except what "
+        sub.add_argument("--marker-confidence", type=float, default=MARKER_CONFIDENCE_DEFAULT,
+                         help="remove a line that says what it is, an ad label (\"Advertisement\", \"Anzeige\", "
+                              "\"광고\" ...: promo) or a link lead-in (\"Read also: ...\", \"Lees ook: ...\": "
+                              "boilerplate), unless --keep holds that label, when the labels outside --keep have at "
+                              "least this probability (default: %(default)s, every one except what "
                               "--story-confidence keeps; 1 treats them like any other line)")
         sub.add_argument("--model", metavar="FILE_OR_NAME", default="auto",
                          help="a model saved by `detector train`, or a bundled model: auto (crypto news to crypto, "
@@ -127,14 +128,14 @@ class Run:
                             ("--promo-confidence", args.promo_confidence),
                             ("--repeat-confidence", args.repeat_confidence),
                             ("--comment-confidence", args.comment_confidence),
-                            ("--ad-label-confidence", args.ad_label_confidence)):
+                            ("--marker-confidence", args.marker_confidence)):
             if value is not None and not 0.0 <= value <= 1.0:
                 raise InputError(f"{flag} must be between 0 and 1, got {value}")
         if args.repeat_documents < 0 or args.repeat_documents == 1:
             raise InputError(f"--repeat-documents must be 0 (off) or at least 2, got {args.repeat_documents}")
         self.thresholds = Thresholds(tuple(args.keep), args.min_confidence, args.block_confidence,
                                      args.story_confidence, args.promo_confidence, args.repeat_confidence,
-                                     args.comment_confidence, args.ad_label_confidence)
+                                     args.comment_confidence, args.marker_confidence)
         self.inputs = discover_inputs(args.paths, args.text_column, args.id_column)
         self.to_stdout = args.output is None
         if self.to_stdout and (len(self.inputs) > 1 or isinstance(self.inputs[0], TableFile)) \

@@ -13,10 +13,10 @@ from itertools import chain, islice, pairwise
 import numpy as np
 import pandas as pd
 
-from .adlabels import AD_LABEL_CONFIDENCE_DEFAULT, ad_label_rows
 from .clean import clean_article
 from .comments import COMMENT_CONFIDENCE_DEFAULT, comment_sections
 from .features import document_bounds
+from .markers import MARKER_CONFIDENCE_DEFAULT, marker_rows
 from .repeats import REPEAT_CONFIDENCE_DEFAULT, RepeatedLines
 from .routing import TopicRouter
 from .segments import LONE_SURROGATE, Segment, segment_table, split_lines, split_segments
@@ -80,8 +80,8 @@ def decide(proba: np.ndarray, classes: Sequence[str], keep: Sequence[str] = KEEP
            story_confidence: float = STORY_CONFIDENCE_DEFAULT,
            promo_confidence: float | np.ndarray = PROMO_CONFIDENCE_OFF, repeated: np.ndarray | None = None,
            repeat_confidence: float = REPEAT_CONFIDENCE_DEFAULT, comments: np.ndarray | None = None,
-           comment_confidence: float = COMMENT_CONFIDENCE_DEFAULT, ad_labels: np.ndarray | None = None,
-           ad_label_confidence: float = AD_LABEL_CONFIDENCE_DEFAULT) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+           comment_confidence: float = COMMENT_CONFIDENCE_DEFAULT, markers: np.ndarray | None = None,
+           marker_confidence: float = MARKER_CONFIDENCE_DEFAULT) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Turn probabilities into (label, confidence, keep) per segment.
 
     A segment is removed when the probabilities of the labels outside ``keep`` sum to at
@@ -92,9 +92,9 @@ def decide(proba: np.ndarray, classes: Sequence[str], keep: Sequence[str] = KEEP
     at least ``comment_confidence`` (1 turns this off); or when they sum to at least
     ``block_confidence`` and it belongs to an unbroken run of such segments, within one
     document, that holds a segment removed by one of the first four rules; or, last, when
-    ``ad_labels`` marks it (a line that only names an ad slot, ``adlabels.ad_label_rows``), "promo"
-    is not kept and they sum to at least ``ad_label_confidence`` (1 turns this off; such a line
-    starts no run). Rows are in reading order; ``doc`` numbers their documents (one document when
+    ``markers`` names a label for it that is not kept (an ad label or a link lead-in,
+    ``markers.marker_rows``; "" for none) and they sum to at least ``marker_confidence`` (1 turns
+    this off; such a line starts no run). Rows are in reading order; ``doc`` numbers their documents (one document when
     omitted). A ``block_confidence`` at or above ``min_confidence`` turns runs off.
     ``min_confidence`` and ``promo_confidence`` may also hold one value per row (under "auto",
     each document's model's own).
@@ -117,8 +117,9 @@ def decide(proba: np.ndarray, classes: Sequence[str], keep: Sequence[str] = KEEP
         removed |= comments & (p_removed >= comment_confidence) & (p_removed > 0)
     if np.any(block_confidence < min_confidence) and len(proba):
         removed = _with_their_runs(removed, (p_removed >= block_confidence) & (p_removed > 0), doc)
-    if ad_labels is not None and ad_label_confidence < 1 and PROMO_LABEL not in keep:
-        removed |= ad_labels & (p_removed >= ad_label_confidence) & (p_removed > 0)
+    if markers is not None and marker_confidence < 1:
+        named = (markers != "") & ~np.isin(markers, list(keep))
+        removed |= named & (p_removed >= marker_confidence) & (p_removed > 0)
     if alone is not None and story_confidence < 1:
         removed &= alone[:, kept_class].sum(axis=1) < story_confidence
     masked = np.where(removed[:, None] == ~kept_class[None, :], proba, -1.0)
@@ -151,7 +152,7 @@ class Thresholds:
     promo_confidence: float | None = None
     repeat_confidence: float = REPEAT_CONFIDENCE_DEFAULT
     comment_confidence: float = COMMENT_CONFIDENCE_DEFAULT
-    ad_label_confidence: float = AD_LABEL_CONFIDENCE_DEFAULT
+    marker_confidence: float = MARKER_CONFIDENCE_DEFAULT
 
 
 def classify_texts(texts: Sequence[str], model, thresholds: Thresholds = Thresholds(),
@@ -201,10 +202,10 @@ def _decide_table(table, counts, model, thresholds: Thresholds, repeats: Repeate
     texts = table["text"].tolist()
     comments = comment_marks(texts, doc, alone, proba, model.classes_, t.keep) \
         if t.comment_confidence < 1 else None  # 1 turns the rule off: no need to look for sections
-    ad_labels = ad_label_rows(texts) if t.ad_label_confidence < 1 else None
+    markers = marker_rows(texts) if t.marker_confidence < 1 else None
     labels, confidence, kept = decide(proba, model.classes_, t.keep, min_confidence, t.block_confidence, doc,
                                       alone, t.story_confidence, promo_confidence, repeated, t.repeat_confidence,
-                                      comments, t.comment_confidence, ad_labels, t.ad_label_confidence)
+                                      comments, t.comment_confidence, markers, t.marker_confidence)
     return counts, labels, confidence, kept
 
 

@@ -1,0 +1,125 @@
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from detector import classify, clean
+from detector.markers import marker_kind, marker_rows
+from detector.pipeline import decide
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.parametrize("text", [
+    "Advertisement", "ADVERTISEMENT", "- Advertisement -", "(Advertisement)", "Advertisement:", "Ad", "Ads",
+    "Sponsored", "Sponsored Content", "Story continues below advertisement", "Anzeige", "- Anzeige -", "Werbung",
+    "Advertentie", "Gesponsord", "Publicité", "Publicidad", "Publicidade", "Pubblicità", "Reklama", "Реклама",
+    "На правах рекламы", "Reklam", "Sponsorlu İçerik", "広告", "广告", "[광고]", "Quảng cáo", "Iklan", "โฆษณา",
+    "विज्ञापन", "إعلان", "תוכן ממומן", "  Annons  ", "sponsored ↓",
+])
+def test_lines_that_only_name_an_ad_slot_are_ad_labels(text):
+    assert marker_kind(text) == "promo"
+
+
+@pytest.mark.parametrize("text", [
+    "Advertising", "Ad revenue fell 3% in the quarter.", "Anzeige erstattet", "Advertisement revenue",
+    "The regulator banned the advertisement last week.", "Reklama w internecie rośnie", "Sponsors", "PR agency",
+    "Advertisement " * 10,
+])
+def test_a_subheading_or_a_sentence_about_ads_is_not_an_ad_label(text):
+    assert marker_kind(text) == ""
+
+
+@pytest.mark.parametrize("text", [
+    "Read also: Ethereum's next upgrade slips to March", "READ MORE: Fed holds rates", "Related: Oil falls 3%",
+    "Lees ook: Bitcoin daalt onder 60.000 dollar", "Lesen Sie auch: Die EZB senkt den Leitzins",
+    "► Lire aussi : La BCE baisse ses taux", "Leia também: Bitcoin sobe 5%", "Читайте также: Курс биткоина",
+    "Baca juga: Harga Bitcoin naik", "Xem thêm: Giá Bitcoin tăng", "อ่านเพิ่มเติม: ราคาบิทคอยน์",
+    "यह भी पढ़ें: बिटकॉइन की कीमत", "اقرأ أيضاً: سعر البيتكوين", "関連記事：ビットコイン急落", "相关阅读：比特币价格",
+])
+def test_lines_that_introduce_a_link_to_another_story_are_lead_ins(text):
+    assert marker_kind(text) == "boilerplate"
+
+
+@pytest.mark.parametrize("text", [
+    "Related", "Read more", "Lees ook:", "Recommended: Yes", "Price: $1,299", "Note: the figures are preliminary.",
+    "The minister said: read also the fine print of the contract.", "Related party transactions: none",
+])
+def test_a_lead_in_needs_its_words_before_the_colon_and_a_link_after_it(text):
+    assert marker_kind(text) == ""
+
+
+def test_marker_rows_names_each_rows_label():
+    rows = marker_rows(["Story.", "Anzeige", "Lees ook: Iets anders", "광고"])
+    assert rows.tolist() == ["", "promo", "boilerplate", "promo"]
+    assert marker_rows([]).tolist() == []
+
+
+def _between_paragraphs():
+    """Probabilities of a story paragraph, an ad label the context pulls to 0.4 junk, a doubtful line at
+    0.7 junk after it, and a story paragraph (columns editorial, promo), and the lines' marker labels."""
+    junk = np.array([0.05, 0.4, 0.7, 0.05])
+    return np.column_stack([1 - junk, junk]), np.array(["", "promo", "", ""], dtype=object)
+
+
+def test_decide_removes_a_marker_line_under_the_cut_and_nothing_around_it():
+    proba, markers = _between_paragraphs()
+    kept = decide(proba, ["editorial", "promo"], ["editorial"], 0.9, 0.6, markers=markers)[2]
+    assert kept.tolist() == [True, False, True, True]  # the 0.7 line after it is no run of the label's
+    assert decide(proba, ["editorial", "promo"], ["editorial"], 0.9, 0.6)[2].all()
+
+
+def test_the_marker_rule_yields_to_its_confidence_to_a_kept_label_and_to_story_protection():
+    proba, markers = _between_paragraphs()
+    classes = ["editorial", "promo"]
+    assert decide(proba, classes, ["editorial"], 0.9, 0.6, markers=markers, marker_confidence=1.0)[2].all()
+    assert decide(proba, classes, ["editorial"], 0.9, 0.6, markers=markers, marker_confidence=0.5)[2].all()
+    assert decide(proba, classes, ["editorial", "promo"], 0.9, 0.6, markers=markers)[2].all()
+    alone = np.array([[0.95, 0.05]] * 4)  # stage one alone reads every line as story
+    assert decide(proba, classes, ["editorial"], 0.9, 0.6, alone=alone, markers=markers)[2].all()
+    # a lead-in is boilerplate: kept where boilerplate is, removed where only promo is kept
+    lead_in = np.array(["", "boilerplate", "", ""], dtype=object)
+    assert decide(proba, classes, ["editorial"], 0.9, 0.6, markers=lead_in)[2].tolist() == [True, False, True, True]
+
+
+def test_clean_drops_an_ad_label_between_story_paragraphs_in_languages_the_corpus_barely_has(default_model):
+    story = ("ธนาคารแห่งประเทศไทยประกาศคงอัตราดอกเบี้ยนโยบายไว้ที่ร้อยละ 2.25 ตามที่นักวิเคราะห์ส่วนใหญ่คาดการณ์ไว้",
+             "คณะกรรมการระบุว่าเศรษฐกิจยังฟื้นตัวอย่างค่อยเป็นค่อยไป และจะติดตามความเสี่ยงจากต่างประเทศอย่างใกล้ชิด")
+    for label in ("โฆษณา", "विज्ञापन", "광고", "Advertisement"):
+        page = f"{story[0]}\n{label}\n{story[1]}\n"
+        assert clean(page, model=default_model) == f"{story[0]}\n{story[1]}\n"
+        assert [s.keep for s in classify(page, model=default_model)] == [True, False, True]
+    # the model alone keeps the Thai label there (measured: it keeps all four)
+    page = f"{story[0]}\nโฆษณา\n{story[1]}\n"
+    assert clean(page, model=default_model, marker_confidence=1.0) == page
+
+
+def _labeled_lines(paths):
+    for path in paths:
+        for line in path.read_text("utf-8").splitlines():
+            for paragraph in json.loads(line)["paragraphs"]:
+                yield paragraph["text"], paragraph["label"]
+
+
+def test_no_editorial_line_of_the_training_data_is_a_marker_line():
+    # data/, profiles/ and held_back/ (137,365 lines): 1,217 ad labels and 670 lead-ins, all junk (2026-12-06)
+    paths = [p for folder in ("data", "profiles", "held_back") for p in sorted((ROOT / folder).rglob("*.jsonl"))]
+    labels = [label for text, label in _labeled_lines(paths) if marker_kind(text)]
+    assert len(labels) > 1500 and "editorial" not in labels
+
+
+def test_on_the_real_benchmark_pages_ad_labels_are_never_story_and_lead_ins_rarely():
+    # ../shared/data/real, both views (2026-12-06): 777 ad labels, none editorial; 126 lead-ins, 28 of them
+    # editorial in the gold ("Related: ...", "Read more: ..." links inside the article; LABELS.md calls
+    # such links boilerplate)
+    from conftest import SHARED
+
+    paths = sorted((SHARED / "data" / "real").glob("*.jsonl"))
+    if not paths:
+        pytest.skip("../shared is not beside this clone")
+    kinds = [(marker_kind(text), label) for text, label in _labeled_lines(paths)]
+    ad_labels = [label for kind, label in kinds if kind == "promo"]
+    lead_ins = [label for kind, label in kinds if kind == "boilerplate"]
+    assert len(ad_labels) > 600 and "editorial" not in ad_labels
+    assert len(lead_ins) > 100 and lead_ins.count("editorial") <= 0.25 * len(lead_ins)
