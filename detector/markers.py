@@ -75,14 +75,12 @@ LEAD_INS = frozenset(map(_normal, _LEAD_INS))
 def marker_kind(text: str) -> str:
     """The label ``text`` names itself by: "promo" for an ad label ("Advertisement", "[광고]" ...),
     "boilerplate" for a link lead-in ("Read also: ...", "Lees ook: ..."), else ""."""
-    if len(text) > MARKER_MAX_CHARS and ":" not in text and "\uff1a" not in text:
-        return ""
     if len(text) <= MARKER_MAX_CHARS and _normal(text) in AD_LABELS:
         return AD_LABEL_KIND
-    head, colon, rest = text.partition(":")
-    if not colon:
-        head, colon, rest = text.partition("\uff1a")  # the full-width colon of Chinese and Japanese
-    if colon and len(head) <= MARKER_MAX_CHARS and rest.strip(_FRAME) and _normal(head) in LEAD_INS:
+    colon = text.find(":", 0, MARKER_MAX_CHARS + 1)
+    if colon < 0:
+        colon = text.find("\uff1a", 0, MARKER_MAX_CHARS + 1)  # the full-width colon of Chinese and Japanese
+    if colon > 0 and _normal(text[:colon]) in LEAD_INS and text[colon + 1:].strip(_FRAME):
         return LEAD_IN_KIND
     return ""
 
