@@ -65,6 +65,7 @@ _LEAD_INS = (
 
 
 def _normal(text: str) -> str:
+    """``text`` without its frame, case folded, its spaces collapsed."""
     return " ".join(text.strip(_FRAME).casefold().split())
 
 
@@ -75,8 +76,10 @@ LEAD_INS = frozenset(map(_normal, _LEAD_INS))
 def marker_kind(text: str) -> str:
     """The label ``text`` names itself by: "promo" for an ad label ("Advertisement", "[광고]" ...),
     "boilerplate" for a link lead-in ("Read also: ...", "Lees ook: ..."), else ""."""
-    if len(text) <= MARKER_MAX_CHARS and _normal(text) in AD_LABELS:
-        return AD_LABEL_KIND
+    if len(text) <= MARKER_MAX_CHARS:
+        key = text.strip(_FRAME).casefold()  # spaces collapsed only where needed: most lines are no label
+        if key in AD_LABELS or (("  " in key or "\t" in key or "\u00a0" in key) and _normal(key) in AD_LABELS):
+            return AD_LABEL_KIND
     colon = text.find(":", 0, MARKER_MAX_CHARS + 1)
     if colon < 0:
         colon = text.find("\uff1a", 0, MARKER_MAX_CHARS + 1)  # the full-width colon of Chinese and Japanese
