@@ -100,8 +100,9 @@ def _parser() -> argparse.ArgumentParser:
                               "--story-confidence keeps; 1 treats comments like the rest)")
         sub.add_argument("--marker-confidence", type=float, default=MARKER_CONFIDENCE_DEFAULT,
                          help="remove a line that says what it is, an ad label (\"Advertisement\", \"Anzeige\", "
-                              "\"광고\" ...: promo) or a link lead-in (\"Read also: ...\", \"Lees ook: ...\": "
-                              "boilerplate), unless --keep holds that label, when the labels outside --keep have at "
+                              "\"광고\" ...: promo), a link, tag, credit or date head (\"Read also: ...\", \"Tags: "
+                              "...\", \"Foto: ...\", \"Updated: ...\": boilerplate) or a byline (\"By: ...\": bio), "
+                              "unless --keep holds that label, when the labels outside --keep have at "
                               "least this probability (default: %(default)s, every one except what "
                               "--story-confidence keeps; 1 treats them like any other line)")
         sub.add_argument("--model", metavar="FILE_OR_NAME", default="auto",

@@ -1,15 +1,17 @@
 """Marker lines: lines that say what they are, in words a page uses for nothing else.
 
 An ad label names an ad slot ("Advertisement", "- Anzeige -", "Реклама", "[광고]", "โฆษณา" ...): it is
-promo. A link lead-in introduces a link to another story ("Read also: ...", "Lees ook: ...",
-"Читайте также: ...", "อ่านเพิ่มเติม: ..."): it is boilerplate (LABELS.md, related-article links).
-Between two story paragraphs the context stage pulls such a line towards the story, and the model
-knows the words only in the languages its training data has. ``marker_rows`` names the label each
-line says it has, and ``pipeline.decide`` removes a marked line, unless that label is kept, once
-the labels outside keep have ``marker_confidence`` of its probability (0 by default: story
-protection still applies). A marker line goes alone: it starts no run, because on real pages the
-line after an ad label is story about half the time (the ad was an image). README, "The
-thresholds", has the measured effect.
+promo. A head before a colon names what the rest of its line is: a link to another story ("Read
+also: ...", "Lees ook: ...", "Читайте также: ...", "อ่านเพิ่มเติม: ..."), a tag list ("Tags: ...",
+"Schlagwörter: ..."), a photo credit ("Photo: Reuters", "Foto: ...") or a date line ("Updated:
+...", "Veröffentlicht: ..."), all boilerplate (LABELS.md), or a byline ("By: ...", "Door: ...",
+"Автор: ..."), bio. Between two story paragraphs the context stage pulls such a line towards the
+story, and the model knows the words only in the languages its training data has.
+``marker_rows`` names the label each line says it has, and ``pipeline.decide`` removes a marked
+line, unless that label is kept, once the labels outside keep have ``marker_confidence`` of its
+probability (0 by default: story protection still applies). A marker line goes alone: it starts no
+run, because on real pages the line after an ad label is story about half the time (the ad was an
+image). README, "The thresholds", has the measured effect.
 """
 
 from __future__ import annotations
@@ -19,10 +21,12 @@ from collections.abc import Sequence
 import numpy as np
 
 MARKER_CONFIDENCE_DEFAULT = 0.0
-AD_LABEL_KIND, LEAD_IN_KIND = "promo", "boilerplate"
-MARKER_MAX_CHARS = 50  # an ad label is at most 38 characters, a lead-in at most 27 before its colon
-# What may stand around a label or a lead-in: "- Advertisement -", "(Anzeige)", "[광고]", "Sponsored ↓", "► Lees ook".
-_FRAME = " \t\u00a0\u200b-\u2013\u2014\u2022\u00b7|*_:;.,!?()[]{}<>\u00ab\u00bb\"'#~=+/\\\u2193\u2192\u25bc\u25ba\u3010\u3011"
+AD_LABEL_MAX_CHARS = 50  # the longest ad label is 38 characters
+HEAD_MAX_CHARS = 30  # the longest head is 17 characters before its colon
+BYLINE_MAX_CHARS = 60  # after "By:" a name or two, not a sentence
+# What may stand around a label or a head: "- Advertisement -", "(Anzeige)", "[광고]", "Sponsored ↓", "► Lees ook".
+_FRAME = (" \t\u00a0\u200b-\u2013\u2014\u2022\u00b7|*_:;.,!?()[]{}<>\u00ab\u00bb\"'#~=+/\\"
+          "\u2193\u2192\u25bc\u25ba\u3010\u3011")
 
 # Per language; matched against the whole line without its frame, case folded, spaces collapsed.
 _AD_LABELS = (
@@ -50,8 +54,8 @@ _AD_LABELS = (
     "quảng cáo", "iklan", "konten bersponsor", "โฆษณา", "विज्ञापन", "إعلان", "إعلانات", "محتوى مدعوم",
     "تبلیغات", "آگهی", "פרסומת", "תוכן ממומן",
 )
-# Matched against what stands before the line's first colon, which must have text after it.
-_LEAD_INS = (
+# Heads, matched against what stands before a line's first colon; the line must go on after it.
+_LINK_HEADS = (
     "read also", "also read", "read more", "read more about", "see also", "related", "related article",
     "related articles", "related story", "related stories", "lees ook", "lees meer", "lesen sie auch",
     "auch interessant", "mehr zum thema", "lire aussi", "à lire aussi", "a lire aussi", "lee también",
@@ -62,6 +66,36 @@ _LEAD_INS = (
     "xem thêm", "đọc thêm", "baca juga", "อ่านเพิ่มเติม", "อ่านต่อ", "यह भी पढ़ें", "ये भी पढ़ें",
     "इसे भी पढ़ें", "اقرأ أيضا", "اقرأ أيضاً", "اقرأ المزيد", "بیشتر بخوانید", "קראו גם", "קרא גם",
 )
+_TAG_HEADS = (
+    "tags", "tag", "tagged", "tagged with", "topics", "keywords", "schlagwörter", "schlagworte", "stichwörter",
+    "themen", "trefwoorden", "onderwerpen", "étiquettes", "mots-clés", "mots clés", "sujets", "etiquetas", "temas",
+    "palabras clave", "tópicos", "palavras-chave", "argomenti", "parole chiave", "tagi", "tematy",
+    "słowa kluczowe", "štítky", "taggar", "etiketler", "anahtar kelimeler", "теги", "метки", "ключевые слова",
+    "теґи", "タグ", "キーワード", "标签", "標籤", "关键词", "태그", "키워드", "thẻ", "từ khóa", "แท็ก", "คำค้น",
+    "टैग", "टैग्स", "الوسوم", "الكلمات المفتاحية", "برچسب‌ها", "תגיות",
+)
+_DATE_HEADS = (
+    "published", "updated", "last updated", "posted", "posted on", "veröffentlicht", "aktualisiert",
+    "gepubliceerd", "bijgewerkt", "laatst bijgewerkt", "publié", "publié le", "mis à jour", "publicado",
+    "actualizado", "atualizado", "pubblicato", "aggiornato", "opublikowano", "aktualizacja", "zveřejněno",
+    "publicerad", "uppdaterad", "yayınlanma", "güncelleme", "опубликовано", "обновлено", "опубліковано",
+    "оновлено", "公開日", "更新日", "投稿日", "发布时间", "更新时间", "發佈時間", "게시", "입력", "수정", "đăng",
+    "cập nhật", "diterbitkan", "diperbarui", "เผยแพร่", "อัปเดต", "प्रकाशित", "अपडेटेड", "نشر في", "تاريخ النشر",
+    "تم التحديث", "منتشر شده", "פורסם", "עודכן",
+)
+# Photo credits: the rest of the line holds no colon ("image: postgres:16" in a how-to is code).
+_CREDIT_HEADS = (
+    "photo", "photos", "image", "images", "picture", "credit", "photo credit", "image credit", "foto", "fotos",
+    "bild", "bildquelle", "beeld", "crédit", "crédit photo", "créditos", "imagen", "immagine", "zdjęcie",
+    "fotografie", "kuva", "fotoğraf", "görsel", "фото", "изображение", "写真", "画像", "图片", "圖片", "사진",
+    "ảnh", "ภาพ", "รูป", "फोटो", "تصوير", "الصورة", "عکس", "צילום",
+)
+# Bylines: at most BYLINE_MAX_CHARS after the colon.
+_BYLINE_HEADS = (
+    "by", "written by", "author", "authors", "door", "auteur", "von", "autor", "autorin", "par", "por", "di",
+    "autore", "autorka", "av", "yazar", "yazan", "автор", "著者", "作者", "文", "기자", "tác giả", "penulis",
+    "ผู้เขียน", "लेखक", "بقلم", "الكاتب", "نویسنده", "מאת", "כתב",
+)
 
 
 def _normal(text: str) -> str:
@@ -70,22 +104,33 @@ def _normal(text: str) -> str:
 
 
 AD_LABELS = frozenset(map(_normal, _AD_LABELS))
-LEAD_INS = frozenset(map(_normal, _LEAD_INS))
+# head -> (label, rule for the rest of the line)
+HEADS = {**{_normal(head): ("boilerplate", "link") for head in _LINK_HEADS},
+         **{_normal(head): ("boilerplate", "tags") for head in _TAG_HEADS},
+         **{_normal(head): ("boilerplate", "date") for head in _DATE_HEADS},
+         **{_normal(head): ("boilerplate", "credit") for head in _CREDIT_HEADS},
+         **{_normal(head): ("bio", "byline") for head in _BYLINE_HEADS}}
 
 
 def marker_kind(text: str) -> str:
     """The label ``text`` names itself by: "promo" for an ad label ("Advertisement", "[광고]" ...),
-    "boilerplate" for a link lead-in ("Read also: ...", "Lees ook: ..."), else ""."""
-    if len(text) <= MARKER_MAX_CHARS:
+    "boilerplate" for a link lead-in, tag list, photo credit or date line ("Read also: ...", "Tags:
+    ...", "Foto: ...", "Updated: ..."), "bio" for a byline ("By: ...", "Door: ..."), else ""."""
+    if len(text) <= AD_LABEL_MAX_CHARS:
         key = text.strip(_FRAME).casefold()  # spaces collapsed only where needed: most lines are no label
         if key in AD_LABELS or (("  " in key or "\t" in key or "\u00a0" in key) and _normal(key) in AD_LABELS):
-            return AD_LABEL_KIND
-    colon = text.find(":", 0, MARKER_MAX_CHARS + 1)
+            return "promo"
+    colon = text.find(":", 0, HEAD_MAX_CHARS + 1)
     if colon < 0:
-        colon = text.find("\uff1a", 0, MARKER_MAX_CHARS + 1)  # the full-width colon of Chinese and Japanese
-    if colon > 0 and _normal(text[:colon]) in LEAD_INS and text[colon + 1:].strip(_FRAME):
-        return LEAD_IN_KIND
-    return ""
+        colon = text.find("\uff1a", 0, HEAD_MAX_CHARS + 1)  # the full-width colon of Chinese and Japanese
+    if colon <= 0:
+        return ""
+    label, rule = HEADS.get(_normal(text[:colon]), ("", ""))
+    rest = text[colon + 1:].strip(_FRAME)
+    if not label or not rest or (rule == "credit" and ":" in rest) \
+            or (rule == "byline" and len(rest) > BYLINE_MAX_CHARS):
+        return ""
+    return label
 
 
 def marker_rows(texts: Sequence[str]) -> np.ndarray:
