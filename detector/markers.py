@@ -3,15 +3,16 @@
 An ad label names an ad slot ("Advertisement", "- Anzeige -", "Реклама", "[광고]", "โฆษณา" ...): it is
 promo. A head before a colon names what the rest of its line is: a link to another story ("Read
 also: ...", "Lees ook: ...", "Читайте также: ...", "อ่านเพิ่มเติม: ..."), a tag list ("Tags: ...",
-"Schlagwörter: ..."), a photo credit ("Photo: Reuters", "Foto: ...") or a date line ("Updated:
-...", "Veröffentlicht: ..."), all boilerplate (LABELS.md), or a byline ("By: ...", "Door: ...",
-"Автор: ..."), bio. Between two story paragraphs the context stage pulls such a line towards the
-story, and the model knows the words only in the languages its training data has.
-``marker_rows`` names the label each line says it has, and ``pipeline.decide`` removes a marked
-line, unless that label is kept, once the labels outside keep have ``marker_confidence`` of its
-probability (0 by default: story protection still applies). A marker line goes alone: it starts no
-run, because on real pages the line after an ad label is story about half the time (the ad was an
-image). README, "The thresholds", has the measured effect.
+"Schlagwörter: ..."), a date or reading time ("Updated: ...", "Lesezeit: ..."), share buttons
+("Share: ...", "Folgen Sie uns: ...") or a photo credit ("Photo: Reuters", "Foto: ..."), all
+boilerplate (LABELS.md), or a byline ("By: ...", "Door: ...", "Автор: ..."), bio. Between two
+story paragraphs the context stage pulls such a line towards the story, and the model knows the
+words only in the languages its training data has. ``marker_rows`` names the label each line says
+it has, and ``pipeline.decide`` removes a marked line, unless that label is kept, once the labels
+outside keep have ``marker_confidence`` of its probability (0 by default: story protection still
+applies). A marker line goes alone: it starts no run, because on real pages the line after an ad
+label is story about half the time (the ad was an image). README, "The thresholds", has the
+measured effect.
 """
 
 from __future__ import annotations
@@ -74,14 +75,21 @@ _TAG_HEADS = (
     "теґи", "タグ", "キーワード", "标签", "標籤", "关键词", "태그", "키워드", "thẻ", "từ khóa", "แท็ก", "คำค้น",
     "टैग", "टैग्स", "الوسوم", "الكلمات المفتاحية", "برچسب‌ها", "תגיות",
 )
-_DATE_HEADS = (
-    "published", "updated", "last updated", "posted", "posted on", "veröffentlicht", "aktualisiert",
+_DATE_HEADS = (  # dates and reading times
+    "reading time", "lesezeit", "leestijd", "temps de lecture", "tiempo de lectura", "tempo de leitura",
+    "tempo di lettura", "czas czytania", "время чтения", "okuma süresi", "published", "updated", "last updated", "posted", "posted on", "veröffentlicht", "aktualisiert",
     "gepubliceerd", "bijgewerkt", "laatst bijgewerkt", "publié", "publié le", "mis à jour", "publicado",
     "actualizado", "atualizado", "pubblicato", "aggiornato", "opublikowano", "aktualizacja", "zveřejněno",
     "publicerad", "uppdaterad", "yayınlanma", "güncelleme", "опубликовано", "обновлено", "опубліковано",
     "оновлено", "公開日", "更新日", "投稿日", "发布时间", "更新时间", "發佈時間", "게시", "입력", "수정", "đăng",
     "cập nhật", "diterbitkan", "diperbarui", "เผยแพร่", "อัปเดต", "प्रकाशित", "अपडेटेड", "نشر في", "تاريخ النشر",
     "تم التحديث", "منتشر شده", "פורסם", "עודכן",
+)
+_SHARE_HEADS = (
+    "share", "share this", "share this article", "share on", "follow us", "teilen", "folgen sie uns", "delen",
+    "volg ons", "partager", "suivez-nous", "compartir", "síguenos", "compartilhar", "siga-nos", "condividi",
+    "seguici", "udostępnij", "obserwuj nas", "поделиться", "подписывайтесь", "paylaş", "bizi takip edin",
+    "シェア", "分享", "关注我们", "공유", "chia sẻ", "bagikan", "ikuti kami", "แชร์", "शेयर करें", "شارك", "تابعونا",
 )
 # Photo credits: the rest of the line holds no colon ("image: postgres:16" in a how-to is code).
 _CREDIT_HEADS = (
@@ -108,14 +116,15 @@ AD_LABELS = frozenset(map(_normal, _AD_LABELS))
 HEADS = {**{_normal(head): ("boilerplate", "link") for head in _LINK_HEADS},
          **{_normal(head): ("boilerplate", "tags") for head in _TAG_HEADS},
          **{_normal(head): ("boilerplate", "date") for head in _DATE_HEADS},
+         **{_normal(head): ("boilerplate", "share") for head in _SHARE_HEADS},
          **{_normal(head): ("boilerplate", "credit") for head in _CREDIT_HEADS},
          **{_normal(head): ("bio", "byline") for head in _BYLINE_HEADS}}
 
 
 def marker_kind(text: str) -> str:
     """The label ``text`` names itself by: "promo" for an ad label ("Advertisement", "[광고]" ...),
-    "boilerplate" for a link lead-in, tag list, photo credit or date line ("Read also: ...", "Tags:
-    ...", "Foto: ...", "Updated: ..."), "bio" for a byline ("By: ...", "Door: ..."), else ""."""
+    "boilerplate" for a link lead-in, tag list, date, share or photo credit line ("Read also: ...",
+    "Tags: ...", "Updated: ...", "Share: ...", "Foto: ..."), "bio" for a byline ("By: ...", "Door: ..."), else ""."""
     if len(text) <= AD_LABEL_MAX_CHARS:
         key = text.strip(_FRAME).casefold()  # spaces collapsed only where needed: most lines are no label
         if key in AD_LABELS or (("  " in key or "\t" in key or "\u00a0" in key) and _normal(key) in AD_LABELS):

@@ -55,9 +55,10 @@ def test_a_lead_in_needs_its_words_before_the_colon_and_a_link_after_it(text):
     ("Теги: биткоин, ETF", "boilerplate"), ("タグ：ビットコイン", "boilerplate"), ("Photo: Reuters", "boilerplate"),
     ("Foto: dpa", "boilerplate"), ("ภาพ: Shutterstock", "boilerplate"), ("Updated: 12 May 2025, 09:30", "boilerplate"),
     ("Veröffentlicht: 12.05.2025", "boilerplate"), ("By: Jane Doe", "bio"), ("Door: Sebastiaan Krijnen", "bio"),
-    ("Автор: Иван Петров", "bio"), ("Penulis: Galih Permana", "bio"),
+    ("Автор: Иван Петров", "bio"), ("Penulis: Galih Permana", "bio"), ("Lesezeit: 3 Minuten", "boilerplate"),
+    ("Share: Facebook | X | LinkedIn", "boilerplate"), ("Folgen Sie uns: Telegram", "boilerplate"),
 ])
-def test_a_head_before_the_colon_names_tags_credits_dates_and_bylines(text, label):
+def test_a_head_before_the_colon_names_tags_dates_shares_credits_and_bylines(text, label):
     assert marker_kind(text) == label
 
 
@@ -123,15 +124,15 @@ def _labeled_lines(paths):
 
 
 def test_no_editorial_line_of_the_training_data_is_a_marker_line():
-    # data/, profiles/ and held_back/ (137,365 lines): 3,847 marker lines, all junk (2026-12-06)
+    # data/, profiles/ and held_back/ (137,365 lines): 4,293 marker lines, all junk (2026-12-06)
     paths = [p for folder in ("data", "profiles", "held_back") for p in sorted((ROOT / folder).rglob("*.jsonl"))]
     labels = [label for text, label in _labeled_lines(paths) if marker_kind(text)]
-    assert len(labels) > 3500 and "editorial" not in labels
+    assert len(labels) > 4000 and "editorial" not in labels
 
 
 def test_on_the_real_benchmark_pages_ad_labels_are_never_story_and_heads_rarely():
-    # ../shared/data/real, both views (2026-12-06): 777 ad labels, none editorial; 1,161 lines with a head,
-    # 42 of them editorial in the gold: "Related: ...", "Read more: ..." links inside the article, which
+    # ../shared/data/real, both views (2026-12-06): 777 ad labels, none editorial; 1,183 lines with a head,
+    # 44 of them editorial in the gold: "Related: ...", "Read more: ..." links inside the article, which
     # LABELS.md calls boilerplate, four "Updated: <date> <link>" lines, two "By: <name> | <date>" lines
     from conftest import SHARED
 
