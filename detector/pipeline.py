@@ -92,10 +92,11 @@ def decide(proba: np.ndarray, classes: Sequence[str], keep: Sequence[str] = KEEP
     at least ``comment_confidence`` (1 turns this off); or when they sum to at least
     ``block_confidence`` and it belongs to an unbroken run of such segments, within one
     document, that holds a segment removed by one of the first four rules; or, last, when
-    ``markers`` names a label for it that is not kept (an ad label or a link lead-in,
+    ``markers`` names a label for it that is not kept (a line that says what it is,
     ``markers.marker_rows``; "" for none) and they sum to at least ``marker_confidence`` (1 turns
-    this off; such a line starts no run). Rows are in reading order; ``doc`` numbers their documents (one document when
-    omitted). A ``block_confidence`` at or above ``min_confidence`` turns runs off.
+    this off; such a line starts no run). Rows are in reading order; ``doc`` numbers their
+    documents (one document when omitted). A ``block_confidence`` at or above ``min_confidence``
+    turns runs off.
     ``min_confidence`` and ``promo_confidence`` may also hold one value per row (under "auto",
     each document's model's own).
     ``alone`` holds the first stage's probabilities: a segment whose kept labels have at least
