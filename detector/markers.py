@@ -43,17 +43,18 @@ _AD_LABELS = (
     "contenido patrocinado", "anuncio", "publicidade", "conteúdo patrocinado", "anúncio", "pubblicità",
     "sponsorizzato", "contenuto sponsorizzato",
     # Polish, Czech, Slovak, Nordic, Finnish, Romanian, Hungarian, Greek, Turkish
-    "reklama", "artykuł sponsorowany", "materiał sponsorowany", "materiał partnera", "komerční sdělení",
+    "reklama", "sponsorowany", "artykuł sponsorowany", "materiał sponsorowany", "materiał partnera", "komerční sdělení",
     "annons", "sponsrat innehåll", "annonce", "annonse", "reklame", "sponsoreret", "mainos",
-    "kaupallinen yhteistyö", "publicitate", "hirdetés", "reklám", "διαφήμιση", "reklam", "sponsorlu içerik",
+    "kaupallinen yhteistyö", "publicitate", "hirdetés", "reklám", "διαφήμιση", "reklam", "sponsorlu", "sponsorlu içerik",
     "sponsorlu İçerik",
     # Russian, Ukrainian
     "реклама", "на правах рекламы", "партнерский материал", "партнёрский материал", "на правах реклами",
     # Japanese, Chinese, Korean
     "広告", "pr", "スポンサー", "スポンサーリンク", "广告", "廣告", "赞助内容", "贊助內容", "推广", "광고", "스폰서",
     # Vietnamese, Indonesian, Thai, Hindi, Arabic, Persian, Hebrew
-    "quảng cáo", "iklan", "konten bersponsor", "โฆษณา", "विज्ञापन", "إعلان", "إعلانات", "محتوى مدعوم",
-    "تبلیغات", "آگهی", "פרסומת", "תוכן ממומן",
+    "quảng cáo", "được tài trợ", "nội dung tài trợ", "iklan", "bersponsor", "konten bersponsor", "โฆษณา",
+    "ได้รับการสนับสนุน", "विज्ञापन", "प्रायोजित", "إعلان", "إعلانات", "محتوى مدعوم", "برعاية", "تبلیغات", "آگهی",
+    "رپورتاژ آگهی", "פרסומת", "ממומן", "תוכן ממומן",
 )
 # Heads, matched against what stands before a line's first colon; the line must go on after it.
 _LINK_HEADS = (
