@@ -14,9 +14,9 @@ ROOT = Path(__file__).resolve().parents[1]
 @pytest.mark.parametrize("text", [
     "Advertisement", "ADVERTISEMENT", "- Advertisement -", "(Advertisement)", "Advertisement:", "Ad", "Ads",
     "Sponsored", "Sponsored Content", "Story continues below advertisement", "Anzeige", "- Anzeige -", "Werbung",
-    "Advertentie", "Gesponsord", "Publicité", "प्रायोजित", "Được tài trợ", "Publicidad", "Publicidade", "Pubblicità", "Reklama", "Реклама",
-    "На правах рекламы", "Reklam", "Sponsorlu İçerik", "広告", "广告", "[광고]", "Quảng cáo", "Iklan", "โฆษณา",
-    "विज्ञापन", "إعلان", "תוכן ממומן", "  Annons  ", "sponsored ↓",
+    "Advertentie", "Gesponsord", "Publicité", "Publicidad", "Publicidade", "Pubblicità", "Reklama", "Реклама",
+    "На правах рекламы", "Reklam", "Sponsorlu İçerik", "広告", "广告", "[광고]", "Quảng cáo", "Được tài trợ", "Iklan",
+    "โฆษณา", "विज्ञापन", "प्रायोजित", "إعلان", "תוכן ממומן", "  Annons  ", "sponsored ↓",
 ])
 def test_lines_that_only_name_an_ad_slot_are_ad_labels(text):
     assert marker_kind(text) == "promo"
