@@ -1,7 +1,8 @@
 """Marker lines: lines that say what they are, in words a page uses for nothing else.
 
-An ad label names an ad slot ("Advertisement", "- Anzeige -", "Реклама", "[광고]", "โฆษณา" ...): it is
-promo. A head before a colon names what the rest of its line is: a link to another story ("Read
+An ad label names an ad slot ("Advertisement", "- Anzeige -", "Реклама", "[광고]", "โฆษณา" ...), and a
+call to action alone on its line is an ad's button ("Sign up now", "Jetzt Konto eröffnen", "สมัครเลย"
+...): both are promo. A head before a colon names what the rest of its line is: a link to another story ("Read
 also: ...", "Lees ook: ...", "Читайте также: ...", "อ่านเพิ่มเติม: ..."), a tag list ("Tags: ...",
 "Schlagwörter: ..."), a date or reading time ("Updated: ...", "Lesezeit: ..."), share buttons
 ("Share: ...", "Folgen Sie uns: ...") or a photo credit ("Photo: Reuters", "Foto: ..."), all
@@ -22,12 +23,13 @@ from collections.abc import Sequence
 import numpy as np
 
 MARKER_CONFIDENCE_DEFAULT = 0.0
-AD_LABEL_MAX_CHARS = 50  # the longest ad label is 38 characters
+AD_LABEL_MAX_CHARS = 50  # the longest ad label or call to action is 38 characters
 HEAD_MAX_CHARS = 30  # the longest head is 17 characters before its colon
 BYLINE_MAX_CHARS = 60  # after "By:" a name or two, not a sentence
-# What may stand around a label or a head: "- Advertisement -", "(Anzeige)", "[광고]", "Sponsored ↓", "► Lees ook".
-_FRAME = (" \t\u00a0\u200b-\u2013\u2014\u2022\u00b7|*_:;.,!?()[]{}<>\u00ab\u00bb\"'#~=+/\\"
-          "\u2193\u2192\u25bc\u25ba\u3010\u3011")
+# What may stand around a label or a head: "- Advertisement -", "(Anzeige)", "[광고]", "Sponsored ↓", "► Lees ook",
+# "👉 Sign up now".
+_FRAME = (" \t\u00a0\u200b-\u2013\u2014\u2022\u00b7|*_:;.,!?()[]{}<>\u00ab\u00bb\u203a\"'#~=+/\\"
+          "\u2193\u2192\u25bc\u25b6\u25ba\u27a1\u279c\u2714\u2705\ufe0f\u3010\u3011\U0001f447\U0001f449")
 
 # Per language; matched against the whole line without its frame, case folded, spaces collapsed.
 _AD_LABELS = (
@@ -55,6 +57,55 @@ _AD_LABELS = (
     "quảng cáo", "được tài trợ", "nội dung tài trợ", "iklan", "bersponsor", "konten bersponsor", "โฆษณา",
     "ได้รับการสนับสนุน", "विज्ञापन", "प्रायोजित", "إعلان", "إعلانات", "محتوى مدعوم", "برعاية", "تبلیغات", "آگهی",
     "رپورتاژ آگهی", "פרסומת", "ממומן", "תוכן ממומן",
+)
+# Calls to action that stand alone on their line, an ad's button (LABELS.md: promo), matched like ad labels.
+_CALLS_TO_ACTION = (
+    # English ("Buy now" is left out: product reviews on the benchmark pages keep it as story)
+    "sign up", "sign up now", "sign up today", "sign up for free", "register now", "join now", "join today",
+    "shop now", "order now", "download now", "download the app", "get the app", "install now", "try it free",
+    "try for free", "try it now", "start free trial", "start trading", "start trading now", "trade now",
+    "invest now", "open an account", "open account", "open a free account", "open your account",
+    "create account", "create an account", "create free account", "get started", "get started now",
+    "claim bonus", "claim your bonus", "claim now", "learn more", "visit site", "visit website",
+    "subscribe now", "join the presale", "buy tokens",
+    # German, Dutch, French, Spanish, Portuguese, Italian
+    "jetzt registrieren", "jetzt anmelden", "jetzt kaufen", "jetzt herunterladen", "jetzt handeln",
+    "jetzt investieren", "konto eröffnen", "jetzt konto eröffnen", "kostenlos testen", "jetzt starten",
+    "mehr erfahren", "jetzt mehr erfahren", "zum angebot", "registreer nu", "nu registreren", "meld je aan",
+    "meld je nu aan", "koop nu", "download de app", "open een rekening", "rekening openen",
+    "begin met handelen", "start met handelen", "probeer gratis", "meer informatie", "nu beginnen", "start nu",
+    "bekijk aanbieding", "inscrivez-vous", "s'inscrire", "inscription gratuite", "acheter maintenant",
+    "télécharger l'application", "ouvrir un compte", "ouvrir mon compte", "commencer à trader", "essai gratuit",
+    "essayer gratuitement", "en savoir plus", "profitez-en", "regístrate", "regístrate ahora",
+    "regístrate gratis", "compra ahora", "comprar ahora", "descarga la app", "descargar la app",
+    "abre tu cuenta", "abrir cuenta", "empieza a invertir", "empezar a operar", "pruébalo gratis",
+    "más información", "saber más", "cadastre-se", "cadastre-se grátis", "compre agora", "baixe o app",
+    "baixar o app", "abra sua conta", "abrir conta", "comece a investir", "experimente grátis", "saiba mais",
+    "registrati", "registrati ora", "iscriviti", "compra ora", "scarica l'app", "apri un conto", "apri il conto",
+    "inizia a fare trading", "prova gratis", "scopri di più",
+    # Polish, Turkish, Russian, Ukrainian
+    "zarejestruj się", "kup teraz", "pobierz aplikację", "otwórz konto", "otwórz rachunek",
+    "zacznij inwestować", "wypróbuj za darmo", "dowiedz się więcej", "hemen kaydol", "kaydol", "üye ol",
+    "hemen al", "uygulamayı indir", "hesap aç", "hemen hesap aç", "yatırıma başla", "ücretsiz dene",
+    "daha fazla bilgi", "зарегистрироваться", "зарегистрируйтесь", "купить сейчас", "скачать приложение",
+    "открыть счёт", "открыть счет", "начать торговлю", "попробовать бесплатно", "подробнее", "узнать больше",
+    "зареєструватися", "завантажити застосунок", "відкрити рахунок", "почати торгівлю",
+    "спробувати безкоштовно", "детальніше",
+    # Japanese, Chinese, Korean
+    "今すぐ登録", "無料登録", "口座開設", "無料で口座開設", "アプリをダウンロード", "今すぐ購入", "詳しくはこちら",
+    "今すぐ始める", "立即注册", "免费注册", "立即下载", "下载app", "立即开户", "免费开户", "立即购买", "了解更多",
+    "立即交易", "지금 가입하기", "가입하기", "회원가입", "앱 다운로드", "계좌 개설", "계좌 개설하기", "지금 시작하기",
+    "자세히 보기", "무료 체험",
+    # Vietnamese, Indonesian, Thai, Hindi, Arabic, Persian, Hebrew
+    "đăng ký ngay", "đăng ký", "tải ứng dụng", "tải app ngay", "mở tài khoản", "mở tài khoản ngay",
+    "mở tài khoản miễn phí", "dùng thử ngay", "dùng thử miễn phí", "giao dịch ngay", "tìm hiểu thêm",
+    "daftar sekarang", "unduh aplikasi", "buka akun", "buka rekening", "mulai trading", "coba gratis",
+    "pelajari lebih lanjut", "สมัครเลย", "สมัครตอนนี้", "ดาวน์โหลดแอป", "ดาวน์โหลดแอปเลย", "เปิดบัญชี",
+    "เปิดบัญชีเลย", "ทดลองใช้ฟรี", "เริ่มเทรด", "ดูรายละเอียด", "अभी डाउनलोड करें", "डाउनलोड करें",
+    "अभी साइन अप करें", "खाता खोलें", "मुफ्त खाता खोलें", "अभी निवेश करें", "अभी शुरू करें", "और जानें",
+    "سجل الآن", "سجّل الآن", "حمّل التطبيق", "افتح حسابك", "افتح حساباً", "ابدأ التداول", "ابدأ الآن",
+    "جرّب مجاناً", "اعرف المزيد", "ثبت‌نام", "همین حالا ثبت‌نام کنید", "دانلود اپلیکیشن", "افتتاح حساب",
+    "شروع معامله", "הירשמו עכשיו", "הורידו את האפליקציה", "פתחו חשבון", "התחילו לסחור",
 )
 # Heads, matched against what stands before a line's first colon; the line must go on after it.
 _LINK_HEADS = (
@@ -112,7 +163,7 @@ def _normal(text: str) -> str:
     return " ".join(text.strip(_FRAME).casefold().split())
 
 
-AD_LABELS = frozenset(map(_normal, _AD_LABELS))
+AD_LABELS = frozenset(map(_normal, _AD_LABELS + _CALLS_TO_ACTION))
 # head -> (label, rule for the rest of the line)
 HEADS = {**{_normal(head): ("boilerplate", "link") for head in _LINK_HEADS},
          **{_normal(head): ("boilerplate", "tags") for head in _TAG_HEADS},
@@ -123,7 +174,8 @@ HEADS = {**{_normal(head): ("boilerplate", "link") for head in _LINK_HEADS},
 
 
 def marker_kind(text: str) -> str:
-    """The label ``text`` names itself by: "promo" for an ad label ("Advertisement", "[광고]" ...),
+    """The label ``text`` names itself by: "promo" for an ad label or a call to action ("Advertisement",
+    "[광고]", "Sign up now" ...),
     "boilerplate" for a link lead-in, tag list, date, share or photo credit line ("Read also: ...",
     "Tags: ...", "Updated: ...", "Share: ...", "Foto: ..."), "bio" for a byline ("By: ...", "Door: ..."), else ""."""
     if len(text) <= AD_LABEL_MAX_CHARS:
