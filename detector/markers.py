@@ -175,9 +175,9 @@ HEADS = {**{_normal(head): ("boilerplate", "link") for head in _LINK_HEADS},
 
 def marker_kind(text: str) -> str:
     """The label ``text`` names itself by: "promo" for an ad label or a call to action ("Advertisement",
-    "[광고]", "Sign up now" ...),
-    "boilerplate" for a link lead-in, tag list, date, share or photo credit line ("Read also: ...",
-    "Tags: ...", "Updated: ...", "Share: ...", "Foto: ..."), "bio" for a byline ("By: ...", "Door: ..."), else ""."""
+    "[광고]", "Sign up now" ...), "boilerplate" for a link lead-in, tag list, date, share or photo credit
+    line ("Read also: ...", "Tags: ...", "Updated: ...", "Share: ...", "Foto: ..."), "bio" for a byline
+    ("By: ...", "Door: ..."), else ""."""
     if len(text) <= AD_LABEL_MAX_CHARS:
         key = text.strip(_FRAME).casefold()  # spaces collapsed only where needed: most lines are no label
         if key in AD_LABELS or (("  " in key or "\t" in key or "\u00a0" in key) and _normal(key) in AD_LABELS):
