@@ -1,29 +1,31 @@
 """Marker lines: lines that say what they are, in words a page uses for nothing else.
 
 An ad label names an ad slot ("Advertisement", "- Anzeige -", "Реклама", "[광고]", "โฆษณา" ...), and a
-call to action alone on its line is an ad's button ("Sign up now", "Jetzt Konto eröffnen", "สมัครเลย"
-...): both are promo. A head before a colon names what the rest of its line is: a link to another story ("Read
-also: ...", "Lees ook: ...", "Читайте также: ...", "อ่านเพิ่มเติม: ..."), a tag list ("Tags: ...",
-"Schlagwörter: ..."), a date or reading time ("Updated: ...", "Lesezeit: ..."), share buttons
-("Share: ...", "Folgen Sie uns: ...") or a photo credit ("Photo: Reuters", "Foto: ..."), all
-boilerplate (LABELS.md), or a byline ("By: ...", "Door: ...", "Автор: ..."), bio. Between two
-story paragraphs the context stage pulls such a line towards the story, and the model knows the
-words only in the languages its training data has. ``marker_rows`` names the label each line says
-it has, and ``pipeline.decide`` removes a marked line, unless that label is kept, once the labels
-outside keep have ``marker_confidence`` of its probability (0 by default: story protection still
-applies). A marker line goes alone: it starts no run, because on real pages the line after an ad
-label is story about half the time (the ad was an image). README, "The thresholds", has the
-measured effect.
+call to action alone on its line is an ad's button ("Sign up now", "Jetzt Konto eröffnen",
+"สมัครเลย" ...): both are promo. A head before a colon names what the rest of its line is: a link to
+another story ("Read also: ...", "Lees ook: ...", "Читайте также: ...", "อ่านเพิ่มเติม: ..."), a tag
+list ("Tags: ...", "Schlagwörter: ..."), a date or reading time ("Updated: ...", "Lesezeit: ..."),
+share buttons ("Share: ...", "Folgen Sie uns: ...") or a photo credit ("Photo: Reuters", "Foto:
+..."), all boilerplate (LABELS.md), as is a caption that ends in its credit ("... in Barishal.
+Photo: Pavel Rahman"), or a byline ("By: ...", "Door: ...", "Автор: ..."), bio. Between two story
+paragraphs the context stage pulls such a line towards the story, and the model knows the words only
+in the languages its training data has. ``marker_rows`` names the label each line says it has, and
+``pipeline.decide`` removes a marked line, unless that label is kept, once the labels outside keep
+have ``marker_confidence`` of its probability (0 by default: story protection still applies). A
+marker line goes alone: it starts no run, because on real pages the line after an ad label is story
+about half the time (the ad was an image). README, "The thresholds", has the measured effect.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import numpy as np
 
 MARKER_CONFIDENCE_DEFAULT = 0.0
 AD_LABEL_MAX_CHARS = 50  # the longest ad label or call to action is 38 characters
+CAPTION_MAX_CHARS = 400  # a caption is a sentence or two before its credit
 HEAD_MAX_CHARS = 30  # the longest head is 17 characters before its colon
 BYLINE_MAX_CHARS = 60  # after "By:" a name or two, not a sentence
 # What may stand around a label or a head: "- Advertisement -", "(Anzeige)", "[광고]", "Sponsored ↓", "► Lees ook",
@@ -47,7 +49,8 @@ _AD_LABELS = (
     # Polish, Czech, Slovak, Nordic, Finnish, Romanian, Hungarian, Greek, Turkish
     "reklama", "sponsorowany", "artykuł sponsorowany", "materiał sponsorowany", "materiał partnera", "komerční sdělení",
     "annons", "sponsrat innehåll", "annonce", "annonse", "reklame", "sponsoreret", "mainos",
-    "kaupallinen yhteistyö", "publicitate", "hirdetés", "reklám", "διαφήμιση", "reklam", "sponsorlu", "sponsorlu içerik",
+    "kaupallinen yhteistyö", "publicitate", "hirdetés", "reklám", "διαφήμιση", "reklam", "sponsorlu",
+    "sponsorlu içerik",
     "sponsorlu İçerik",
     # Russian, Ukrainian
     "реклама", "на правах рекламы", "партнерский материал", "партнёрский материал", "на правах реклами",
@@ -129,7 +132,8 @@ _TAG_HEADS = (
 )
 _DATE_HEADS = (  # dates and reading times
     "reading time", "lesezeit", "leestijd", "temps de lecture", "tiempo de lectura", "tempo de leitura",
-    "tempo di lettura", "czas czytania", "время чтения", "okuma süresi", "published", "updated", "last updated", "posted", "posted on", "veröffentlicht", "aktualisiert",
+    "tempo di lettura", "czas czytania", "время чтения", "okuma süresi", "published", "updated", "last updated",
+    "posted", "posted on", "veröffentlicht", "aktualisiert",
     "gepubliceerd", "bijgewerkt", "laatst bijgewerkt", "publié", "publié le", "mis à jour", "publicado",
     "actualizado", "atualizado", "pubblicato", "aggiornato", "opublikowano", "aktualizacja", "zveřejněno",
     "publicerad", "uppdaterad", "yayınlanma", "güncelleme", "опубликовано", "обновлено", "опубліковано",
@@ -158,6 +162,22 @@ _BYLINE_HEADS = (
 )
 
 
+# A caption that ends in its photo credit: "... clears a road in Barishal. Photo: Pavel Rahman", "... (Foto:
+# dpa)", "... (사진=공동취재단)". The credit word follows the line's start, a sentence's end, a bracket, a bar or a
+# spaced dash (not "Cost per Credit: ..."), and the credit after it is short, with no sentence or colon in it.
+_CREDIT_WORDS = (
+    "photo", "photos", "image", "images", "picture", "pic", "credit", "foto", "fotos", "fotografie", "bild",
+    "bildquelle", "quelle", "beeld", "crédit", "crédit photo", "zdjęcie", "görsel", "kuva", "фото", "사진", "ảnh",
+    "ภาพ", "फोटो", "صورة", "الصورة", "写真", "图片", "圖片",
+)
+CREDIT_TAIL = re.compile(
+    r"(?:^|[.!?…]\s+|[(\[|]\s*|\s[-–—]\s)[(\[]?\s*(?:" + "|".join(map(re.escape, _CREDIT_WORDS)) +
+    r")\s*[:=：]\s*[^.!?:()\[\]]{1,60}[)\]]?\s*$", re.IGNORECASE)
+_CREDIT_SEPARATOR = re.compile("[:=\uff1a]")
+_CREDIT_SEPARATOR_CHARS = 64  # the separator stands within a line's last 64 characters (a credit is at most 60)
+_CREDIT_TAIL_CHARS = 90  # a credit, its word and what stands before it fit in a line's last 90 characters
+
+
 def _normal(text: str) -> str:
     """``text`` without its frame, case folded, its spaces collapsed."""
     return " ".join(text.strip(_FRAME).casefold().split())
@@ -176,8 +196,9 @@ HEADS = {**{_normal(head): ("boilerplate", "link") for head in _LINK_HEADS},
 def marker_kind(text: str) -> str:
     """The label ``text`` names itself by: "promo" for an ad label or a call to action ("Advertisement",
     "[광고]", "Sign up now" ...), "boilerplate" for a link lead-in, tag list, date, share or photo credit
-    line ("Read also: ...", "Tags: ...", "Updated: ...", "Share: ...", "Foto: ..."), "bio" for a byline
-    ("By: ...", "Door: ..."), else ""."""
+    line ("Read also: ...", "Tags: ...", "Updated: ...", "Share: ...", "Foto: ...") or a caption that
+    ends in its credit ("... in Barishal. Photo: Pavel Rahman"), "bio" for a byline ("By: ...", "Door:
+    ..."), else ""."""
     if len(text) <= AD_LABEL_MAX_CHARS:
         key = text.strip(_FRAME).casefold()  # spaces collapsed only where needed: most lines are no label
         if key in AD_LABELS or (("  " in key or "\t" in key or "\u00a0" in key) and _normal(key) in AD_LABELS):
@@ -185,14 +206,18 @@ def marker_kind(text: str) -> str:
     colon = text.find(":", 0, HEAD_MAX_CHARS + 1)
     if colon < 0:
         colon = text.find("\uff1a", 0, HEAD_MAX_CHARS + 1)  # the full-width colon of Chinese and Japanese
-    if colon <= 0:
-        return ""
-    label, rule = HEADS.get(_normal(text[:colon]), ("", ""))
-    rest = text[colon + 1:].strip(_FRAME)
-    if not label or not rest or (rule == "credit" and ":" in rest) \
-            or (rule == "byline" and len(rest) > BYLINE_MAX_CHARS):
-        return ""
-    return label
+    if colon > 0:
+        label, rule = HEADS.get(_normal(text[:colon]), ("", ""))
+        rest = text[colon + 1:].strip(_FRAME)
+        if label and rest and not (rule == "credit" and ":" in rest) \
+                and not (rule == "byline" and len(rest) > BYLINE_MAX_CHARS):
+            return label
+    if len(text) <= CAPTION_MAX_CHARS and _CREDIT_SEPARATOR.search(text, max(0, len(text) - _CREDIT_SEPARATOR_CHARS)):
+        # the pattern reads the tail only; a cut tail starts with a letter, so that its cut is no line start
+        start = max(0, len(text) - _CREDIT_TAIL_CHARS)
+        if CREDIT_TAIL.search("x" + text[start:] if start else text):
+            return "boilerplate"
+    return ""
 
 
 def marker_rows(texts: Sequence[str]) -> np.ndarray:

@@ -89,6 +89,24 @@ def test_a_credit_with_a_colon_a_long_byline_or_a_bare_head_is_no_marker(text):
     assert marker_kind(text) == ""
 
 
+@pytest.mark.parametrize("text", [
+    "An elephant helps clear a road in Barishal. Photo: Pavel Rahman",
+    "Kunden in einer Filiale der Sparkasse (Foto: dpa)", "이창용 총재가 회의를 주재하고 있다. (사진=공동취재단)",
+    "Khách hàng giao dịch vàng tại một cửa hàng. Ảnh: Tài Chính Sáng", "The trading floor | Image: Reuters",
+])
+def test_a_caption_that_ends_in_its_credit_is_boilerplate(text):
+    assert marker_kind(text) == "boilerplate"
+
+
+@pytest.mark.parametrize("text", [
+    "Cost per Credit: In-State | $472",  # "Credit" inside a phrase, not after a sentence or a bracket
+    "Best picture: Quiet Weather", "The photo shows the minister at the summit. It was taken on Monday.",
+    "Docker Hardened Images: Security Independently Validated by SRLabs",
+])
+def test_a_line_with_a_credit_word_that_is_no_caption_credit_is_no_marker(text):
+    assert marker_kind(text) == ""
+
+
 def test_marker_rows_names_each_rows_label():
     rows = marker_rows(["Story.", "Anzeige", "Lees ook: Iets anders", "광고"])
     assert rows.tolist() == ["", "promo", "boilerplate", "promo"]
@@ -142,17 +160,17 @@ def _labeled_lines(paths):
 
 
 def test_no_editorial_line_of_the_training_data_is_a_marker_line():
-    # data/, profiles/ and held_back/ (137,365 lines): 4,734 marker lines, all junk (2026-12-06)
+    # data/, profiles/ and held_back/ (137,365 lines): 5,426 marker lines, all junk (2026-12-06)
     paths = [p for folder in ("data", "profiles", "held_back") for p in sorted((ROOT / folder).rglob("*.jsonl"))]
     labels = [label for text, label in _labeled_lines(paths) if marker_kind(text)]
-    assert len(labels) > 4000 and "editorial" not in labels
+    assert len(labels) > 5000 and "editorial" not in labels
 
 
 def test_on_the_real_benchmark_pages_ad_labels_are_never_story_and_heads_rarely():
-    # ../shared/data/real, both views (2026-12-06): 1,156 ad labels and calls to action, none editorial; 1,183
-    # lines with a head,
-    # 44 of them editorial in the gold: "Related: ...", "Read more: ..." links inside the article, which LABELS.md
-    # calls boilerplate, four "Updated: <date> <link>" lines, two "By: <name> | <date>" lines
+    # ../shared/data/real, both views (2026-12-06): 1,156 ad labels and calls to action, none editorial; 1,313
+    # lines with a head or a credit at their end, 50 of them editorial in the gold: "Related: ...", "Read more:
+    # ..." links inside the article, which LABELS.md calls boilerplate, four "Updated: <date> <link>" lines, two
+    # "By: <name> | <date>" lines, three captions ending in "Photo: ..." or "- Image: ..." (twice in each view)
     from conftest import SHARED
 
     paths = sorted((SHARED / "data" / "real").glob("*.jsonl"))
@@ -162,4 +180,4 @@ def test_on_the_real_benchmark_pages_ad_labels_are_never_story_and_heads_rarely(
     ad_labels = [label for kind, label in kinds if kind == "promo"]
     heads = [label for kind, label in kinds if kind in ("boilerplate", "bio")]
     assert len(ad_labels) > 1000 and "editorial" not in ad_labels
-    assert len(heads) > 1000 and heads.count("editorial") <= 0.05 * len(heads)
+    assert len(heads) > 1200 and heads.count("editorial") <= 0.05 * len(heads)
