@@ -203,7 +203,11 @@ def _decide_table(table, counts, model, thresholds: Thresholds, repeats: Repeate
     texts = table["text"].tolist()
     comments = comment_marks(texts, doc, alone, proba, model.classes_, t.keep) \
         if t.comment_confidence < 1 else None  # 1 turns the rule off: no need to look for sections
-    markers = marker_rows(texts) if t.marker_confidence < 1 else None
+    markers = None
+    if t.marker_confidence < 1:  # only rows the model keeps can change: the others go anyway
+        undecided = np.flatnonzero(proba[:, ~np.isin(model.classes_, list(t.keep))].sum(axis=1) < min_confidence)
+        markers = np.full(len(texts), "", dtype=object)
+        markers[undecided] = marker_rows([texts[row] for row in undecided])
     labels, confidence, kept = decide(proba, model.classes_, t.keep, min_confidence, t.block_confidence, doc,
                                       alone, t.story_confidence, promo_confidence, repeated, t.repeat_confidence,
                                       comments, t.comment_confidence, markers, t.marker_confidence)
