@@ -171,8 +171,8 @@ _CREDIT_WORDS = (
     "ภาพ", "फोटो", "صورة", "الصورة", "写真", "图片", "圖片",
 )
 CREDIT_TAIL = re.compile(
-    r"(?:^|[.!?…]\s+|[(\[|]\s*|\s[-–—]\s)[(\[]?\s*(?:" + "|".join(map(re.escape, _CREDIT_WORDS)) +
-    r")\s*[:=：]\s*[^.!?:()\[\]]{1,60}[)\]]?\s*$", re.IGNORECASE)
+    r"(?:^|[.!?…。]\s*|[(\[（|]\s*|\s[-–—]\s)[(\[（]?\s*(?:" + "|".join(map(re.escape, _CREDIT_WORDS)) +
+    r")\s*[:=：]\s*[^.!?:()\[\]（）]{1,60}[)\]）]?\s*$", re.IGNORECASE)
 _CREDIT_SEPARATOR = re.compile("[:=\uff1a]")
 _CREDIT_SEPARATOR_CHARS = 64  # the separator stands within a line's last 64 characters (a credit is at most 60)
 _CREDIT_TAIL_CHARS = 90  # a credit, its word and what stands before it fit in a line's last 90 characters
