@@ -136,9 +136,10 @@ def test_the_marker_rule_yields_to_its_confidence_to_a_kept_label_and_to_story_p
     assert decide(proba, classes, ["editorial", "promo"], 0.9, 0.6, markers=markers)[2].all()
     alone = np.array([[0.95, 0.05]] * 4)  # stage one alone reads every line as story
     assert decide(proba, classes, ["editorial"], 0.9, 0.6, alone=alone, markers=markers)[2].all()
-    # a lead-in is boilerplate: kept where boilerplate is, removed where only promo is kept
+    # a lead-in names boilerplate: it goes unless boilerplate is kept
     lead_in = np.array(["", "boilerplate", "", ""], dtype=object)
     assert decide(proba, classes, ["editorial"], 0.9, 0.6, markers=lead_in)[2].tolist() == [True, False, True, True]
+    assert decide(proba, classes, ["editorial", "boilerplate"], 0.9, 0.6, markers=lead_in)[2].all()
 
 
 def test_clean_drops_an_ad_label_between_story_paragraphs_in_languages_the_corpus_barely_has(default_model):
