@@ -24,3 +24,16 @@ def test_the_dutch_seed_gets_the_right_junk_labels(seeds, default_model):
 def test_the_german_seed_comes_out_unchanged(seeds, default_model):
     text, _ = seeds["de"]
     assert clean(text, model=default_model) == text
+
+
+def test_the_readmes_worked_example_shows_what_classify_does_to_the_dutch_seed(seeds, default_model):
+    # README, "Worked example": a table of the seed's lines with their label and keep decision. The
+    # probabilities move a little between builds (README, "Bundled models"); the decisions must not.
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    table = readme.split("<!-- example:start -->")[1].split("<!-- example:end -->")[0]
+    shown = [[cell.strip() for cell in row.strip("|").split("|")] for row in table.strip().splitlines()[2:]]
+    labeled = classify(seeds["nl"][0], model=default_model)
+    assert [(row[0], row[2]) for row in shown] == [(s.label, "kept" if s.keep else "removed") for s in labeled]
+    assert all(s.text.startswith(row[3].removesuffix("...")) for row, s in zip(shown, labeled))
