@@ -147,12 +147,16 @@ _SHARE_HEADS = (
     "seguici", "udostępnij", "obserwuj nas", "поделиться", "подписывайтесь", "paylaş", "bizi takip edin",
     "シェア", "分享", "关注我们", "공유", "chia sẻ", "bagikan", "ikuti kami", "แชร์", "शेयर करें", "شارك", "تابعونا",
 )
-# Photo credits: the rest of the line holds no colon ("image: postgres:16" in a how-to is code).
-_CREDIT_HEADS = (
-    "photo", "photos", "image", "images", "picture", "credit", "photo credit", "image credit", "foto", "fotos",
-    "bild", "bildquelle", "beeld", "crédit", "crédit photo", "créditos", "imagen", "immagine", "zdjęcie",
-    "fotografie", "kuva", "fotoğraf", "görsel", "фото", "изображение", "写真", "画像", "图片", "圖片", "사진",
-    "ảnh", "ภาพ", "รูป", "फोटो", "تصوير", "الصورة", "عکس", "צילום",
+# Photo-credit words, read by both credit rules: as a head ("Foto: dpa") and at the end of a caption.
+_CREDIT_WORDS = (
+    "photo", "photos", "image", "images", "picture", "credit", "crédit", "crédit photo", "foto", "fotos",
+    "fotografie", "bild", "bildquelle", "beeld", "zdjęcie", "görsel", "kuva", "фото", "사진", "ảnh", "ภาพ", "फोटो",
+    "الصورة", "写真", "图片", "圖片",
+)
+# Photo credits as a head: the rest of the line holds no colon ("image: postgres:16" in a how-to is code).
+_CREDIT_HEADS = _CREDIT_WORDS + (
+    "photo credit", "image credit", "créditos", "imagen", "immagine", "fotoğraf", "изображение", "画像", "รูป",
+    "تصوير", "عکس", "צילום",
 )
 # Bylines: at most BYLINE_MAX_CHARS after the colon.
 _BYLINE_HEADS = (
@@ -165,13 +169,9 @@ _BYLINE_HEADS = (
 # A caption that ends in its photo credit: "... clears a road in Barishal. Photo: Pavel Rahman", "... (Foto:
 # dpa)", "... (사진=공동취재단)". The credit word follows the line's start, a sentence's end, a bracket, a bar or a
 # spaced dash (not "Cost per Credit: ..."), and the credit after it is short, with no sentence or colon in it.
-_CREDIT_WORDS = (
-    "photo", "photos", "image", "images", "picture", "pic", "credit", "foto", "fotos", "fotografie", "bild",
-    "bildquelle", "quelle", "beeld", "crédit", "crédit photo", "zdjęcie", "görsel", "kuva", "фото", "사진", "ảnh",
-    "ภาพ", "फोटो", "صورة", "الصورة", "写真", "图片", "圖片",
-)
+_CREDIT_TAIL_WORDS = _CREDIT_WORDS + ("pic", "quelle", "صورة")
 CREDIT_TAIL = re.compile(
-    r"(?:^|[.!?…。]\s*|[(\[（|]\s*|\s[-–—]\s)[(\[（]?\s*(?:" + "|".join(map(re.escape, _CREDIT_WORDS)) +
+    r"(?:^|[.!?…。]\s*|[(\[（|]\s*|\s[-–—]\s)[(\[（]?\s*(?:" + "|".join(map(re.escape, _CREDIT_TAIL_WORDS)) +
     r")\s*[:=：]\s*[^.!?:()\[\]（）]{1,60}[)\]）]?\s*$", re.IGNORECASE)
 _CREDIT_SEPARATOR = re.compile("[:=\uff1a]")
 _CREDIT_SEPARATOR_CHARS = 64  # the separator stands within a line's last 64 characters (a credit is at most 60)
@@ -184,13 +184,11 @@ def _normal(text: str) -> str:
 
 
 AD_LABELS = frozenset(map(_normal, _AD_LABELS + _CALLS_TO_ACTION))
-# head -> (label, rule for the rest of the line)
-HEADS = {**{_normal(head): ("boilerplate", "link") for head in _LINK_HEADS},
-         **{_normal(head): ("boilerplate", "tags") for head in _TAG_HEADS},
-         **{_normal(head): ("boilerplate", "date") for head in _DATE_HEADS},
-         **{_normal(head): ("boilerplate", "share") for head in _SHARE_HEADS},
-         **{_normal(head): ("boilerplate", "credit") for head in _CREDIT_HEADS},
-         **{_normal(head): ("bio", "byline") for head in _BYLINE_HEADS}}
+# head -> the label it names
+HEADS = {**{_normal(head): "boilerplate"
+            for head in _LINK_HEADS + _TAG_HEADS + _DATE_HEADS + _SHARE_HEADS + _CREDIT_HEADS},
+         **{_normal(head): "bio" for head in _BYLINE_HEADS}}
+CREDIT_HEADS = frozenset(map(_normal, _CREDIT_HEADS))
 
 
 def marker_kind(text: str) -> str:
@@ -207,10 +205,11 @@ def marker_kind(text: str) -> str:
     if colon < 0:
         colon = text.find("\uff1a", 0, HEAD_MAX_CHARS + 1)  # the full-width colon of Chinese and Japanese
     if colon > 0:
-        label, rule = HEADS.get(_normal(text[:colon]), ("", ""))
+        head = _normal(text[:colon])
+        label = HEADS.get(head, "")
         rest = text[colon + 1:].strip(_FRAME)
-        if label and rest and not (rule == "credit" and ":" in rest) \
-                and not (rule == "byline" and len(rest) > BYLINE_MAX_CHARS):
+        if label and rest and not (head in CREDIT_HEADS and ":" in rest) \
+                and not (label == "bio" and len(rest) > BYLINE_MAX_CHARS):
             return label
     if len(text) <= CAPTION_MAX_CHARS and _CREDIT_SEPARATOR.search(text, max(0, len(text) - _CREDIT_SEPARATOR_CHARS)):
         # the pattern reads the tail only; a cut tail starts with a letter, so that its cut is no line start
