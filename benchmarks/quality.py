@@ -31,12 +31,11 @@ from peers import PEERS  # noqa: E402
 
 from detector import BLOCK_CONFIDENCE_DEFAULT, load_model  # noqa: E402
 from detector.data import documents_to_frame, first_documents  # noqa: E402
-from detector.markers import marker_rows  # noqa: E402
 from detector.metrics import documents_perfect, removal_scores  # noqa: E402
 from detector.pipeline import (  # noqa: E402
-    KEEP_DEFAULT, comment_marks, decide, label_probabilities, own_thresholds_per_row,
+    KEEP_DEFAULT, decide, label_probabilities, own_thresholds_per_row, rule_marks,
 )
-from detector.repeats import REPEAT_DOCUMENTS_DEFAULT, RepeatedLines  # noqa: E402
+from detector.repeats import REPEAT_DOCUMENTS_DEFAULT  # noqa: E402
 from detector.persistence import AUTO, BUNDLED_MODELS, bundled_files, corpus_dir, profile_files  # noqa: E402
 from detector.training import cross_validate, load_training_data  # noqa: E402
 
@@ -151,11 +150,7 @@ def run_systems(docs: list[dict], model, jobs: int, probas: tuple | None = None,
     alone, proba, *own = probas or label_probabilities(model, frame[["doc_id", "position", "text"]])
     flags = {peer: peer_flags(peer, docs, jobs) for peer in PEERS}
     doc = np.repeat(np.arange(len(docs)), [len(d["paragraphs"]) for d in docs])  # numbered: ids may repeat across files
-    segments, repeats = pd.DataFrame({"doc_id": doc, "text": frame["text"]}), RepeatedLines(repeat_documents)
-    repeats.add(segments)
-    texts = frame["text"].tolist()
-    marks = {"repeated": repeats.marks(segments), "comments": comment_marks(texts, doc, alone, proba, model.classes_),
-             "markers": marker_rows(texts)}
+    marks = rule_marks(frame["text"].tolist(), doc, alone, proba, model.classes_, repeat_documents=repeat_documents)
     return {"frame": frame, "proba": proba, "alone": alone, "own": tuple(own), "flags": flags,
             "documents": len(docs), "doc": doc, "marks": marks}
 

@@ -7,7 +7,8 @@ crypto model also trains on all of profiles/crypto, as `quality.py` does. Prints
 editorial characters lost and junk characters kept for every document, for the documents auto
 sends to the crypto model (decided at its own min_confidence, 0.8, and promo_confidence, 0.6) and
 for the rest (which must come out the same both ways), and for crypto, finance and markets news by
-the corpus's own `topic` field.
+the corpus's own `topic` field. Both decide as `detector clean` over all of data/ would, with its
+repeated lines, comment sections and marker lines (`training.keep_flags`; since 2026-12-06).
 """
 
 from __future__ import annotations

@@ -17,7 +17,7 @@ from .clean import clean_article
 from .comments import COMMENT_CONFIDENCE_DEFAULT, comment_sections
 from .features import document_bounds
 from .markers import MARKER_CONFIDENCE_DEFAULT, marker_rows
-from .repeats import REPEAT_CONFIDENCE_DEFAULT, RepeatedLines
+from .repeats import REPEAT_CONFIDENCE_DEFAULT, REPEAT_DOCUMENTS_DEFAULT, RepeatedLines
 from .routing import TopicRouter
 from .segments import LONE_SURROGATE, Segment, segment_table, split_lines, split_segments
 
@@ -220,6 +220,24 @@ def comment_marks(texts: Sequence[str], doc: np.ndarray, alone: np.ndarray, prob
     columns in ``classes`` order; story read on the labels in ``keep``, junk on the others)."""
     kept_class = np.isin(classes, list(keep))
     return comment_sections(texts, doc, alone[:, kept_class].sum(axis=1), proba[:, ~kept_class].sum(axis=1))
+
+
+def rule_marks(texts: Sequence[str], doc: np.ndarray, alone: np.ndarray | None, proba: np.ndarray,
+               classes: Sequence[str], keep: Sequence[str] = KEEP_DEFAULT,
+               repeat_documents: int = REPEAT_DOCUMENTS_DEFAULT) -> dict[str, np.ndarray]:
+    """The marks of the rules that read more than one row's probabilities, as ``decide`` takes them,
+    for rows (in reading order, ``doc`` numbering their documents) labeled as one batch, as a run of
+    ``detector clean`` over them would be: ``repeated`` (lines ``repeat_documents`` of the documents
+    repeat; 0: none), ``comments`` (reader-comment sections; none without stage one's ``alone``) and
+    ``markers`` (marker lines). For scoring labeled data; the pipeline itself reads only what it needs.
+    """
+    segments = pd.DataFrame({"doc_id": doc, "text": pd.Series(texts, dtype=object)})
+    repeats = RepeatedLines(repeat_documents)
+    repeats.add(segments)
+    marks = {"repeated": repeats.marks(segments), "markers": marker_rows(texts)}
+    if alone is not None:
+        marks["comments"] = comment_marks(texts, doc, alone, proba, classes, keep)
+    return marks
 
 
 def segment_frame(doc_ids: Sequence, labeled: Sequence[list[LabeledSegment]], model, name: str,

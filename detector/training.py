@@ -23,7 +23,7 @@ from .metrics import calibration_error, documents_perfect, removal_scores
 from .model import SegmentClassifier, sort_documents
 from .pipeline import (
     BLOCK_CONFIDENCE_DEFAULT, KEEP_DEFAULT, MIN_CONFIDENCE_DEFAULT, PROMO_CONFIDENCE_OFF, STORY_CONFIDENCE_DEFAULT,
-    decide,
+    decide, rule_marks,
 )
 from .routing import TopicRouter
 
@@ -59,12 +59,15 @@ def build_model(frame: pd.DataFrame, **params) -> SegmentClassifier:
 
 
 def cross_validate(frame: pd.DataFrame, n_folds: int = 5, min_confidence: float = MIN_CONFIDENCE_DEFAULT,
-                   crypto_extra: pd.DataFrame | None = None, **params) -> dict:
+                   crypto_extra: pd.DataFrame | None = None, promo_confidence: float = PROMO_CONFIDENCE_OFF,
+                   **params) -> dict:
     """Out-of-fold figures: per-class precision / recall / F1, confusion matrix, removal scores.
 
-    With ``crypto_extra`` (the crypto model's own segments) each fold is labeled the way the
-    ``auto`` model labels: a general model trained on the fold's training part, a crypto model
-    on that plus ``crypto_extra``, and each test document by the one its subject picks.
+    The removal scores decide as ``detector clean`` run over the whole frame at once would, at
+    ``min_confidence`` and ``promo_confidence`` (``keep_flags``). With ``crypto_extra`` (the crypto
+    model's own segments) each fold is labeled the way the ``auto`` model labels: a general model
+    trained on the fold's training part, a crypto model on that plus ``crypto_extra``, and each test
+    document by the one its subject picks.
     """
     groups, grouped_by = fold_groups(frame)
     n_folds = min(n_folds, len(np.unique(groups)))
@@ -78,17 +81,20 @@ def cross_validate(frame: pd.DataFrame, n_folds: int = 5, min_confidence: float 
             model = TopicRouter(model, build_model(pd.concat([frame.iloc[train], crypto_extra]), **params))
         columns = np.ix_(test, np.searchsorted(labels, model.classes_))
         alone[columns], proba[columns] = model.predict_proba_by_stage(frame.iloc[test][MODEL_COLUMNS])
-    return report_from_proba(frame, proba, labels, grouped_by, n_folds, min_confidence, alone=alone)
+    return report_from_proba(frame, proba, labels, grouped_by, n_folds, min_confidence, alone=alone,
+                             promo_confidence=promo_confidence)
 
 
 def report_from_proba(frame: pd.DataFrame, proba: np.ndarray, labels: np.ndarray, grouped_by: str, n_folds: int,
                       min_confidence: float, block_confidence: float = BLOCK_CONFIDENCE_DEFAULT,
-                      alone: np.ndarray | None = None, story_confidence: float = STORY_CONFIDENCE_DEFAULT) -> dict:
+                      alone: np.ndarray | None = None, story_confidence: float = STORY_CONFIDENCE_DEFAULT,
+                      promo_confidence: float = PROMO_CONFIDENCE_OFF) -> dict:
     """The figures of a cross-validation from its out-of-fold probabilities (final, and stage one's as ``alone``)."""
     predicted = labels[proba.argmax(axis=1)]
     truth = frame["label"].to_numpy()
     per_class = classification_report(truth, predicted, labels=labels, output_dict=True, zero_division=0)
-    kept = keep_flags(frame, proba, labels, min_confidence, block_confidence, alone, story_confidence)
+    kept = keep_flags(frame, proba, labels, min_confidence, block_confidence, alone, story_confidence,
+                      promo_confidence)
     return {
         "folds": n_folds,
         "grouped_by": grouped_by,
@@ -102,6 +108,9 @@ def report_from_proba(frame: pd.DataFrame, proba: np.ndarray, labels: np.ndarray
         "confusion_matrix": confusion_matrix(truth, predicted, labels=labels).tolist(),
         "removal": {"min_confidence": min_confidence, "block_confidence": block_confidence,
                     "story_confidence": story_confidence if alone is not None else None,
+                    "promo_confidence": promo_confidence,
+                    "rules": "repeated lines, comment sections, marker lines" if alone is not None
+                             else "repeated lines, marker lines",
                     **{k: round(v, 4) if isinstance(v, float) else v
                        for k, v in removal_scores(truth, kept, frame["text"]).items()},
                     "documents_perfect": round(documents_perfect(frame["doc_id"], truth, kept), 4)},
@@ -117,14 +126,18 @@ def keep_flags(frame: pd.DataFrame, proba: np.ndarray, labels: np.ndarray,
                promo_confidence: float | np.ndarray = PROMO_CONFIDENCE_OFF) -> np.ndarray:
     """Whether each row of ``frame`` is kept, given its probabilities (columns ``labels``; stage one's as
     ``alone``; ``min_confidence`` and ``promo_confidence`` one value or one per row): ``pipeline.decide``
-    with runs of removed segments read in reading order."""
+    in reading order, with the rules that read the texts (``pipeline.rule_marks``: the frame's repeated
+    lines, comment sections and marker lines at their default thresholds), as ``detector clean`` run
+    over the whole frame at once would decide."""
     reading, order = sort_documents(frame)
     kept = np.empty(len(frame), dtype=bool)
     min_confidence = np.broadcast_to(min_confidence, len(frame))[order]
     promo_confidence = np.broadcast_to(promo_confidence, len(frame))[order]
-    kept[order] = decide(proba[order], labels, KEEP_DEFAULT, min_confidence, block_confidence,
-                         pd.factorize(reading["doc_id"])[0], None if alone is None else alone[order],
-                         story_confidence, promo_confidence)[2]
+    doc = pd.factorize(reading["doc_id"])[0]
+    alone = None if alone is None else alone[order]
+    marks = rule_marks(reading["text"].tolist(), doc, alone, proba[order], labels)
+    kept[order] = decide(proba[order], labels, KEEP_DEFAULT, min_confidence, block_confidence, doc, alone,
+                         story_confidence, promo_confidence, **marks)[2]
     return kept
 
 
@@ -145,8 +158,11 @@ def format_report(report: dict) -> str:
     for label, row in zip(labels, report["confusion_matrix"]):
         lines.append(f"{label:<14}" + "".join(f"{n:>12,}" for n in row))
     removal = report["removal"]
+    promo = removal.get("promo_confidence", PROMO_CONFIDENCE_OFF)
     lines += ["", f"removal at min_confidence {removal['min_confidence']}, block_confidence "
-              f"{removal.get('block_confidence', '-')}, story_confidence {removal.get('story_confidence') or '-'}: "
+              f"{removal.get('block_confidence', '-')}, story_confidence {removal.get('story_confidence') or '-'}, "
+              f"promo_confidence {promo if promo < PROMO_CONFIDENCE_OFF else 'off'}"
+              f"{', with ' + removal['rules'] if removal.get('rules') else ''}: "
               f"precision {removal['removal_precision']:.3f}, "
               f"recall {removal['removal_recall']:.3f}, F1 {removal['removal_f1']:.3f}; editorial characters lost "
               f"{removal['editorial_chars_lost']:.2%}, junk characters kept {removal['junk_chars_kept']:.2%}; "
@@ -192,18 +208,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"training data: {len(files)} files, {frame['doc_id'].nunique():,} documents, {len(frame):,} segments; "
               + ", ".join(f"{label} {n:,}" for label, n in counts.items()), flush=True)
         report = None
+        # scored at the thresholds the saved model will be used at (a retrained crypto model keeps its own)
+        base = None if args.no_bundled else args.bundled
+        own = BUNDLED_OWN_THRESHOLDS.get(base, {})
         if args.folds:
-            report = cross_validate(frame, n_folds=args.folds)
+            report = cross_validate(frame, n_folds=args.folds,
+                                    min_confidence=own.get("min_confidence", MIN_CONFIDENCE_DEFAULT),
+                                    promo_confidence=own.get("promo_confidence", PROMO_CONFIDENCE_OFF))
             print(format_report(report), flush=True)
             for large in ("out_of_fold_proba", "out_of_fold_stage_one"):  # arrays, not figures to save
                 report.pop(large)
             report["data_hash"] = data_hash
-        model = build_model(frame)
-        # a retrained crypto model keeps the crypto model's own thresholds
-        base = None if args.no_bundled else args.bundled
-        with_own_thresholds(model, base)
+        model = with_own_thresholds(build_model(frame), base)
         meta = save_model(model, args.out, data_hash=data_hash, n_segments=len(frame), scores=report,
-                          trained_on=[str(f) for f in files], own_thresholds=BUNDLED_OWN_THRESHOLDS.get(base, {}))
+                          trained_on=[str(f) for f in files], own_thresholds=own)
         if args.report and report:
             Path(args.report).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     except DetectorError as error:

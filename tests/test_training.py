@@ -34,9 +34,14 @@ def test_train_adds_your_data_to_the_chosen_bundled_models_data(tmp_path, monkey
     mine = write_jsonl(tmp_path / "mine.jsonl", documents("m", 7))
     for name in ("general", "crypto"):
         out = tmp_path / f"{name}.joblib"
-        assert main(["--bundled", name, "--data", str(mine), "--out", str(out), "--folds", "0"]) == 0
+        assert main(["--bundled", name, "--data", str(mine), "--out", str(out), "--folds", "2"]) == 0
         meta = json.loads(out.with_suffix(".json").read_text())
         assert meta["trained_on"] == [str(bundled[name]), str(mine)]
+        # its cross-validated figures decide at the thresholds the model will be used at
+        removal = meta["scores"]["removal"]
+        assert (removal["min_confidence"], removal["promo_confidence"]) == (
+            (CRYPTO_MIN_CONFIDENCE, CRYPTO_PROMO_CONFIDENCE) if name == "crypto"
+            else (MIN_CONFIDENCE_DEFAULT, PROMO_CONFIDENCE_OFF))
         # a retrained crypto model keeps the crypto model's own thresholds; the general one has the defaults
         model = load_model(out)
         own = (own_min_confidence(model), own_promo_confidence(model))
@@ -65,6 +70,33 @@ def test_cross_validation_of_auto_gives_crypto_news_to_each_folds_crypto_model()
     crypto_news = frame["doc_id"].isin([doc["doc_id"] for doc in docs[::2]]).to_numpy()
     same = np.isclose(plain["out_of_fold_proba"], routed["out_of_fold_proba"]).all(axis=1)
     assert same[~crypto_news].all() and not same[crypto_news].any()
+
+
+def test_cross_validated_keep_flags_apply_the_rules_clean_applies():
+    import numpy as np
+    import pandas as pd
+
+    from detector.pipeline import decide
+    from detector.training import keep_flags
+
+    labels = np.array(["bio", "boilerplate", "editorial", "promo"])
+    page = [("Story {}: the central bank held its rate and said it would wait for the spring figures.",
+             [0, 0.02, 0.98, 0]),
+            ("Advertisement", [0, 0.1, 0.7, 0.2]),  # an ad label
+            ("Share this story with a friend", [0, 0.5, 0.5, 0])]  # the site's share line, on every page
+    rows, proba = [], []
+    for doc in range(3):
+        for position, (text, p) in enumerate(page):
+            rows.append({"doc_id": f"d{doc}", "position": position, "text": text.format(doc)})
+            proba.append(p)
+    frame, proba = pd.DataFrame(rows), np.array(proba)
+    texts = frame["text"].to_numpy()
+    # on their probabilities alone all nine rows stay at 0.9
+    assert decide(proba, labels, min_confidence=0.9, doc=frame["doc_id"].to_numpy())[2].all()
+    kept = keep_flags(frame, proba, labels, 0.9)
+    assert kept[texts == "Advertisement"].sum() == 0  # a marker line
+    assert kept[texts == "Share this story with a friend"].sum() == 0  # repeated by three pages
+    assert kept[np.char.startswith(texts.astype(str), "Story")].all()
 
 
 def test_a_stored_report_is_used_only_for_the_files_it_was_made_from(tmp_path):
