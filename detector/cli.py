@@ -290,7 +290,8 @@ class Run:
         if self.args.command == "classify":
             return self._segment_table(ids, results)
         out = chunk.drop(columns=["_row"])
-        out[self.args.output_column] = [cleaned if ok else None for ok, cleaned in zip(present, results)]
+        out[self.args.output_column] = pd.Series([cleaned if ok else None for ok, cleaned in zip(present, results)],
+                                                 index=out.index, dtype=object)  # None: null, not a missing key
         return out
 
     def _progress(self, total: int | None, unit: str):
@@ -341,18 +342,24 @@ class _ChunkWriter:
         elif self.suffix == ".jsonl":
             # json.dumps rather than DataFrame.to_json: numbers come out as they came in (to_json
             # rounds floats to 10 digits), and it is about twice as fast.
+            # A key whose value is NaN was not in that input record (``io._records_frame``): left out again.
             rows = frame.to_dict("records")
             with open(self.path, "w" if self.first else "a", encoding="utf-8") as handle:
-                handle.write("".join(json.dumps({key: _json_value(value) for key, value in row.items()},
+                handle.write("".join(json.dumps({key: _json_value(value) for key, value in row.items()
+                                                 if not (isinstance(value, float) and math.isnan(value))},
                                                 ensure_ascii=False, default=_json_value) + "\n" for row in rows))
         elif self.suffix == ".parquet":
             import pyarrow as pa
             import pyarrow.parquet as pq
 
-            batch = pa.Table.from_pandas(frame, preserve_index=False)
-            if self.parquet is None:
-                self.parquet = pq.ParquetWriter(self.path, batch.schema)
-            self.parquet.write_table(batch.cast(self.parquet.schema))
+            try:
+                batch = pa.Table.from_pandas(_scalars_as_text(frame), preserve_index=False)
+                if self.parquet is None:
+                    self.parquet = pq.ParquetWriter(self.path, batch.schema)
+                self.parquet.write_table(batch.cast(self.parquet.schema))
+            except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError) as error:
+                raise InputError(f"{self.path.name}: this table cannot be written as Parquet ({error}); "
+                                 "write it as .jsonl or .csv instead") from None
         else:
             raise InputError(f"{self.path}: write tables as .csv, .jsonl or .parquet")
         self.first = False
@@ -362,6 +369,17 @@ class _ChunkWriter:
             self.parquet.close()
         elif self.first:
             self.path.write_text("", encoding="utf-8")
+
+
+def _scalars_as_text(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with every column of JSON scalars that are not all strings (ids 1 and "b" from JSONL)
+    as text, so that a Parquet column has one type in every chunk; other columns as they are."""
+    scalar = (str, int, float, bool)
+    for name in frame.columns[frame.dtypes == object]:
+        values = frame[name].dropna()
+        if len(values) and all(isinstance(v, scalar) for v in values) and not all(isinstance(v, str) for v in values):
+            frame = frame.assign(**{name: frame[name].map(lambda v: v if v is None or v != v else str(v))})
+    return frame
 
 
 def _json_value(value):

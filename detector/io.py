@@ -149,10 +149,10 @@ class TableFile:
                 record = self._without_lone_surrogates(line, record, where)
                 rows.append(record)
                 if len(rows) >= TABLE_CHUNK_ROWS:
-                    yield pd.DataFrame(rows)
+                    yield _records_frame(rows)
                     rows = []
         if rows:
-            yield pd.DataFrame(rows)
+            yield _records_frame(rows)
 
     def _without_lone_surrogates(self, line: str, record: dict, where: str) -> dict:
         """``record`` (read from ``line``) with every lone surrogate replaced by U+FFFD (reported)."""
@@ -162,6 +162,13 @@ class TableFile:
         self.problems.append(f"{where}: unpaired surrogate escapes (\\ud800-\\udfff) in {', '.join(map(repr, changed))} "
                              "are not Unicode text; they were replaced by U+FFFD and the row cleaned")
         return json.loads(LONE_SURROGATE.sub("\ufffd", json.dumps(record, ensure_ascii=False)))
+
+
+def _records_frame(records: list[dict]) -> pd.DataFrame:
+    """JSON records as a frame that holds every value as it was read: an integer id stays an
+    integer where another record lacks it (pandas would make the column float), an explicit null
+    stays None and a key a record lacks becomes NaN (so a JSONL writer can leave it out again)."""
+    return pd.DataFrame(records, dtype=object)
 
 
 def lone_surrogate_keys(line: str, record: dict) -> list:

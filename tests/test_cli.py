@@ -124,7 +124,25 @@ def test_jsonl_values_come_out_as_they_came_in(tmp_path, model_file):
     assert run(["clean", str(tmp_path / "in.jsonl"), "-o", str(tmp_path / "out.jsonl"), "--model", model_file, "-q"]) == 0
     out = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
     assert out[0]["price"] == 0.123456789012345 and out[0]["tags"] == ["a", {"b": 2}]
-    assert out[1]["price"] is None and out[1]["clean_text"] == EXPECTED  # a key one row lacks is null there
+    assert "price" not in out[1] and out[1]["clean_text"] == EXPECTED  # a key one row lacks is not added to it
+
+
+def test_jsonl_ids_stay_integers_and_records_keep_their_keys_beside_a_bad_row(tmp_path, model_file, capsys):
+    write_jsonl(tmp_path / "in.jsonl", [{"id": 1, "text": ARTICLE}, {"note": "no id, no text"},
+                                        {"id": 3, "text": None}])
+    code = run(["clean", str(tmp_path / "in.jsonl"), "-o", str(tmp_path / "out.jsonl"), "--model", model_file, "-q"])
+    out = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert code == 1 and "row 2: 'text' is empty or not text" in capsys.readouterr().err
+    assert out == [{"id": 1, "text": ARTICLE, "clean_text": EXPECTED}, {"note": "no id, no text", "clean_text": None},
+                   {"id": 3, "text": None, "clean_text": None}]  # not 1.0, no "text": null added to row 2
+
+
+def test_classify_writes_ids_of_mixed_json_types_to_parquet_as_text(tmp_path, model_file):
+    write_jsonl(tmp_path / "in.jsonl", [{"id": 1, "text": ARTICLE}, {"id": "b", "text": ARTICLE}])
+    code = run(["classify", str(tmp_path / "in.jsonl"), "-o", str(tmp_path / "seg.parquet"), "--model", model_file,
+                "-q"])
+    table = pd.read_parquet(tmp_path / "seg.parquet")
+    assert code == 0 and table["doc_id"].unique().tolist() == ["1", "b"]
 
 
 def test_a_table_without_its_text_column_is_a_clear_error(tmp_path, model_file, capsys):
