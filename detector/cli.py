@@ -137,7 +137,9 @@ class Run:
         self.thresholds = Thresholds(tuple(args.keep), args.min_confidence, args.block_confidence,
                                      args.story_confidence, args.promo_confidence, args.repeat_confidence,
                                      args.comment_confidence, args.marker_confidence)
-        self.inputs = discover_inputs(args.paths, args.text_column, args.id_column)
+        self.inputs = discover_inputs(args.paths, args.text_column, args.id_column, notes := [])
+        for note in notes:  # shown at once: a long run should not hide what it leaves out
+            print(f"note: {note}", file=sys.stderr)
         self.to_stdout = args.output is None
         if self.to_stdout and (len(self.inputs) > 1 or isinstance(self.inputs[0], TableFile)) \
                 and args.command == "clean":

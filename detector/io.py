@@ -19,6 +19,7 @@ from .segments import LONE_SURROGATE
 
 TEXT_SUFFIXES = (".txt", ".md")
 TABLE_SUFFIXES = (".jsonl", ".csv", ".parquet")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 TABLE_CHUNK_ROWS = 100  # articles read at a time from a table: memory stays flat, work spreads over processes
 
 
@@ -190,8 +191,14 @@ _replaced_bytes = 0
 codecs.register_error("detector-replace", _replace_bytes)
 
 
-def discover_inputs(paths: list[str], text_column: str, id_column: str | None) -> list[TextFile | TableFile]:
-    """Turn command-line paths into inputs: text files, tables, folders of either, or stdin ('-')."""
+def discover_inputs(paths: list[str], text_column: str, id_column: str | None,
+                    notes: list[str] | None = None) -> list[TextFile | TableFile]:
+    """Turn command-line paths into inputs: text files, tables, folders of either, or stdin ('-').
+
+    What a folder holds besides those (hidden files aside) is left out, and ``notes`` says so; it
+    also notes a named file that looks like HTML, which is read as the text it is.
+    """
+    notes = [] if notes is None else notes
     if not paths or paths == ["-"]:
         return [TextFile(None)]
     inputs: list[TextFile | TableFile] = []
@@ -200,11 +207,19 @@ def discover_inputs(paths: list[str], text_column: str, id_column: str | None) -
         if raw == "-":
             inputs.append(TextFile(None))
         elif path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in TEXT_SUFFIXES + TABLE_SUFFIXES)
+            files = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+            found = [p for p in files if p.suffix in TEXT_SUFFIXES + TABLE_SUFFIXES]
             if not found:
-                raise InputError(f"{path}: the folder holds no .txt, .jsonl, .csv or .parquet files")
+                raise InputError(f"{path}: the folder holds no .txt, .md, .jsonl, .csv or .parquet files")
+            if len(found) < len(files):
+                left = [str(p.relative_to(path)) for p in files if p.suffix not in TEXT_SUFFIXES + TABLE_SUFFIXES]
+                notes.append(f"{path}: {len(left)} file(s) left out, not .txt, .md, .jsonl, .csv or .parquet "
+                             f"({', '.join(left[:3])}{', ...' if len(left) > 3 else ''}); name a file to read it as text")
             inputs += [_input_for(p, p.relative_to(path), text_column, id_column) for p in found]
         elif path.is_file():
+            if path.suffix.lower() in HTML_SUFFIXES:
+                notes.append(f"{path}: read as plain text, tags and all; detector cleans the text of an article, "
+                             "one paragraph a line: extract the page's text first")
             inputs.append(_input_for(path, Path(path.name), text_column, id_column))
         else:
             raise InputError(f"{path}: no such file or folder")

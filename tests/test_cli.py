@@ -60,6 +60,20 @@ def test_a_folder_is_cleaned_into_an_output_folder_and_a_bad_file_is_reported(tm
     assert "1 problem(s); everything else was written" in err
 
 
+def test_files_a_folder_run_leaves_out_and_a_named_html_page_are_noted(tmp_path, model_file, capsys):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (src / "page.html").write_text(f"<p>{ARTICLE}</p>", encoding="utf-8")
+    (src / ".DS_Store").write_bytes(b"\0")  # hidden files are not worth a note
+    assert run(["clean", str(src), "-o", str(tmp_path / "out"), "--model", model_file, "-q"]) == 0
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a.txt"]
+    err = capsys.readouterr().err
+    assert "1 file(s) left out" in err and "(page.html)" in err and "DS_Store" not in err
+    assert run(["clean", str(src / "page.html"), "--model", model_file, "-q"]) == 0
+    assert "page.html: read as plain text, tags and all" in capsys.readouterr().err
+
+
 @pytest.mark.parametrize("suffix", [".csv", ".jsonl", ".parquet"])
 def test_a_table_gets_a_cleaned_column_and_bad_rows_are_kept_and_reported(tmp_path, model_file, capsys, suffix):
     frame = pd.DataFrame({"id": ["a", "b", "c"], "body": [ARTICLE, None, ARTICLE], "n": [1, 2, 3]})
