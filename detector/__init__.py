@@ -97,9 +97,9 @@ def classify(text: str, *, model=None, keep: Sequence[str] = KEEP_DEFAULT, min_c
     list of LabeledSegment
         text, start, end (span in ``text``), label, confidence, keep.
     """
-    thresholds = Thresholds(tuple(keep), min_confidence, block_confidence, story_confidence, promo_confidence,
+    thresholds = Thresholds(keep, min_confidence, block_confidence, story_confidence, promo_confidence,
                             repeat_confidence, comment_confidence, marker_confidence)
-    return classify_texts([text], _model(model), thresholds, repeats)[0]
+    return classify_texts([_text(text)], _model(model), thresholds, repeats)[0]
 
 
 def clean(text: str, *, model=None, keep: Sequence[str] = KEEP_DEFAULT, min_confidence: float | None = None,
@@ -109,9 +109,9 @@ def clean(text: str, *, model=None, keep: Sequence[str] = KEEP_DEFAULT, min_conf
           comment_confidence: float = COMMENT_CONFIDENCE_DEFAULT,
           marker_confidence: float = MARKER_CONFIDENCE_DEFAULT) -> str:
     """Return ``text`` with only its kept segments, byte for byte, in order (see ``classify``)."""
-    thresholds = Thresholds(tuple(keep), min_confidence, block_confidence, story_confidence, promo_confidence,
+    thresholds = Thresholds(keep, min_confidence, block_confidence, story_confidence, promo_confidence,
                             repeat_confidence, comment_confidence, marker_confidence)
-    return clean_texts([text], _model(model), thresholds, repeats)[0]
+    return clean_texts([_text(text)], _model(model), thresholds, repeats)[0]
 
 
 def clean_frame(frame: pd.DataFrame, text_column: str = "text", *, output_column: str = "clean_text", model=None,
@@ -130,14 +130,14 @@ def clean_frame(frame: pd.DataFrame, text_column: str = "text", *, output_column
     """
     if text_column not in frame.columns:
         raise InputError(f"the frame has no column {text_column!r} (columns: {', '.join(map(str, frame.columns))})")
+    thresholds = Thresholds(keep, min_confidence, block_confidence, story_confidence, promo_confidence,
+                            repeat_confidence, comment_confidence, marker_confidence)
     model = _model(model)
     texts = frame[text_column]
     present = texts.map(lambda t: isinstance(t, str))
     cleaned = pd.Series([None] * len(frame), index=frame.index, dtype=object)
     if present.any():
         present_texts = texts[present].tolist()
-        thresholds = Thresholds(tuple(keep), min_confidence, block_confidence, story_confidence, promo_confidence,
-                                repeat_confidence, comment_confidence, marker_confidence)
         cleaned[present] = clean_texts(present_texts, model, thresholds,
                                        RepeatedLines.from_texts(present_texts, repeat_documents))
     out = frame.copy()
@@ -158,14 +158,22 @@ def classify_frame(frame: pd.DataFrame, text_column: str = "text", id_column: st
     Repeated lines as in ``clean_frame``."""
     if text_column not in frame.columns:
         raise InputError(f"the frame has no column {text_column!r} (columns: {', '.join(map(str, frame.columns))})")
+    thresholds = Thresholds(keep, min_confidence, block_confidence, story_confidence, promo_confidence,
+                            repeat_confidence, comment_confidence, marker_confidence)
     name = str(model) if isinstance(model, (str, Path)) else type(model).__name__
     model = _model(model)
     ids = frame[id_column].tolist() if id_column else frame.index.tolist()
     texts = [t if isinstance(t, str) else "" for t in frame[text_column]]
-    thresholds = Thresholds(tuple(keep), min_confidence, block_confidence, story_confidence, promo_confidence,
-                            repeat_confidence, comment_confidence, marker_confidence)
     labeled = classify_texts(texts, model, thresholds, RepeatedLines.from_texts(texts, repeat_documents))
     return segment_frame(ids, labeled, model, name)
+
+
+def _text(text) -> str:
+    """``text`` if it is a string, else a clear error."""
+    if isinstance(text, str):
+        return text
+    hint = " (decode bytes first: text.decode('utf-8'))" if isinstance(text, (bytes, bytearray)) else ""
+    raise InputError(f"text must be a str, got {type(text).__name__}{hint}")
 
 
 def _model(model):

@@ -134,7 +134,7 @@ class Run:
                 raise InputError(f"{flag} must be between 0 and 1, got {value}")
         if args.repeat_documents < 0 or args.repeat_documents == 1:
             raise InputError(f"--repeat-documents must be 0 (off) or at least 2, got {args.repeat_documents}")
-        self.thresholds = Thresholds(tuple(args.keep), args.min_confidence, args.block_confidence,
+        self.thresholds = Thresholds(args.keep, args.min_confidence, args.block_confidence,
                                      args.story_confidence, args.promo_confidence, args.repeat_confidence,
                                      args.comment_confidence, args.marker_confidence)
         self.inputs = discover_inputs(args.paths, args.text_column, args.id_column, notes := [])

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import ctypes
+import numbers
 import os
 import sys
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from itertools import chain, islice, pairwise
 
 import numpy as np
@@ -15,6 +16,7 @@ import pandas as pd
 
 from .clean import clean_article
 from .comments import COMMENT_CONFIDENCE_DEFAULT, comment_sections
+from .errors import InputError
 from .features import document_bounds
 from .markers import MARKER_CONFIDENCE_DEFAULT, marker_rows
 from .repeats import REPEAT_CONFIDENCE_DEFAULT, REPEAT_DOCUMENTS_DEFAULT, RepeatedLines
@@ -154,6 +156,17 @@ class Thresholds:
     repeat_confidence: float = REPEAT_CONFIDENCE_DEFAULT
     comment_confidence: float = COMMENT_CONFIDENCE_DEFAULT
     marker_confidence: float = MARKER_CONFIDENCE_DEFAULT
+
+    def __post_init__(self):
+        if isinstance(self.keep, str) or not all(isinstance(label, str) for label in self.keep):
+            raise InputError(f"keep must be a sequence of labels, such as ('editorial',), got {self.keep!r}")
+        object.__setattr__(self, "keep", tuple(self.keep))  # any sequence given, held as a tuple
+        for field in fields(self)[1:]:
+            value = getattr(self, field.name)
+            if value is None and field.name in ("min_confidence", "promo_confidence"):
+                continue
+            if isinstance(value, bool) or not isinstance(value, numbers.Real) or not 0 <= value <= 1:
+                raise InputError(f"{field.name} must be a number between 0 and 1, got {value!r}")
 
 
 def classify_texts(texts: Sequence[str], model, thresholds: Thresholds = Thresholds(),

@@ -1,3 +1,5 @@
+import re
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -238,3 +240,19 @@ def test_clean_frame_removes_what_three_of_its_pages_repeat_and_clean_takes_a_co
     labeled = classify_frame(frame, model=model, repeat_confidence=0.25)
     assert labeled.loc[~labeled["keep"], "text"].tolist() == ["Hide caption", "Read our coverage policy.",
                                                                "Advertisement"] * 3
+
+
+@pytest.mark.parametrize("call, message", [
+    (lambda: clean(None), "text must be a str, got NoneType"),
+    (lambda: clean(b"News."), "decode bytes first"),
+    (lambda: classify(12), "text must be a str, got int"),
+    (lambda: clean("News.", min_confidence=2), "min_confidence must be a number between 0 and 1, got 2"),
+    (lambda: clean("News.", block_confidence=-0.1), "block_confidence must be"),
+    (lambda: clean("News.", marker_confidence="0.5"), "marker_confidence must be"),
+    (lambda: clean("News.", keep="editorial"), "keep must be a sequence of labels"),
+    (lambda: clean_frame(pd.DataFrame({"text": [None]}), story_confidence=1.5), "story_confidence must be"),
+    (lambda: classify_frame(pd.DataFrame({"text": ["News."]}), repeat_confidence=None), "repeat_confidence must"),
+])
+def test_a_wrong_argument_is_a_clear_error_before_any_model_loads(call, message):
+    with pytest.raises(InputError, match=re.escape(message)):
+        call()
