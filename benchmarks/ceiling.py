@@ -75,7 +75,7 @@ def curve(pages: pd.DataFrame, probas: np.ndarray, classes: list[str]) -> list[d
     rows = []
     for threshold in THRESHOLDS:
         kept = decide(proba, classes, KEEP_DEFAULT, threshold, min(threshold, BLOCK_CONFIDENCE_DEFAULT), doc,
-                      alone)[2]
+                      alone, chars=pages["text"].str.len().to_numpy())[2]
         rows.append({"min_confidence": threshold, **removal_scores(pages["label"], kept, pages["text"])})
     return rows
 

@@ -135,9 +135,11 @@ def keep_flags(frame: pd.DataFrame, proba: np.ndarray, labels: np.ndarray,
     promo_confidence = np.broadcast_to(promo_confidence, len(frame))[order]
     doc = pd.factorize(reading["doc_id"])[0]
     alone = None if alone is None else alone[order]
-    marks = rule_marks(reading["text"].tolist(), doc, alone, proba[order], labels)
+    texts = reading["text"].tolist()
+    marks = rule_marks(texts, doc, alone, proba[order], labels)
     kept[order] = decide(proba[order], labels, KEEP_DEFAULT, min_confidence, block_confidence, doc, alone,
-                         story_confidence, promo_confidence, **marks)[2]
+                         story_confidence, promo_confidence, **marks,
+                         chars=np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)))[2]
     return kept
 
 

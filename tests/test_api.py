@@ -75,6 +75,23 @@ def test_a_run_of_likely_junk_goes_with_the_sure_junk_it_touches():
     assert kept.tolist() == [False, True, True, True, True]
 
 
+def test_a_run_passes_through_no_long_line_that_reads_as_story_on_its_own():
+    classes = ["editorial", "promo"]
+    #   ad headline, a long paragraph the context pulls to junk, a bullet after it
+    proba = _junk([0.95, 0.65, 0.65])
+    alone = _junk([0.9, 0.45, 0.9])  # stage one, reading each alone: the paragraph is more likely story
+    chars = np.array([40, 400, 40])
+    assert decide(proba, classes, ["editorial"], 0.9, 0.6, alone=alone)[2].tolist() == [False, False, False]
+    kept = decide(proba, classes, ["editorial"], 0.9, 0.6, alone=alone, chars=chars)[2]
+    assert kept.tolist() == [False, True, True]  # the paragraph stays, and the run stops at it
+    short = decide(proba, classes, ["editorial"], 0.9, 0.6, alone=alone, chars=np.array([40, 140, 40]))[2]
+    assert short.tolist() == [False, False, False]  # a short line is swept as before
+    doubtful = decide(proba, classes, ["editorial"], 0.9, 0.6, alone=_junk([0.9, 0.55, 0.9]), chars=chars)[2]
+    assert doubtful.tolist() == [False, False, False]  # stage one leans to junk: swept as before
+    assert decide(proba, classes, ["editorial"], 0.9, 0.6, alone=alone, story_confidence=1.0,
+                  chars=chars)[2].tolist() == [False, False, False]  # off with story protection
+
+
 def test_min_confidence_may_differ_per_row():
     classes = ["editorial", "promo"]
     p_junk = _junk([0.85, 0.85, 0.95, 0.85, 0.5])
