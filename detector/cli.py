@@ -16,7 +16,7 @@ import pandas as pd
 from . import training
 from .comments import COMMENT_CONFIDENCE_DEFAULT
 from .errors import DetectorError, InputError
-from .io import TableFile, TextFile, atomic_path, discover_inputs, write_text_atomic
+from .io import TABLE_SUFFIXES, TEXT_SUFFIXES, TableFile, TextFile, atomic_path, discover_inputs, write_text_atomic
 from .markers import MARKER_CONFIDENCE_DEFAULT
 from .persistence import load_model
 from .pipeline import (
@@ -66,7 +66,8 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("-o", "--output", metavar="PATH",
                          help="output folder or file; without it, one text (or stdin) is written to stdout")
         sub.add_argument("--text-column", default="text", help="text column of tables (default: %(default)s)")
-        sub.add_argument("--id-column", default="id", help="id column of tables (default: %(default)s)")
+        sub.add_argument("--id-column", help="id column of tables (default: \"id\" where a table has one, else "
+                                              "row numbers)")
         sub.add_argument("--keep", nargs="+", default=list(KEEP_DEFAULT), metavar="LABEL",
                          help="labels to keep (default: %(default)s)")
         sub.add_argument("--min-confidence", type=float,
@@ -144,6 +145,9 @@ class Run:
         if self.to_stdout and (len(self.inputs) > 1 or isinstance(self.inputs[0], TableFile)) \
                 and args.command == "clean":
             raise InputError("several inputs or a table need an output: add -o FOLDER (or -o FILE for one table)")
+        if args.command == "clean" and args.output is not None and not self._one_output_file() \
+                and Path(args.output).is_file():
+            raise InputError(f"{args.output} is a file, and these inputs need an output folder: -o FOLDER")
         self.model = load_model(args.model)
         unknown = set(args.keep) - set(map(str, self.model.classes_))
         if unknown:
@@ -235,13 +239,22 @@ class Run:
             except OSError as error:
                 self.problems.append(f"{file.name}: cannot be read ({error.strerror})")
 
+    def _one_output_file(self) -> bool:
+        """Whether -o names the one output file of the one input (a text file to .txt or .md, a table
+        to a table file), not a folder to write into."""
+        out = Path(self.args.output)
+        if len(self.inputs) != 1 or out.is_dir():
+            return False
+        suffixes = TEXT_SUFFIXES if isinstance(self.inputs[0], TextFile) else TABLE_SUFFIXES
+        return out.suffix in suffixes
+
     def _write_clean_text(self, file: TextFile, cleaned: str) -> None:
         if self.to_stdout:
             sys.stdout.write(cleaned)
             sys.stdout.flush()
             return
-        target = Path(self.args.output) / (file.relative or "stdin.txt")
-        write_text_atomic(target, cleaned)
+        out = Path(self.args.output)
+        write_text_atomic(out if self._one_output_file() else out / (file.relative or "stdin.txt"), cleaned)
 
     # -- tables --------------------------------------------------------------------------
     def _run_table(self, table: TableFile) -> None:
@@ -267,7 +280,7 @@ class Run:
         if self.args.output is None:  # classify with no -o: a table beside nothing is not allowed
             raise InputError("a table needs an output: add -o FILE (.csv, .jsonl or .parquet)")
         out = Path(self.args.output)
-        if out.suffix in (".csv", ".jsonl", ".parquet") and len(self.inputs) == 1:
+        if self._one_output_file():
             return out
         return out / (table.path.name if self.args.command == "clean" else f"{table.path.stem}.segments.csv")
 

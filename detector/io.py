@@ -23,15 +23,30 @@ HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 TABLE_CHUNK_ROWS = 100  # articles read at a time from a table: memory stays flat, work spreads over processes
 
 
+def _new_file_mode() -> int:
+    """The permissions a file created with open() gets here: 0o666 less the process's umask."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+_NEW_FILE_MODE = _new_file_mode()
+
+
 @contextlib.contextmanager
 def atomic_path(path: str | Path) -> Iterator[Path]:
-    """Yield a temporary path beside ``path``; move it onto ``path`` only if the block succeeds."""
+    """Yield a temporary path beside ``path``; move it onto ``path`` only if the block succeeds.
+
+    The file gets the permissions of the file it replaces, or of any new file (a temporary file is
+    readable by its owner alone).
+    """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(fd)
     try:
         yield Path(tmp)
+        os.chmod(tmp, path.stat().st_mode & 0o7777 if path.is_file() else _NEW_FILE_MODE)
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -76,6 +91,7 @@ class TableFile:
     text_column: str = "text"
     id_column: str | None = "id"
     problems: list[str] = field(default_factory=list)
+    id_column_named: bool = False  # named by the user: a table without it is an error, not numbered rows
 
     def chunks(self) -> Iterator[pd.DataFrame]:
         """Yield the table in chunks of rows, each with a ``_row`` column naming its row for errors."""
@@ -86,6 +102,10 @@ class TableFile:
                 raise InputError(f"{self.path}: no column {self.text_column!r} (columns: {', '.join(map(str, chunk.columns))}); "
                                  "name the text column with --text-column")
             if self.id_column and self.id_column not in chunk.columns:
+                if self.id_column_named:
+                    raise InputError(f"{self.path}: no column {self.id_column!r} (columns: "
+                                     f"{', '.join(map(str, chunk.columns))}); name the id column with --id-column, "
+                                     "or leave it out to number the rows")
                 self.id_column = None  # ids then come from the row number
             chunk["_row"] = range(first_row, first_row + len(chunk))
             first_row += len(chunk)
@@ -195,6 +215,9 @@ def discover_inputs(paths: list[str], text_column: str, id_column: str | None,
                     notes: list[str] | None = None) -> list[TextFile | TableFile]:
     """Turn command-line paths into inputs: text files, tables, folders of either, or stdin ('-').
 
+    ``id_column`` None: a table's "id" column where it has one, else its row numbers; a name: that
+    column, which every table must have.
+
     What a folder holds besides those (hidden files aside) is left out, and ``notes`` says so; it
     also notes a named file that looks like HTML, which is read as the text it is.
     """
@@ -228,5 +251,5 @@ def discover_inputs(paths: list[str], text_column: str, id_column: str | None,
 
 def _input_for(path: Path, relative: Path, text_column: str, id_column: str | None) -> TextFile | TableFile:
     if path.suffix in TABLE_SUFFIXES:
-        return TableFile(path, text_column, id_column)
+        return TableFile(path, text_column, id_column or "id", id_column_named=id_column is not None)
     return TextFile(path, relative)

@@ -74,6 +74,38 @@ def test_files_a_folder_run_leaves_out_and_a_named_html_page_are_noted(tmp_path,
     assert "page.html: read as plain text, tags and all" in capsys.readouterr().err
 
 
+def test_one_text_file_is_cleaned_into_the_file_o_names_and_a_folder_needs_a_folder(tmp_path, model_file, capsys):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    assert run(["clean", str(tmp_path / "a.txt"), "-o", str(tmp_path / "clean.txt"), "--model", model_file, "-q"]) == 0
+    assert (tmp_path / "clean.txt").read_text(encoding="utf-8") == EXPECTED  # a file, not a folder of that name
+    code = run(["clean", str(tmp_path), "-o", str(tmp_path / "clean.txt"), "--model", model_file, "-q"])
+    assert code == 2 and "clean.txt is a file, and these inputs need an output folder" in capsys.readouterr().err
+
+
+def test_output_files_get_the_usual_permissions_not_those_of_a_temporary_file(tmp_path, model_file):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    out = tmp_path / "clean.txt"
+    umask = os.umask(0o022)
+    try:
+        assert run(["clean", str(tmp_path / "a.txt"), "-o", str(out), "--model", model_file, "-q"]) == 0
+    finally:
+        os.umask(umask)
+    assert out.stat().st_mode & 0o777 == 0o644  # mkstemp alone gives 0o600
+    out.chmod(0o640)
+    assert run(["clean", str(tmp_path / "a.txt"), "-o", str(out), "--model", model_file, "-q"]) == 0
+    assert out.stat().st_mode & 0o777 == 0o640  # a replaced file keeps its own
+
+
+def test_an_id_column_you_name_must_be_there(tmp_path, model_file, capsys):
+    write_jsonl(tmp_path / "in.jsonl", [{"key": "a", "text": ARTICLE}])
+    code = run(["classify", str(tmp_path / "in.jsonl"), "-o", str(tmp_path / "seg.csv"), "--model", model_file,
+                "--id-column", "id", "-q"])
+    assert code == 1 and "no column 'id' (columns: key, text)" in capsys.readouterr().err
+    assert run(["classify", str(tmp_path / "in.jsonl"), "-o", str(tmp_path / "seg.csv"), "--model", model_file,
+                "-q"]) == 0  # not named: rows are numbered
+    assert pd.read_csv(tmp_path / "seg.csv")["doc_id"].unique().tolist() == [1]
+
+
 @pytest.mark.parametrize("suffix", [".csv", ".jsonl", ".parquet"])
 def test_a_table_gets_a_cleaned_column_and_bad_rows_are_kept_and_reported(tmp_path, model_file, capsys, suffix):
     frame = pd.DataFrame({"id": ["a", "b", "c"], "body": [ARTICLE, None, ARTICLE], "n": [1, 2, 3]})
