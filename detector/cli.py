@@ -55,8 +55,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     return EXIT_OK
 
 
+def _version() -> str:
+    """The installed package's version ("unknown" when run from a folder that was never installed)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("detector")
+    except PackageNotFoundError:
+        return "unknown"
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="detector", description="Keep the journalism of scraped news articles.")
+    parser.add_argument("--version", action="version", version=f"detector {_version()}")
     commands = parser.add_subparsers(dest="command", required=True)
     for name, help_text in (("clean", "write cleaned articles (editorial segments only)"),
                             ("classify", "write one row per segment with its label and confidence")):

@@ -33,6 +33,12 @@ def run(argv, stdin=""):
         sys.stdin = sys.__stdin__
 
 
+def test_version_is_printed(capsys):
+    with pytest.raises(SystemExit) as done:
+        cli.main(["--version"])
+    assert done.value.code == 0 and capsys.readouterr().out.startswith("detector 0.")
+
+
 def test_clean_reads_stdin_and_writes_stdout(model_file, capsys):
     assert run(["clean", "--model", model_file, "-q"], ARTICLE) == 0
     assert capsys.readouterr().out == EXPECTED
