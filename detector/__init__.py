@@ -156,8 +156,9 @@ def classify_frame(frame: pd.DataFrame, text_column: str = "text", id_column: st
     """One row per segment of every text in ``frame``: doc_id, position, text, start, end, label, confidence, keep,
     and model (which model labeled the text: "crypto" or "general" under "auto", else the model given).
     Repeated lines as in ``clean_frame``."""
-    if text_column not in frame.columns:
-        raise InputError(f"the frame has no column {text_column!r} (columns: {', '.join(map(str, frame.columns))})")
+    for column in (text_column, id_column):
+        if column is not None and column not in frame.columns:
+            raise InputError(f"the frame has no column {column!r} (columns: {', '.join(map(str, frame.columns))})")
     thresholds = Thresholds(keep, min_confidence, block_confidence, story_confidence, promo_confidence,
                             repeat_confidence, comment_confidence, marker_confidence)
     name = str(model) if isinstance(model, (str, Path)) else type(model).__name__

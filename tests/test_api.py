@@ -269,6 +269,7 @@ def test_clean_frame_removes_what_three_of_its_pages_repeat_and_clean_takes_a_co
     (lambda: clean("News.", keep="editorial"), "keep must be a sequence of labels"),
     (lambda: clean_frame(pd.DataFrame({"text": [None]}), story_confidence=1.5), "story_confidence must be"),
     (lambda: classify_frame(pd.DataFrame({"text": ["News."]}), repeat_confidence=None), "repeat_confidence must"),
+    (lambda: classify_frame(pd.DataFrame({"text": ["News."]}), id_column="url"), "the frame has no column 'url'"),
 ])
 def test_a_wrong_argument_is_a_clear_error_before_any_model_loads(call, message):
     with pytest.raises(InputError, match=re.escape(message)):
