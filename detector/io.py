@@ -218,8 +218,8 @@ def discover_inputs(paths: list[str], text_column: str, id_column: str | None,
     ``id_column`` None: a table's "id" column where it has one, else its row numbers; a name: that
     column, which every table must have.
 
-    What a folder holds besides those (hidden files aside) is left out, and ``notes`` says so; it
-    also notes a named file that looks like HTML, which is read as the text it is.
+    What a folder holds besides those is left out, and ``notes`` says so (hidden files and folders
+    aside); it also notes a named file that looks like HTML, which is read as the text it is.
     """
     notes = [] if notes is None else notes
     if not paths or paths == ["-"]:
@@ -230,12 +230,13 @@ def discover_inputs(paths: list[str], text_column: str, id_column: str | None,
         if raw == "-":
             inputs.append(TextFile(None))
         elif path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+            files = sorted(p for p in path.rglob("*") if p.is_file())
             found = [p for p in files if p.suffix in TEXT_SUFFIXES + TABLE_SUFFIXES]
             if not found:
                 raise InputError(f"{path}: the folder holds no .txt, .md, .jsonl, .csv or .parquet files")
-            if len(found) < len(files):
-                left = [str(p.relative_to(path)) for p in files if p.suffix not in TEXT_SUFFIXES + TABLE_SUFFIXES]
+            left = [str(p.relative_to(path)) for p in files if p.suffix not in TEXT_SUFFIXES + TABLE_SUFFIXES
+                    and not any(part.startswith(".") for part in p.relative_to(path).parts)]
+            if left:
                 notes.append(f"{path}: {len(left)} file(s) left out, not .txt, .md, .jsonl, .csv or .parquet "
                              f"({', '.join(left[:3])}{', ...' if len(left) > 3 else ''}); name a file to read it as text")
             inputs += [_input_for(p, p.relative_to(path), text_column, id_column) for p in found]

@@ -71,11 +71,13 @@ def test_files_a_folder_run_leaves_out_and_a_named_html_page_are_noted(tmp_path,
     src.mkdir()
     (src / "a.txt").write_text(ARTICLE, encoding="utf-8")
     (src / "page.html").write_text(f"<p>{ARTICLE}</p>", encoding="utf-8")
-    (src / ".DS_Store").write_bytes(b"\0")  # hidden files are not worth a note
+    (src / ".DS_Store").write_bytes(b"\0")  # hidden files and folders are not worth a note
+    (src / ".git").mkdir()
+    (src / ".git" / "HEAD").write_text("ref: refs/heads/main\n")
     assert run(["clean", str(src), "-o", str(tmp_path / "out"), "--model", model_file, "-q"]) == 0
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a.txt"]
     err = capsys.readouterr().err
-    assert "1 file(s) left out" in err and "(page.html)" in err and "DS_Store" not in err
+    assert "1 file(s) left out" in err and "(page.html)" in err and "DS_Store" not in err and "HEAD" not in err
     assert run(["clean", str(src / "page.html"), "--model", model_file, "-q"]) == 0
     assert "page.html: read as plain text, tags and all" in capsys.readouterr().err
 
