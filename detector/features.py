@@ -180,10 +180,15 @@ def _character_counts(heads: list[str]) -> dict[str, np.ndarray]:
     after_space = np.r_[True, space[:-1]]
     after_space[starts[lengths > 0]] = True  # each text starts a new word
     word_start = after_space & ~space
+    # One count per text and kind of character, the kinds being the 32 combinations of the four class
+    # bits and word start: one bincount instead of a running total per feature.
+    kind = (flags & 15).astype(np.int64) | (word_start.astype(np.int64) << 4)
+    owner = np.repeat(np.arange(len(heads), dtype=np.int64), lengths)
+    per_kind = np.bincount(owner * 32 + kind, minlength=len(heads) * 32).reshape(len(heads), 32)
+    kinds = np.arange(32)
 
-    def per_text(mask):  # the texts are consecutive: a difference of running totals
-        running = np.r_[0, np.cumsum(mask, dtype=np.int64)]
-        return (running[ends] - running[starts]).astype(float)
+    def per_text(selected):  # the characters of each text whose kind is selected
+        return per_kind[:, selected].sum(axis=1).astype(float)
 
     first = np.zeros(len(heads), dtype=np.uint8)
     nonempty = np.flatnonzero(lengths > 0)
@@ -197,9 +202,10 @@ def _character_counts(heads: list[str]) -> dict[str, np.ndarray]:
     at_owner = np.searchsorted(starts, at, side="right") - 1
     at_owner = at_owner[at - starts[at_owner] < PATTERN_HEAD_CHARS]
 
-    return {"letters": per_text((flags & _LETTER) > 0), "upper": per_text((flags & _UPPER) > 0),
-            "digits": per_text((flags & _DIGITBIT) > 0), "spaces": per_text(space),
-            "words": per_text(word_start), "titled": per_text(word_start & ((flags & _UPPER) > 0)),
+    word_kinds = kinds >= 16
+    return {"letters": per_text((kinds & _LETTER) > 0), "upper": per_text((kinds & _UPPER) > 0),
+            "digits": per_text((kinds & _DIGITBIT) > 0), "spaces": per_text((kinds & _SPACE) > 0),
+            "words": per_text(word_kinds), "titled": per_text(word_kinds & ((kinds & _UPPER) > 0)),
             "length": lengths.astype(float),
             "starts_upper": ((first & _UPPER) > 0).astype(float), "starts_digit": ((first & _DIGITBIT) > 0).astype(float),
             "has_at": np.bincount(at_owner, minlength=len(heads)) > 0}
