@@ -7,7 +7,8 @@ another story ("Read also: ...", "Lees ook: ...", "Читайте также: ..
 list ("Tags: ...", "Schlagwörter: ..."), a date or reading time ("Updated: ...", "Lesezeit: ..."),
 share buttons ("Share: ...", "Folgen Sie uns: ...") or a photo credit ("Photo: Reuters", "Foto:
 ..."), all boilerplate (LABELS.md), as is a caption that ends in its credit ("... in Barishal.
-Photo: Pavel Rahman"), or a byline ("By: ...", "Door: ...", "Автор: ..."), bio. Between two story
+Photo: Pavel Rahman"), or a byline ("By: ...", "Door: ...", "Автор: ...", or without a colon "By Dana
+Whitlock", "Door Jan de Vries"), bio. Between two story
 paragraphs the context stage pulls such a line towards the story, and the model knows the words only
 in the languages its training data has. ``marker_rows`` names the label each line says it has, and
 ``pipeline.decide`` removes a marked line, unless that label is kept, once the labels outside keep
@@ -166,6 +167,22 @@ _BYLINE_HEADS = (
 )
 
 
+# A byline without a colon: "By Dana Whitlock", "BY MIRIAM HOLTZ and PETER VANCE, Continental Press", "Door
+# Jan de Vries", "Por Laura Méndez". The word "by" in the line's languages, then at least two capitalised
+# words (name particles such as "de" or "van" between them), then nothing, or after a comma, bar, dash or
+# "and" a rest that ends no sentence. Not "By Monday, the deal was done." nor "By The Numbers".
+_BYLINE_WORDS = ("By", "BY", "Von", "VON", "Door", "DOOR", "Por", "POR", "Par", "PAR", "Di", "DI")
+_NOT_NAMES = ("The", "This", "That", "These", "Those", "Then", "Now", "Monday", "Tuesday", "Wednesday", "Thursday",
+              "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July",
+              "August", "September", "October", "November", "December")
+_NAME = r"[A-ZÀ-ÖØ-ÞĄĆĘŁŃŚŹŻА-Я][\w'’.-]*"
+_NAME_PARTICLES = ("van", "von", "de", "da", "del", "der", "den", "la", "le", "di", "dos", "y")
+BYLINE = re.compile(
+    rf"(?:{'|'.join(_BYLINE_WORDS)})\s+(?!(?:{'|'.join(_NOT_NAMES)})\b)"
+    rf"{_NAME}(?:\s+(?:{_NAME}|{'|'.join(_NAME_PARTICLES)}))*?\s+{_NAME}"
+    r"(?:\s*(?:,|\||·|–|-|—|\band\b|\bund\b|\ben\b|\by\b|\bet\b|\be\b)\s*[^.!?]*)?")
+
+
 # A caption that ends in its photo credit: "... clears a road in Barishal. Photo: Pavel Rahman", "... (Foto:
 # dpa)", "... (사진=공동취재단)". The credit word follows the line's start, a sentence's end, a bracket, a bar or a
 # spaced dash (not "Cost per Credit: ..."), and the credit after it is short, with no sentence or colon in it.
@@ -196,7 +213,7 @@ def marker_kind(text: str) -> str:
     "[광고]", "Sign up now" ...), "boilerplate" for a link lead-in, tag list, date, share or photo credit
     line ("Read also: ...", "Tags: ...", "Updated: ...", "Share: ...", "Foto: ...") or a caption that
     ends in its credit ("... in Barishal. Photo: Pavel Rahman"), "bio" for a byline ("By: ...", "Door:
-    ..."), else ""."""
+    ...", "By Dana Whitlock"), else ""."""
     if len(text) <= AD_LABEL_MAX_CHARS:
         key = text.strip(_FRAME).casefold()  # spaces collapsed only where needed: most lines are no label
         if key in AD_LABELS or (("  " in key or "\t" in key or "\u00a0" in key) and _normal(key) in AD_LABELS):
@@ -211,6 +228,8 @@ def marker_kind(text: str) -> str:
         if label and rest and not (head in CREDIT_HEADS and ":" in rest) \
                 and not (label == "bio" and len(rest) > BYLINE_MAX_CHARS):
             return label
+    if len(text) <= BYLINE_MAX_CHARS and text[:1] in "BVDPbvdp" and BYLINE.fullmatch(text.strip()):
+        return "bio"
     if len(text) <= CAPTION_MAX_CHARS and _CREDIT_SEPARATOR.search(text, max(0, len(text) - _CREDIT_SEPARATOR_CHARS)):
         # the pattern reads the tail only; a cut tail starts with a letter, so that its cut is no line start
         start = max(0, len(text) - _CREDIT_TAIL_CHARS)
