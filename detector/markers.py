@@ -7,8 +7,9 @@ another story ("Read also: ...", "Lees ook: ...", "Читайте также: ..
 list ("Tags: ...", "Schlagwörter: ..."), a date or reading time ("Updated: ...", "Lesezeit: ..."),
 share buttons ("Share: ...", "Folgen Sie uns: ...") or a photo credit ("Photo: Reuters", "Foto:
 ..."), all boilerplate (LABELS.md), as is a caption that ends in its credit ("... in Barishal.
-Photo: Pavel Rahman"), or a byline ("By: ...", "Door: ...", "Автор: ...", or without a colon "By Dana
-Whitlock", "Door Jan de Vries"), bio. Between two story
+Photo: Pavel Rahman") and a line that is only a date ("March 22, 2017", "22.03.2017 | 09:41 UTC"), or a
+byline ("By: ...", "Door: ...", "Автор: ...", or without a colon "By Dana Whitlock", "Door Jan de Vries"),
+bio. Between two story
 paragraphs the context stage pulls such a line towards the story, and the model knows the words only
 in the languages its training data has. ``marker_rows`` names the label each line says it has, and
 ``pipeline.decide`` removes a marked line, unless that label is kept, once the labels outside keep
@@ -183,6 +184,39 @@ BYLINE = re.compile(
     r"(?:\s*(?:,|\||·|–|-|—|\band\b|\bund\b|\ben\b|\by\b|\bet\b|\be\b)\s*[^.!?]*)?")
 
 
+# A line that is only a date, perhaps with its time: "March 22, 2017", "22 maart 2017", "Mon, 28 Oct 2019
+# 14:05", "2017-03-22", "22.03.2017 | 09:41 UTC", "July 23, 2012, 7:28 p.m. ET", "2017年3月22日". A story holds
+# dates inside sentences; a date alone on its line is the page's (a publication date, a comment's stamp).
+DATE_LINE_MAX_CHARS = 50
+_MONTHS = (
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",  # English abbreviations
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december",
+    "januar", "jänner", "februar", "märz", "mai", "juni", "juli", "oktober", "dezember",  # German
+    "januari", "februari", "maart", "mei", "augustus",  # Dutch (the rest as above)
+    "janvier", "février", "mars", "avril", "juin", "juillet", "août", "septembre", "octobre", "novembre",
+    "décembre",  # French
+    "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "setiembre",
+    "octubre", "noviembre", "diciembre",  # Spanish
+    "janeiro", "fevereiro", "março", "maio", "junho", "julho", "setembro", "outubro", "novembro", "dezembro",
+    "gennaio", "febbraio", "aprile", "maggio", "giugno", "luglio", "settembre", "ottobre", "dicembre",  # Italian
+)
+_WEEKDAYS = ("mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "monday", "tuesday",
+             "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTH = "(?:" + "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True)) + r")\.?"
+_YEAR = r"(?:19|20)\d{2}"
+_TIME = (r"(?:,?\s*(?:at|um|à|a las|às|alle|om|-|–|\||·)?\s*\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?\s?m\.?)?"
+         r"(?:\s*(?:uhr|utc|gmt|cet|cest|et|est|edt|pt|pst|pdt|bst|ist|msk))?)")
+DATE_LINE = re.compile(
+    rf"(?:(?:{'|'.join(_WEEKDAYS)})\.?,?\s+)?(?:"
+    rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR}"  # March 22, 2017
+    rf"|\d{{1,2}}(?:st|nd|rd|th|\.)?\s+(?:de\s+)?{_MONTH}(?:,|\s+de)?\s+{_YEAR}"  # 22 March 2017, 22 de marzo de 2017
+    rf"|{_YEAR}-\d{{2}}-\d{{2}}|\d{{1,2}}([./])\d{{1,2}}\1{_YEAR}|\d{{1,2}}/\d{{1,2}}/\d{{2}}"  # 2017-03-22, 22.03.2017
+    rf"|{_YEAR}\s?年\s?\d{{1,2}}\s?月\s?\d{{1,2}}\s?日|{_YEAR}년\s?\d{{1,2}}월\s?\d{{1,2}}일"  # 2017年3月22日
+    rf"){_TIME}?",
+    re.IGNORECASE)
+
+
 # A caption that ends in its photo credit: "... clears a road in Barishal. Photo: Pavel Rahman", "... (Foto:
 # dpa)", "... (사진=공동취재단)". The credit word follows the line's start, a sentence's end, a bracket, a bar or a
 # spaced dash (not "Cost per Credit: ..."), and the credit after it is short, with no sentence or colon in it.
@@ -193,6 +227,9 @@ CREDIT_TAIL = re.compile(
 _CREDIT_SEPARATOR = re.compile("[:=\uff1a]")
 _CREDIT_SEPARATOR_CHARS = 64  # the separator stands within a line's last 64 characters (a credit is at most 60)
 _CREDIT_TAIL_CHARS = 90  # a credit, its word and what stands before it fit in a line's last 90 characters
+
+
+_DATE_FRAME = " \t\u00a0\u200b-\u2013\u2014\u2022\u00b7|*_()[]"  # what may stand around a date line
 
 
 def _normal(text: str) -> str:
@@ -212,8 +249,8 @@ def marker_kind(text: str) -> str:
     """The label ``text`` names itself by: "promo" for an ad label or a call to action ("Advertisement",
     "[광고]", "Sign up now" ...), "boilerplate" for a link lead-in, tag list, date, share or photo credit
     line ("Read also: ...", "Tags: ...", "Updated: ...", "Share: ...", "Foto: ...") or a caption that
-    ends in its credit ("... in Barishal. Photo: Pavel Rahman"), "bio" for a byline ("By: ...", "Door:
-    ...", "By Dana Whitlock"), else ""."""
+    ends in its credit ("... in Barishal. Photo: Pavel Rahman") or a line that is only a date ("March 22,
+    2017"), "bio" for a byline ("By: ...", "Door: ...", "By Dana Whitlock"), else ""."""
     if len(text) <= AD_LABEL_MAX_CHARS:
         key = text.strip(_FRAME).casefold()  # spaces collapsed only where needed: most lines are no label
         if key in AD_LABELS or (("  " in key or "\t" in key or "\u00a0" in key) and _normal(key) in AD_LABELS):
@@ -230,6 +267,8 @@ def marker_kind(text: str) -> str:
             return label
     if len(text) <= BYLINE_MAX_CHARS and text[:1] in "BVDPbvdp" and BYLINE.fullmatch(text.strip()):
         return "bio"
+    if len(text) <= DATE_LINE_MAX_CHARS and DATE_LINE.fullmatch(text.strip(_DATE_FRAME)):
+        return "boilerplate"
     if len(text) <= CAPTION_MAX_CHARS and _CREDIT_SEPARATOR.search(text, max(0, len(text) - _CREDIT_SEPARATOR_CHARS)):
         # the pattern reads the tail only; a cut tail starts with a letter, so that its cut is no line start
         start = max(0, len(text) - _CREDIT_TAIL_CHARS)
