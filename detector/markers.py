@@ -200,6 +200,18 @@ _MONTHS = (
     "octubre", "noviembre", "diciembre",  # Spanish
     "janeiro", "fevereiro", "março", "maio", "junho", "julho", "setembro", "outubro", "novembro", "dezembro",
     "gennaio", "febbraio", "aprile", "maggio", "giugno", "luglio", "settembre", "ottobre", "dicembre",  # Italian
+    "maj", "augusti",  # Swedish (the rest as above)
+    "stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "września",
+    "października", "listopada", "grudnia",  # Polish, as a date names them
+    "ledna", "února", "března", "dubna", "května", "června", "července", "srpna", "září", "října",
+    "listopadu", "prosince",  # Czech, as a date names them
+    "ocak", "şubat", "mart", "nisan", "mayıs", "haziran", "temmuz", "ağustos", "eylül", "ekim", "kasım",
+    "aralık",  # Turkish
+    "maret", "agustus", "desember",  # Indonesian (the rest as above)
+    "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
+    "ноября", "декабря",  # Russian, as a date names them
+    "січня", "лютого", "березня", "квітня", "травня", "червня", "липня", "серпня", "вересня", "жовтня",
+    "листопада", "грудня",  # Ukrainian, as a date names them
 )
 _WEEKDAYS = ("mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "monday", "tuesday",
              "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -210,7 +222,7 @@ _TIME = (r"(?:,?\s*(?:at|um|à|a las|às|alle|om|-|–|\||·)?\s*\d{1,2}[:.h]\d{
 DATE_LINE = re.compile(
     rf"(?:(?:{'|'.join(_WEEKDAYS)})\.?,?\s+)?(?:"
     rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR}"  # March 22, 2017
-    rf"|\d{{1,2}}(?:st|nd|rd|th|\.)?\s+(?:de\s+)?{_MONTH}(?:,|\s+de)?\s+{_YEAR}"  # 22 March 2017, 22 de marzo de 2017
+    rf"|\d{{1,2}}(?:st|nd|rd|th|\.)?\s+(?:de\s+)?{_MONTH}(?:,|\s+de)?\s+{_YEAR}(?:\s?г\.?|\s?р\.?)?"  # 22 March 2017, 22 de marzo de 2017, 22 марта 2017 г.
     rf"|{_YEAR}-\d{{2}}-\d{{2}}|\d{{1,2}}([./])\d{{1,2}}\1{_YEAR}|\d{{1,2}}/\d{{1,2}}/\d{{2}}"  # 2017-03-22, 22.03.2017
     rf"|{_YEAR}\s?年\s?\d{{1,2}}\s?月\s?\d{{1,2}}\s?日|{_YEAR}년\s?\d{{1,2}}월\s?\d{{1,2}}일"  # 2017年3月22日
     rf"){_TIME}?",
