@@ -172,10 +172,13 @@ _BYLINE_HEADS = (
 # Jan de Vries", "Por Laura Méndez". The word "by" in the line's languages, then at least two capitalised
 # words (name particles such as "de" or "van" between them), then nothing, or after a comma, bar, dash or
 # "and" a rest that ends no sentence. Not "By Monday, the deal was done." nor "By The Numbers".
+_ENGLISH_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_ENGLISH_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+                   "october", "november", "december")
 _BYLINE_WORDS = ("By", "BY", "Von", "VON", "Door", "DOOR", "Por", "POR", "Par", "PAR", "Di", "DI")
-_NOT_NAMES = ("The", "This", "That", "These", "Those", "Then", "Now", "Monday", "Tuesday", "Wednesday", "Thursday",
-              "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July",
-              "August", "September", "October", "November", "December")
+_BYLINE_INITIALS = frozenset(word[0] for word in _BYLINE_WORDS)  # a quick test before the pattern
+_NOT_NAMES = ("The", "This", "That", "These", "Those", "Then", "Now",
+              *(name.capitalize() for name in _ENGLISH_WEEKDAYS + _ENGLISH_MONTHS))
 _NAME = r"[A-ZÀ-ÖØ-ÞĄĆĘŁŃŚŹŻА-Я][\w'’.-]*"
 _NAME_PARTICLES = ("van", "von", "de", "da", "del", "der", "den", "la", "le", "di", "dos", "y")
 BYLINE = re.compile(
@@ -189,9 +192,8 @@ BYLINE = re.compile(
 # dates inside sentences; a date alone on its line is the page's (a publication date, a comment's stamp).
 DATE_LINE_MAX_CHARS = 50
 _MONTHS = (
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",  # English abbreviations
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-    "december",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",  # English
+    *_ENGLISH_MONTHS,
     "januar", "jänner", "februar", "märz", "mai", "juni", "juli", "oktober", "dezember",  # German
     "januari", "februari", "maart", "mei", "augustus",  # Dutch (the rest as above)
     "janvier", "février", "mars", "avril", "juin", "juillet", "août", "septembre", "octobre", "novembre",
@@ -213,8 +215,7 @@ _MONTHS = (
     "січня", "лютого", "березня", "квітня", "травня", "червня", "липня", "серпня", "вересня", "жовтня",
     "листопада", "грудня",  # Ukrainian, as a date names them
 )
-_WEEKDAYS = ("mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "monday", "tuesday",
-             "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAYS = ("mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", *_ENGLISH_WEEKDAYS)
 _MONTH = "(?:" + "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True)) + r")\.?"
 _YEAR = r"(?:19|20)\d{2}"
 _TIME = (r"(?:,?\s*(?:at|um|à|a las|às|alle|om|-|–|\||·)?\s*\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?\s?m\.?)?"
@@ -277,7 +278,7 @@ def marker_kind(text: str) -> str:
         if label and rest and not (head in CREDIT_HEADS and ":" in rest) \
                 and not (label == "bio" and len(rest) > BYLINE_MAX_CHARS):
             return label
-    if len(text) <= BYLINE_MAX_CHARS and text[:1] in "BVDPbvdp" and BYLINE.fullmatch(text.strip()):
+    if len(text) <= BYLINE_MAX_CHARS and text[:1] in _BYLINE_INITIALS and BYLINE.fullmatch(text.strip()):
         return "bio"
     if len(text) <= DATE_LINE_MAX_CHARS and DATE_LINE.fullmatch(text.strip(_DATE_FRAME)):
         return "boilerplate"
