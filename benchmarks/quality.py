@@ -113,14 +113,14 @@ def our_figures(frame: pd.DataFrame, proba: np.ndarray, alone: np.ndarray, class
     ``own`` each row's default min_confidence and promo_confidence (its model's own, README "The
     thresholds"); ``marks`` the rows of the rules that read more than a row's probabilities, as
     ``decide`` takes them (``repeated``: the lines the data set repeats, ``comments``: its
-    reader-comment sections, ``markers``: its marker lines). The curve keeps block_confidence at
-    its default (or at min_confidence, if lower), promo_confidence at each row's own and those
-    rules at their defaults; the plain curve turns runs off, so the two show what removing runs adds.
+    reader-comment sections, ``markers``: its marker lines, ``chars``: row lengths, for the runs).
+    The curve keeps block_confidence at its default (or at min_confidence, if lower),
+    promo_confidence at each row's own and those rules at their defaults; the plain curve turns runs
+    off, so the two show what removing runs adds.
     """
     from sklearn.metrics import classification_report, confusion_matrix
 
     own_min, own_promo = own
-    marks = {**marks, "chars": frame["text"].str.len().to_numpy()}  # runs pass through no long story line
     labels, _, kept = decide(proba, classes, KEEP_DEFAULT, own_min, BLOCK_CONFIDENCE_DEFAULT, doc, alone,
                              promo_confidence=own_promo, **marks)
     figures = score(frame, kept)

@@ -234,10 +234,9 @@ def _decide_table(table, counts, model, thresholds: Thresholds, repeats: Repeate
         undecided = np.flatnonzero(proba[:, ~np.isin(model.classes_, list(t.keep))].sum(axis=1) < min_confidence)
         markers = np.full(len(texts), "", dtype=object)
         markers[undecided] = marker_rows([texts[row] for row in undecided])
-    chars = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
     labels, confidence, kept = decide(proba, model.classes_, t.keep, min_confidence, t.block_confidence, doc,
                                       alone, t.story_confidence, promo_confidence, repeated, t.repeat_confidence,
-                                      comments, t.comment_confidence, markers, t.marker_confidence, chars)
+                                      comments, t.comment_confidence, markers, t.marker_confidence, _lengths(texts))
     return counts, labels, confidence, kept
 
 
@@ -252,19 +251,25 @@ def comment_marks(texts: Sequence[str], doc: np.ndarray, alone: np.ndarray, prob
 def rule_marks(texts: Sequence[str], doc: np.ndarray, alone: np.ndarray | None, proba: np.ndarray,
                classes: Sequence[str], keep: Sequence[str] = KEEP_DEFAULT,
                repeat_documents: int = REPEAT_DOCUMENTS_DEFAULT) -> dict[str, np.ndarray]:
-    """The marks of the rules that read more than one row's probabilities, as ``decide`` takes them,
-    for rows (in reading order, ``doc`` numbering their documents) labeled as one batch, as a run of
-    ``detector clean`` over them would be: ``repeated`` (lines ``repeat_documents`` of the documents
-    repeat; 0: none), ``comments`` (reader-comment sections; none without stage one's ``alone``) and
-    ``markers`` (marker lines). For scoring labeled data; the pipeline itself reads only what it needs.
+    """What ``decide`` reads from the texts, as its keyword arguments, for rows (in reading order, ``doc``
+    numbering their documents) labeled as one batch, as a run of ``detector clean`` over them would be:
+    ``repeated`` (lines ``repeat_documents`` of the documents repeat; 0: none), ``comments``
+    (reader-comment sections; none without stage one's ``alone``), ``markers`` (marker lines) and
+    ``chars`` (each row's length, for the runs). For scoring labeled data; the pipeline itself reads
+    only what it needs.
     """
     segments = pd.DataFrame({"doc_id": doc, "text": pd.Series(texts, dtype=object)})
     repeats = RepeatedLines(repeat_documents)
     repeats.add(segments)
-    marks = {"repeated": repeats.marks(segments), "markers": marker_rows(texts)}
+    marks = {"repeated": repeats.marks(segments), "markers": marker_rows(texts), "chars": _lengths(texts)}
     if alone is not None:
         marks["comments"] = comment_marks(texts, doc, alone, proba, classes, keep)
     return marks
+
+
+def _lengths(texts: Sequence[str]) -> np.ndarray:
+    """Each text's length in characters."""
+    return np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
 
 
 def segment_frame(doc_ids: Sequence, labeled: Sequence[list[LabeledSegment]], model, name: str,

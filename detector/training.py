@@ -127,19 +127,17 @@ def keep_flags(frame: pd.DataFrame, proba: np.ndarray, labels: np.ndarray,
     """Whether each row of ``frame`` is kept, given its probabilities (columns ``labels``; stage one's as
     ``alone``; ``min_confidence`` and ``promo_confidence`` one value or one per row): ``pipeline.decide``
     in reading order, with the rules that read the texts (``pipeline.rule_marks``: the frame's repeated
-    lines, comment sections and marker lines at their default thresholds), as ``detector clean`` run
-    over the whole frame at once would decide."""
+    lines, comment sections, marker lines and long lines stopping runs, at their defaults), as
+    ``detector clean`` run over the whole frame at once would decide."""
     reading, order = sort_documents(frame)
     kept = np.empty(len(frame), dtype=bool)
     min_confidence = np.broadcast_to(min_confidence, len(frame))[order]
     promo_confidence = np.broadcast_to(promo_confidence, len(frame))[order]
     doc = pd.factorize(reading["doc_id"])[0]
     alone = None if alone is None else alone[order]
-    texts = reading["text"].tolist()
-    marks = rule_marks(texts, doc, alone, proba[order], labels)
+    marks = rule_marks(reading["text"].tolist(), doc, alone, proba[order], labels)
     kept[order] = decide(proba[order], labels, KEEP_DEFAULT, min_confidence, block_confidence, doc, alone,
-                         story_confidence, promo_confidence, **marks,
-                         chars=np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)))[2]
+                         story_confidence, promo_confidence, **marks)[2]
     return kept
 
 
