@@ -20,6 +20,8 @@ from .segments import LONE_SURROGATE
 TEXT_SUFFIXES = (".txt", ".md")
 TABLE_SUFFIXES = (".jsonl", ".csv", ".parquet")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+_READ_SUFFIXES = TEXT_SUFFIXES + TABLE_SUFFIXES  # what a folder run reads
+_READ_SUFFIX_NAMES = ", ".join(_READ_SUFFIXES[:-1]) + " or " + _READ_SUFFIXES[-1]  # ".txt, .md, ... or .parquet"
 TABLE_CHUNK_ROWS = 100  # articles read at a time from a table: memory stays flat, work spreads over processes
 
 
@@ -231,13 +233,13 @@ def discover_inputs(paths: list[str], text_column: str, id_column: str | None,
             inputs.append(TextFile(None))
         elif path.is_dir():
             files = sorted(p for p in path.rglob("*") if p.is_file())
-            found = [p for p in files if p.suffix in TEXT_SUFFIXES + TABLE_SUFFIXES]
+            found = [p for p in files if p.suffix in _READ_SUFFIXES]
             if not found:
-                raise InputError(f"{path}: the folder holds no .txt, .md, .jsonl, .csv or .parquet files")
-            left = [str(p.relative_to(path)) for p in files if p.suffix not in TEXT_SUFFIXES + TABLE_SUFFIXES
+                raise InputError(f"{path}: the folder holds no {_READ_SUFFIX_NAMES} files")
+            left = [str(p.relative_to(path)) for p in files if p.suffix not in _READ_SUFFIXES
                     and not any(part.startswith(".") for part in p.relative_to(path).parts)]
             if left:
-                notes.append(f"{path}: {len(left)} file(s) left out, not .txt, .md, .jsonl, .csv or .parquet "
+                notes.append(f"{path}: {len(left)} file(s) left out, not {_READ_SUFFIX_NAMES} "
                              f"({', '.join(left[:3])}{', ...' if len(left) > 3 else ''}); name a file to read it as text")
             inputs += [_input_for(p, p.relative_to(path), text_column, id_column) for p in found]
         elif path.is_file():
