@@ -114,7 +114,9 @@ def decide(proba: np.ndarray, classes: Sequence[str], keep: Sequence[str] = KEEP
     length in characters) a run also passes through no segment of at least ``RUN_STORY_CHARS``
     characters whose kept labels have at least ``RUN_STORY_CONFIDENCE`` there.
     A removed segment's label is the likeliest removed label, a kept one's the likeliest
-    kept label, so a label and its keep flag never disagree.
+    kept label, so a label and its keep flag never disagree; but a removed marker line whose
+    removed labels have less than ``min_confidence`` takes the label its marker names (the model,
+    unsure, may favour another: "Advertisement" as boilerplate), with that label's probability.
     """
     classes = np.asarray(classes, dtype=object)
     kept_class = np.isin(classes, list(keep))
@@ -140,6 +142,10 @@ def decide(proba: np.ndarray, classes: Sequence[str], keep: Sequence[str] = KEEP
         removed &= alone[:, kept_class].sum(axis=1) < story_confidence
     masked = np.where(removed[:, None] == ~kept_class[None, :], proba, -1.0)
     index = masked.argmax(axis=1)
+    if markers is not None and marker_confidence < 1:
+        # a removed line the model was unsure of (under min_confidence) that names its label takes that label
+        own = np.flatnonzero(removed & named & (p_removed < min_confidence) & np.isin(markers, classes))
+        index[own] = [list(classes).index(label) for label in markers[own]]
     return classes[index], proba[np.arange(len(proba)), index], ~removed
 
 

@@ -161,13 +161,29 @@ def test_the_marker_rule_yields_to_its_confidence_to_a_kept_label_and_to_story_p
     assert decide(proba, classes, ["editorial", "boilerplate"], 0.9, 0.6, markers=lead_in)[2].all()
 
 
+def test_a_marker_line_removed_under_the_cut_takes_the_label_its_marker_names():
+    classes = ["boilerplate", "editorial", "promo"]
+    # an ad label the model reads as boilerplate more than promo, and a tag line it is sure of as promo
+    proba = np.array([[0.02, 0.95, 0.03], [0.30, 0.60, 0.10], [0.02, 0.03, 0.95], [0.02, 0.95, 0.03]])
+    markers = np.array(["", "promo", "boilerplate", ""], dtype=object)
+    labels, confidence, kept = decide(proba, classes, ["editorial"], 0.9, 0.6, markers=markers)
+    assert kept.tolist() == [True, False, False, True]
+    assert labels.tolist() == ["editorial", "promo", "promo", "editorial"]  # the sure one keeps the model's label
+    assert confidence.tolist() == [0.95, 0.10, 0.95, 0.95]
+    # without the marker rule, or for a label the model does not have, the likeliest removed label
+    assert decide(proba, classes, ["editorial"], 0.4, 0.4)[0].tolist()[1] == "boilerplate"
+    labels = decide(proba, classes, ["editorial"], 0.9, 0.6, markers=np.array(["", "bio", "", ""], dtype=object))[0]
+    assert labels.tolist() == ["editorial", "boilerplate", "promo", "editorial"]
+
+
 def test_clean_drops_an_ad_label_between_story_paragraphs_in_languages_the_corpus_barely_has(default_model):
     story = ("ธนาคารแห่งประเทศไทยประกาศคงอัตราดอกเบี้ยนโยบายไว้ที่ร้อยละ 2.25 ตามที่นักวิเคราะห์ส่วนใหญ่คาดการณ์ไว้",
              "คณะกรรมการระบุว่าเศรษฐกิจยังฟื้นตัวอย่างค่อยเป็นค่อยไป และจะติดตามความเสี่ยงจากต่างประเทศอย่างใกล้ชิด")
     for label in ("โฆษณา", "विज्ञापन", "광고", "Advertisement"):
         page = f"{story[0]}\n{label}\n{story[1]}\n"
         assert clean(page, model=default_model) == f"{story[0]}\n{story[1]}\n"
-        assert [s.keep for s in classify(page, model=default_model)] == [True, False, True]
+        labeled = classify(page, model=default_model)
+        assert [s.keep for s in labeled] == [True, False, True] and labeled[1].label == "promo"
     # the model alone keeps the Thai label there (measured: it keeps all four)
     page = f"{story[0]}\nโฆษณา\n{story[1]}\n"
     assert clean(page, model=default_model, marker_confidence=1.0) == page
