@@ -214,16 +214,43 @@ _MONTHS = (
     "ноября", "декабря",  # Russian, as a date names them
     "січня", "лютого", "березня", "квітня", "травня", "червня", "липня", "серпня", "вересня", "жовтня",
     "листопада", "грудня",  # Ukrainian, as a date names them
+    "ιανουαρίου", "φεβρουαρίου", "μαρτίου", "απριλίου", "μαΐου", "ιουνίου", "ιουλίου", "αυγούστου",
+    "σεπτεμβρίου", "οκτωβρίου", "νοεμβρίου", "δεκεμβρίου",  # Greek, as a date names them
+    "ianuarie", "februarie", "martie", "aprilie", "iunie", "iulie", "septembrie", "octombrie", "noiembrie",
+    "decembrie",  # Romanian (the rest as above)
+    "január", "február", "március", "április", "május", "június", "július", "augusztus", "szeptember",
+    "október",  # Hungarian (the rest as above)
+    "जनवरी", "फ़रवरी", "फरवरी", "मार्च", "अप्रैल", "मई", "जून", "जुलाई", "अगस्त", "सितंबर", "सितम्बर",
+    "अक्टूबर", "अक्तूबर", "नवंबर", "नवम्बर", "दिसंबर", "दिसम्बर",  # Hindi
+    "يناير", "فبراير", "مارس", "أبريل", "ابريل", "مايو", "يونيو", "يوليو", "أغسطس", "اغسطس", "سبتمبر",
+    "أكتوبر", "اكتوبر", "نوفمبر", "ديسمبر", "كانون الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز",
+    "آب", "أيلول", "تشرين الأول", "تشرين الثاني", "كانون الأول",  # Arabic, both sets of names
+    "มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน", "กรกฎาคม", "สิงหาคม", "กันยายน",
+    "ตุลาคม", "พฤศจิกายน", "ธันวาคม", "ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.",
+    "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค.",  # Thai, in full and short
 )
-_WEEKDAYS = ("mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", *_ENGLISH_WEEKDAYS)
+_WEEKDAYS = (
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", *_ENGLISH_WEEKDAYS,
+    "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",  # German
+    "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",  # Dutch
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",  # French
+    "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo",  # Spanish
+    "segunda-feira", "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira",  # Portuguese
+    "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica",  # Italian
+    "thứ hai", "thứ ba", "thứ tư", "thứ năm", "thứ sáu", "thứ bảy", "chủ nhật",  # Vietnamese
+    "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد",  # Arabic
+)
+_WEEKDAY = "(?:" + "|".join(sorted(map(re.escape, _WEEKDAYS), key=len, reverse=True)) + ")"
 _MONTH = "(?:" + "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True)) + r")\.?"
-_YEAR = r"(?:19|20)\d{2}"
-_TIME = (r"(?:,?\s*(?:at|um|à|a las|às|alle|om|-|–|\||·)?\s*\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?\s?m\.?)?"
-         r"(?:\s*(?:uhr|utc|gmt|cet|cest|et|est|edt|pt|pst|pdt|bst|ist|msk))?)")
+_YEAR = r"(?:19|20|25)\d{2}"  # 25..: the Thai (Buddhist) years, 2567 for 2024
+_TIME = (r"(?:,?\s*(?:at|um|à|a las|às|alle|om|lúc|-|–|\||·)?\s*\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?\s?m\.?)?"
+         r"(?:\s*(?:uhr|utc|gmt|cet|cest|et|est|edt|pt|pst|pdt|bst|ist|msk|น\.))?)")
 DATE_LINE = re.compile(
-    rf"(?:(?:{'|'.join(_WEEKDAYS)})\.?,?\s+)?(?:"
+    rf"(?:{_WEEKDAY}\.?[,،]?\s+)?(?:"
     rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR}"  # March 22, 2017
     rf"|\d{{1,2}}(?:st|nd|rd|th|\.)?\s+(?:de\s+)?{_MONTH}(?:,|\s+de)?\s+{_YEAR}(?:\s?г\.?|\s?р\.?)?"  # 22 March 2017, 22 de marzo de 2017, 22 марта 2017 г.
+    rf"|{_YEAR}\.\s+{_MONTH}\s+\d{{1,2}}\.?"  # Hungarian: 2017. március 22.
+    rf"|(?:ngày\s+)?\d{{1,2}}\s+tháng\s+\d{{1,2}}(?:\s+năm|,)?\s+{_YEAR}"  # Vietnamese: ngày 22 tháng 3 năm 2017
     rf"|{_YEAR}-\d{{2}}-\d{{2}}|\d{{1,2}}([./])\d{{1,2}}\1{_YEAR}|\d{{1,2}}/\d{{1,2}}/\d{{2}}"  # 2017-03-22, 22.03.2017
     rf"|{_YEAR}\s?年\s?\d{{1,2}}\s?月\s?\d{{1,2}}\s?日|{_YEAR}년\s?\d{{1,2}}월\s?\d{{1,2}}일"  # 2017年3月22日
     rf"){_TIME}?",

@@ -211,6 +211,9 @@ def test_no_editorial_line_of_the_training_data_is_a_marker_line_but_three_chang
     "July 23, 2012, 7:28 p.m. ET", "2017年3月22日", "22 de marzo de 2017", "Dec 2, 2025 · 09:41 UTC",
     "October 16, 2012 at 1:50 am", "12. Mai 2024, 14:30 Uhr", "2024년 5월 12일", "22 марта 2017 г.",
     "12 października 2023", "5. března 2024", "22 Ekim 2023 14:30", "22 березня 2024 р.", "7 mei 2024",
+    "Montag, 22. März 2024", "zaterdag 23 december 2023 16:05", "Miércoles, 6 de agosto de 2025",
+    "ngày 22 tháng 3 năm 2017", "Thứ hai, 22/3/2017 14:30", "22 มี.ค. 2567 10:30 น.", "22 मार्च 2017",
+    "الأربعاء، 22 مارس 2017", "22 آذار 2017", "22 Μαρτίου 2017", "2017. március 22.", "18 noiembrie 2026, 09:20",
 ])
 def test_a_line_that_is_only_a_date_is_boilerplate(text):
     assert marker_kind(text) == "boilerplate"
@@ -218,7 +221,8 @@ def test_a_line_that_is_only_a_date_is_boilerplate(text):
 
 @pytest.mark.parametrize("text", [
     "8.6/10", "2.1.12", "March 2020", "In March 2017 the index fell.", "22 March 2017: the day the index fell",
-    "1,800", "Q3 2024", "Mart ayında enflasyon yükseldi",
+    "1,800", "Q3 2024", "Mart ayında enflasyon yükseldi", "22 tháng 3", "2500 người tham dự", "Mai 2024",
+    "Montag war ein guter Tag",
 ])
 def test_a_score_a_version_or_a_sentence_with_a_date_is_no_date_line(text):
     assert marker_kind(text) == ""
