@@ -24,7 +24,7 @@ from detector.data import first_documents
 from detector.metrics import removal_scores
 from detector.persistence import AUTO, bundled_files, profile_files, with_own_thresholds
 from detector.pipeline import own_thresholds_per_row
-from detector.routing import TopicRouter, crypto_news
+from detector.routing import TopicRouter, topic_routes
 from detector.training import cross_validate, keep_flags, load_training_data
 
 MONEY_TOPICS = ("crypto", "finance", "markets")
@@ -41,7 +41,7 @@ def main(argv=None) -> int:
         frame, extra = first_documents(frame, args.limit), first_documents(extra, args.limit)
     topics = {doc["doc_id"]: doc.get("topic") for path in general
               for doc in map(json.loads, path.read_text(encoding="utf-8").splitlines())}
-    routed = crypto_news(frame)
+    routed = topic_routes(frame)
     money = frame["doc_id"].map(topics).isin(MONEY_TOPICS).to_numpy()
     groups = {"all documents": np.ones(len(frame), dtype=bool), "sent to crypto by auto": routed,
               "left to general by auto": ~routed, "crypto, finance and markets news": money,

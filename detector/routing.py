@@ -1,9 +1,12 @@
-"""Send each document to the bundled model made for its subject: crypto news to ``crypto``, the rest to ``general``.
+"""Send each document to the bundled model made for its subject: crypto and finance news to ``crypto``, the
+rest to ``general``.
 
-The ``crypto`` model removes ads that carry no "Advertisement" line (a wallet or exchange pitch
+The ``crypto`` model removes ads that carry no "Advertisement" line (a wallet, exchange or broker pitch
 pasted into a story); on general web pages it loses a little more of the story than ``general``
 (README, "Bundled models"). A document is crypto news when at least ``CRYPTO_MIN_SEGMENTS``
-of its segments name a crypto term (``CRYPTO_TERMS``, in many scripts); the ad itself counts.
+of its segments name a crypto term (``CRYPTO_TERMS``, in many scripts); the ad itself counts. It is
+finance news when at least ``FINANCE_MIN_SEGMENTS`` of its ``FINANCE_READ_SEGMENTS`` longest segments
+name a term of the markets (``FINANCE_WORDS``, ``FINANCE_TERMS_ANYWHERE``).
 """
 
 from __future__ import annotations
@@ -84,6 +87,103 @@ def crypto_news(X: pd.DataFrame, min_segments: int = CRYPTO_MIN_SEGMENTS) -> np.
     return segments_naming_crypto[doc] >= min_segments
 
 
+# Finance and markets news goes to the crypto model too: its pages carry the same kind of inline ad (a
+# broker, trading app or deposit offer with its risk warning), which the general model keeps. Words of
+# the markets also stand on pages that are no finance news (a "Markets" menu, an "Investors" link, a
+# review that names a stock price once), so they are read only in a document's FINANCE_READ_SEGMENTS
+# longest segments, where its story is, and FINANCE_MIN_SEGMENTS of those must name one.
+FINANCE_READ_SEGMENTS = 5
+FINANCE_MIN_SEGMENTS = 2
+# In lower case. FINANCE_WORDS start a word (a stem: "investor" reads "investors" too; not "shares",
+# "actions" or "stock" alone, which name social shares, deeds and a shop's stock as often);
+# FINANCE_TERMS_ANYWHERE are of scripts without spaces, or that join words to them (Arabic "والأسهم").
+FINANCE_WORDS = (
+    "stocks", "stock market", "stock exchange", "stock price", "equities", "broker", "forex", "cfd", "trading",
+    "investor", "dividend", "interest rate", "central bank", "bond yield", "nasdaq", "s&p 500", "dow jones",
+    "etf",  # en
+    "aktie", "börse", "anleger", "leitzins", "dividende", "dax",  # de
+    "aandelen", "beurs", "belegger", "rente", "aex",  # nl
+    "bourse", "investisseur", "taux d'intérêt", "taux directeur", "cac 40",  # fr
+    "acciones", "bolsa", "inversores", "tipos de interés", "ibex",  # es
+    "ações", "investidores", "juros", "ibovespa",  # pt
+    "azioni", "borsa", "investitori", "tassi d'interesse", "ftse mib",  # it
+    "akcje", "giełd", "inwestor", "stopy procentow",  # pl
+    "hisse", "yatırımcı", "faiz",  # tr
+    "акци", "бирж", "инвестор", "ставк",  # ru
+    "акції", "біржа", "інвестор",  # uk
+    "주식", "증시", "코스피", "투자자", "금리",  # ko
+    "cổ phiếu", "chứng khoán", "nhà đầu tư", "lãi suất",  # vi
+    "saham", "bursa", "ihsg", "suku bunga",  # id
+    "शेयर", "सेंसेक्स", "निफ्टी", "निवेशक", "ब्याज दर",  # hi
+)
+FINANCE_TERMS_ANYWHERE = (
+    "株価", "日経平均", "投資家", "金利", "為替",  # ja
+    "股市", "股票", "投资者", "利率", "汇率",  # zh
+    "หุ้น", "ตลาดหลักทรัพย์", "นักลงทุน", "อัตราดอกเบี้ย",  # th
+    "الأسهم", "البورصة", "المستثمرين", "الفائدة",  # ar
+)
+# Each term as a pattern, the literal first, so that the search skips ahead to it (a word's start then
+# asked for by looking back), with the script of its first letter where that is not ASCII: a batch is
+# searched for such a term only when it holds a letter of that script.
+_SCRIPTS = ((0x0400, 0x04FF), (0x0600, 0x06FF), (0x0900, 0x097F), (0x0E00, 0x0E7F), (0x3040, 0x30FF),
+            (0x4E00, 0x9FFF), (0xAC00, 0xD7AF))  # Cyrillic, Arabic, Devanagari, Thai, kana, CJK, Hangul
+
+
+def _finance_search(term: str, pattern: str) -> tuple[bytes, re.Pattern, tuple[int, int] | None]:
+    """A term as ``finance_news`` looks for it: UTF-8 (for the quick test), its pattern, its script."""
+    script = next(((low, high) for low, high in _SCRIPTS if low <= ord(term[0]) <= high), None)
+    return term.encode(), re.compile(pattern), script
+
+
+_FINANCE_SEARCH = (
+    *(_finance_search(word, f"{re.escape(word)}(?<=\\b{re.escape(word)})") for word in FINANCE_WORDS),
+    *(_finance_search(term, re.escape(term)) for term in FINANCE_TERMS_ANYWHERE),
+)
+
+
+def finance_news(X: pd.DataFrame) -> np.ndarray:
+    """Per row of a segment frame (doc_id, position, text): is its document finance news, with at least
+    ``FINANCE_MIN_SEGMENTS`` of its ``FINANCE_READ_SEGMENTS`` longest segments naming a term of the
+    markets in their first ``ROUTE_HEAD_CHARS`` characters?"""
+    check_segment_frame(X)
+    return _finance_rows(pd.factorize(X["doc_id"], use_na_sentinel=False)[0], as_strings(X["text"]))
+
+
+def _finance_rows(doc: np.ndarray, texts: list[str]) -> np.ndarray:
+    """``finance_news`` of rows numbered by document (``doc``) with these texts."""
+    if not len(texts):
+        return np.zeros(0, dtype=bool)
+    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+    order = np.lexsort((-lengths, doc))  # per document, longest first; of equals, the first (a stable sort)
+    first_of_doc = np.r_[True, doc[order][1:] != doc[order][:-1]]
+    rank = np.arange(len(order)) - np.maximum.accumulate(np.where(first_of_doc, np.arange(len(order)), 0))
+    read = order[rank < FINANCE_READ_SEGMENTS]
+    heads = [texts[row][:ROUTE_HEAD_CHARS] for row in read]
+    joined, starts = lower_joined_with_starts(heads, *joined_with_starts(heads))
+    encoded = joined.encode("utf-8", "surrogatepass")  # a bytes search is faster than one of wide strings
+    codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    letters = np.unique(codes[codes >= _SCRIPTS[0][0]])
+    scripts = {(low, high): bool(np.any((letters >= low) & (letters <= high))) for low, high in _SCRIPTS}
+    named = np.zeros(len(read), dtype=bool)
+    for term, pattern, script in _FINANCE_SEARCH:
+        if (script is None or scripts[script]) and term in encoded:
+            named |= matches_per_text(pattern, joined, starts) > 0
+    return np.bincount(doc[read], weights=named, minlength=doc.max() + 1)[doc] >= FINANCE_MIN_SEGMENTS
+
+
+def topic_routes(X: pd.DataFrame, min_segments: int = CRYPTO_MIN_SEGMENTS) -> np.ndarray:
+    """Per row of a segment frame: does its document go to the crypto model, as crypto news
+    (``crypto_news`` with ``min_segments``) or as finance news (``finance_news``)?"""
+    check_segment_frame(X)
+    doc = pd.factorize(X["doc_id"], use_na_sentinel=False)[0]
+    texts = as_strings(X["text"])
+    routes = np.bincount(doc, weights=mentions_crypto(texts))[doc] >= min_segments
+    rest = np.flatnonzero(~routes)  # finance terms are looked for only where no crypto term settled it
+    if len(rest):
+        routes[rest] = _finance_rows(pd.factorize(doc[rest])[0], [texts[row] for row in rest])
+    return routes
+
+
 def _holding_one_of(pieces: tuple[str, ...], joined: str, starts: np.ndarray) -> np.ndarray:
     """Per text of a batch (``features.joined_with_starts``), whether it holds one of ``pieces``."""
     found = np.zeros(len(starts), dtype=bool)
@@ -94,7 +194,7 @@ def _holding_one_of(pieces: tuple[str, ...], joined: str, starts: np.ndarray) ->
 
 
 class TopicRouter:
-    """Label each document with ``crypto`` when it is crypto news, else with ``general``.
+    """Label each document with ``crypto`` when it is crypto or finance news (``topic_routes``), else with ``general``.
 
     Stands in for one model: ``predict_proba_by_stage`` and ``predict_proba`` take the same
     segment frame (doc_id, position, text) and return rows in its order; ``classes_`` is the
@@ -111,8 +211,8 @@ class TopicRouter:
         self.classes_ = general.classes_
 
     def routes(self, X: pd.DataFrame) -> np.ndarray:
-        """Per row of ``X``, whether its document goes to the crypto model."""
-        return crypto_news(X, self.min_segments)
+        """Per row of ``X``, whether its document goes to the crypto model (``topic_routes``)."""
+        return topic_routes(X, self.min_segments)
 
     def predict_proba_by_stage(self, X: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
         """Stage one's and the final probabilities, each row from its document's model."""

@@ -16,7 +16,9 @@ from detector.pipeline import (
     PROMO_CONFIDENCE_OFF, Thresholds, classify_texts, clean_texts, own_min_confidence, own_promo_confidence,
     segment_frame,
 )
-from detector.routing import CRYPTO_TERMS, ROUTE_HEAD_CHARS, TopicRouter, mentions_crypto
+from detector.routing import (
+    CRYPTO_TERMS, FINANCE_READ_SEGMENTS, ROUTE_HEAD_CHARS, TopicRouter, finance_news, mentions_crypto, topic_routes,
+)
 from detector.training import build_model
 
 COLUMNS = ["doc_id", "position", "text"]
@@ -69,6 +71,41 @@ def test_the_fast_search_finds_what_the_pattern_finds_in_every_segment_head():
 def _frame(texts_by_doc: dict[str, list[str]]) -> pd.DataFrame:
     return pd.DataFrame([(doc, i, text) for doc, texts in texts_by_doc.items() for i, text in enumerate(texts)],
                         columns=COLUMNS)
+
+
+_MENU = ["Markets", "Stocks", "Investors", "Home"]  # short lines that name the markets on many a page
+
+
+def test_finance_news_is_read_from_its_longest_paragraphs_in_many_languages():
+    frame = _frame({
+        "en": _MENU + ["Stocks fell on Wall Street on Tuesday as investors weighed the latest inflation figures.",
+                       "The central bank left interest rates unchanged and signalled no cut before the autumn.",
+                       "Read more"],
+        "de": ["Der DAX schloss am Dienstag knapp im Minus, die Anleger warteten auf neue Zahlen aus den USA.",
+               "An der Börse in Frankfurt gaben vor allem Autowerte nach, Chipwerte legten dagegen zu."],
+        "ja": ["日経平均株価は3日続落し、終値は前日比412円安となった。投資家の間では様子見の姿勢が強まった。",
+               "外国為替市場では円安が進み、輸出関連株の一部には買い戻しが入った。"],
+        "th": ["ตลาดหลักทรัพย์แห่งประเทศไทยปิดตลาดวันนี้ปรับตัวลดลง ขณะที่นักลงทุนต่างชาติยังคงขายสุทธิต่อเนื่อง",
+               "นักลงทุนรอดูการประชุมคณะกรรมการนโยบายการเงินเรื่องอัตราดอกเบี้ยสัปดาห์หน้า"],
+        # the markets named in the menu and in one paragraph only; "in stock" and "restocks" name no market
+        "review": _MENU + ["The keyboard ships with hot-swappable switches, a gasket mount and a volume knob on top.",
+                           "Our testers liked the sound and the solid aluminium case, though it is heavy for travel.",
+                           "Battery life reached three weeks with the backlight off and four days with it at full.",
+                           "It is in stock again: the maker restocks it every month, and at $199 it holds its price.",
+                           "Shares of the maker's parent rose after the launch, investors said on Tuesday."],
+    })
+    expected = {"en": True, "de": True, "ja": True, "th": True, "review": False}
+    routed = pd.Series(finance_news(frame)).groupby(frame["doc_id"]).agg(["all", "any"])
+    assert (routed["all"] == routed["any"]).all()  # a whole document goes one way
+    assert routed["all"].to_dict() == expected
+    assert (topic_routes(frame) == finance_news(frame)).all()  # none of them names a crypto term
+
+
+def test_finance_terms_count_only_in_a_documents_longest_paragraphs():
+    story = ["Investors sold stocks across Europe as bond yields climbed to their highest level in a decade."] * 2
+    filler = ["x" * 300] * FINANCE_READ_SEGMENTS  # longer than the story: its lines are no longer read
+    assert finance_news(_frame({"page": story})).all()
+    assert not finance_news(_frame({"page": story + filler})).any()
 
 
 @pytest.fixture(scope="module")

@@ -62,6 +62,9 @@ def test_cross_validation_of_auto_gives_crypto_news_to_each_folds_crypto_model()
     from detector.training import cross_validate
 
     docs = make_documents(10)
+    for doc in docs:  # no finance news either (its central bank lines would make it so)
+        for paragraph in doc["paragraphs"]:
+            paragraph["text"] = paragraph["text"].replace("central bank", "city council")
     for doc in docs[::2]:  # a second crypto line makes these crypto news; the ad line alone does not
         doc["paragraphs"][0]["text"] = "Bitcoin " + doc["paragraphs"][0]["text"]
     frame = documents_to_frame(docs)
