@@ -99,28 +99,33 @@ FINANCE_MIN_SEGMENTS = 2
 # FINANCE_TERMS_ANYWHERE are of scripts without spaces, or that join words to them (Arabic "والأسهم").
 FINANCE_WORDS = (
     "stocks", "stock market", "stock exchange", "stock price", "equities", "broker", "forex", "cfd", "trading",
-    "investor", "dividend", "interest rate", "central bank", "bond yield", "nasdaq", "s&p 500", "dow jones",
-    "etf",  # en
-    "aktie", "börse", "anleger", "leitzins", "dividende", "dax",  # de
-    "aandelen", "beurs", "belegger", "rente", "aex",  # nl
-    "bourse", "investisseur", "taux d'intérêt", "taux directeur", "cac 40",  # fr
-    "acciones", "bolsa", "inversores", "tipos de interés", "ibex",  # es
-    "ações", "investidores", "juros", "ibovespa",  # pt
-    "azioni", "borsa", "investitori", "tassi d'interesse", "ftse mib",  # it
-    "akcje", "giełd", "inwestor", "stopy procentow",  # pl
-    "hisse", "yatırımcı", "faiz",  # tr
-    "акци", "бирж", "инвестор", "ставк",  # ru
-    "акції", "біржа", "інвестор",  # uk
-    "주식", "증시", "코스피", "투자자", "금리",  # ko
-    "cổ phiếu", "chứng khoán", "nhà đầu tư", "lãi suất",  # vi
-    "saham", "bursa", "ihsg", "suku bunga",  # id
-    "शेयर", "सेंसेक्स", "निफ्टी", "निवेशक", "ब्याज दर",  # hi
+    "investor", "dividend", "interest rate", "central bank", "exchange rate", "bond yield", "nasdaq", "s&p 500",
+    "dow jones", "etf",  # en
+    "aktie", "börse", "anleger", "leitzins", "dividende", "dax", "zentralbank", "notenbank", "ezb",
+    "wechselkurs",  # de
+    "aandelen", "beurs", "belegger", "rente", "aex", "centrale bank", "ecb", "wisselkoers",  # nl
+    "bours", "investisseur", "taux d'intérêt", "taux directeur", "cac 40", "banque centrale", "bce",
+    "taux de change",  # fr
+    "acciones", "bolsa", "bursátil", "inversores", "tipos de interés", "ibex", "banco central",
+    "tipo de cambio",  # es
+    "ações", "investidores", "juros", "ibovespa", "câmbio",  # pt
+    "azioni", "borsa", "investitori", "tassi d'interesse", "ftse mib", "banca centrale", "piazza affari",  # it
+    "akcje", "giełd", "inwestor", "stopy procentow", "bank centralny", "kurs walut", "nbp",  # pl
+    "hisse", "yatırımcı", "faiz", "merkez bankası", "döviz",  # tr
+    "акци", "бирж", "инвестор", "ставк", "центробанк", "центральный банк", "банк россии",  # ru
+    "акції", "біржа", "інвестор", "нацбанк", "нбу",  # uk
+    "주식", "증시", "코스피", "코스닥", "투자자", "금리", "환율", "한국은행", "중앙은행",  # ko
+    "cổ phiếu", "chứng khoán", "nhà đầu tư", "lãi suất", "tỷ giá", "ngân hàng nhà nước",
+    "ngân hàng trung ương", "vn-index",  # vi
+    "saham", "bursa", "ihsg", "suku bunga", "bank indonesia", "bank sentral", "nilai tukar",  # id
+    "शेयर", "सेंसेक्स", "निफ्टी", "निवेशक", "ब्याज दर", "रिज़र्व बैंक", "रिजर्व बैंक", "केंद्रीय बैंक",  # hi
 )
 FINANCE_TERMS_ANYWHERE = (
-    "株価", "日経平均", "投資家", "金利", "為替",  # ja
-    "股市", "股票", "投资者", "利率", "汇率",  # zh
-    "หุ้น", "ตลาดหลักทรัพย์", "นักลงทุน", "อัตราดอกเบี้ย",  # th
-    "الأسهم", "البورصة", "المستثمرين", "الفائدة",  # ar
+    "株価", "日経平均", "投資家", "金利", "為替", "日銀", "中央銀行", "東証",  # ja
+    "股市", "股票", "投资者", "利率", "汇率", "央行", "证券",  # zh
+    "หุ้น", "ตลาดหลักทรัพย์", "นักลงทุน", "อัตราดอกเบี้ย", "ธนาคารกลาง", "ธนาคารแห่งประเทศไทย", "ค่าเงินบาท",
+    "อัตราแลกเปลี่ยน",  # th
+    "الأسهم", "البورصة", "المستثمرين", "الفائدة", "البنك المركزي", "سعر الصرف",  # ar
 )
 # Each term as a pattern, the literal first, so that the search skips ahead to it (a word's start then
 # asked for by looking back), with the script of its first letter where that is not ASCII: a batch is
