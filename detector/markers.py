@@ -257,6 +257,38 @@ DATE_LINE = re.compile(
     re.IGNORECASE)
 
 
+# A line that only says how long ago the page or a comment was posted: "3 hours ago", "vor 2 Stunden", "il y a
+# 1 jour", "hace 2 días", "2 giờ trước", "3 ชั่วโมงที่แล้ว", "منذ ساعتين", "2時間前", "3시간 전". LABELS.md: dates.
+RELATIVE_TIME_MAX_CHARS = 40
+_COUNT = r"(?:\d{1,3}|an?|one|een|ein|eine|einer|einem|une?|una?|um|uma|un|одн[уа]|один)"
+RELATIVE_TIME = re.compile("|".join([
+    rf"(?:about\s+)?{_COUNT}\s+(?:second|sec|minute|min|hour|hr|day|week|month|year)s?\s+ago",  # en
+    rf"vor\s+{_COUNT}\s+(?:sekunden?|minuten?|stunden?|tag(?:en)?|wochen?|monat(?:en)?|jahr(?:en)?)",  # de
+    rf"{_COUNT}\s+(?:seconden?|minuut|minuten|uur|dag(?:en)?|weken?|maand(?:en)?|jaar)\s+geleden",  # nl
+    rf"il\s+y\s+a\s+{_COUNT}\s+(?:secondes?|minutes?|heures?|jours?|semaines?|mois|ans?)",  # fr
+    rf"hace\s+{_COUNT}\s+(?:segundos?|minutos?|horas?|días?|semanas?|mes(?:es)?|años?)",  # es
+    rf"há\s+{_COUNT}\s+(?:segundos?|minutos?|horas?|dias?|semanas?|m[eê]s(?:es)?|anos?)",  # pt
+    rf"{_COUNT}\s+(?:secondi|minuti|or[ae]|giorn[oi]|settiman[ae]|mes[ei]|ann[oi])\s+fa",  # it
+    rf"{_COUNT}\s+(?:секунд|минут|час|дн|день|недел|месяц|год|лет)\w*\s+назад",  # ru
+    rf"{_COUNT}\s+(?:секунд|хвилин|годин|дн|день|тижн|місяц|рік|рок)\w*\s+тому",  # uk
+    r"\d{1,3}\s+(?:sekund|minut|godzin|dni|dzień|tygodni|miesi[eę]c|lat)\w*\s+temu",  # pl
+    r"\d{1,3}\s+(?:saniye|dakika|saat|gün|hafta|ay|yıl)\s+önce",  # tr
+    r"\d{1,3}\s+(?:detik|menit|jam|hari|minggu|bulan|tahun)\s+(?:yang\s+)?lalu",  # id
+    r"\d{1,3}\s+(?:giây|phút|giờ|ngày|tuần|tháng|năm)\s+trước",  # vi
+    r"\d{1,3}\s*(?:วินาที|นาที|ชั่วโมง|วัน|สัปดาห์|เดือน|ปี)\s*(?:ที่แล้ว|ก่อน)",  # th
+    r"\d{1,3}\s+(?:सेकंड|मिनट|घंटे|घंटा|दिन|हफ्ते|सप्ताह|महीने|महीना|साल)\s+पहले",  # hi
+    r"منذ\s+(?:\d{1,3}\s+)?(?:ثانية|ثوان|دقيقة|دقائق|ساعة|ساعات|ساعتين|يوم|أيام|يومين|أسبوع|أسابيع|شهر|أشهر|سنة|سنوات)",  # ar
+    r"\d{1,3}\s*(?:秒|分|時間|日|週間|か月|ヶ月|年)前",  # ja
+    r"\d{1,3}\s*(?:秒|分钟|小时|天|周|个月|年)前",  # zh
+    r"\d{1,3}\s*(?:초|분|시간|일|주|개월|년)\s*전",  # ko
+]), re.IGNORECASE)
+# How such a line ends or starts, in lower case: a quick test before the pattern
+_RELATIVE_ENDS = ("ago", "geleden", "fa", "назад", "тому", "temu", "önce", "lalu", "trước", "ที่แล้ว", "ก่อน", "पहले",
+                  "前", "전")
+_RELATIVE_STARTS = ("vor", "il", "hace", "há", "منذ")
+_HAS_DIGIT = re.compile(r"\d").search
+
+
 # A caption that ends in its photo credit: "... clears a road in Barishal. Photo: Pavel Rahman", "... (Foto:
 # dpa)", "... (사진=공동취재단)". The credit word follows the line's start, a sentence's end, a bracket, a bar or a
 # spaced dash (not "Cost per Credit: ..."), and the credit after it is short, with no sentence or colon in it.
@@ -290,7 +322,7 @@ def marker_kind(text: str) -> str:
     "[광고]", "Sign up now" ...), "boilerplate" for a link lead-in, tag list, date, share or photo credit
     line ("Read also: ...", "Tags: ...", "Updated: ...", "Share: ...", "Foto: ...") or a caption that
     ends in its credit ("... in Barishal. Photo: Pavel Rahman") or a line that is only a date ("March 22,
-    2017"), "bio" for a byline ("By: ...", "Door: ...", "By Dana Whitlock"), else ""."""
+    2017") or a time ago ("3 hours ago"), "bio" for a byline ("By: ...", "Door: ...", "By Dana Whitlock"), else ""."""
     if len(text) <= AD_LABEL_MAX_CHARS:
         key = text.strip(_FRAME).casefold()  # spaces collapsed only where needed: most lines are no label
         if key in AD_LABELS or (("  " in key or "\t" in key or "\u00a0" in key) and _normal(key) in AD_LABELS):
@@ -307,8 +339,14 @@ def marker_kind(text: str) -> str:
             return label
     if len(text) <= BYLINE_MAX_CHARS and text[:1] in _BYLINE_INITIALS and BYLINE.fullmatch(text.strip()):
         return "bio"
-    if len(text) <= DATE_LINE_MAX_CHARS and DATE_LINE.fullmatch(text.strip(_DATE_FRAME)):
-        return "boilerplate"
+    if len(text) <= DATE_LINE_MAX_CHARS:
+        key = text.strip(_DATE_FRAME)
+        if _HAS_DIGIT(key) and DATE_LINE.fullmatch(key):  # every date holds a digit: most short lines none
+            return "boilerplate"
+        if len(key) <= RELATIVE_TIME_MAX_CHARS:
+            lower = key.lower()
+            if (lower.endswith(_RELATIVE_ENDS) or lower.startswith(_RELATIVE_STARTS)) and RELATIVE_TIME.fullmatch(key):
+                return "boilerplate"
     if len(text) <= CAPTION_MAX_CHARS and _CREDIT_SEPARATOR.search(text, max(0, len(text) - _CREDIT_SEPARATOR_CHARS)):
         # the pattern reads the tail only; a cut tail starts with a letter, so that its cut is no line start
         start = max(0, len(text) - _CREDIT_TAIL_CHARS)

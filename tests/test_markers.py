@@ -220,6 +220,24 @@ def test_a_line_that_is_only_a_date_is_boilerplate(text):
 
 
 @pytest.mark.parametrize("text", [
+    "3 hours ago", "about 1 hour ago", "an hour ago", "· 2 days ago", "vor 14 Stunden", "vor einer Woche",
+    "2 uur geleden", "Il y a 1 jour", "hace 2 días", "há 5 horas", "2 ore fa", "1 час назад", "3 дні тому",
+    "5 minut temu", "2 saat önce", "3 jam yang lalu", "2 giờ trước", "3 ชั่วโมงที่แล้ว", "2 घंटे पहले", "منذ ساعتين",
+    "1時間前", "3小时前", "3시간 전",
+])
+def test_a_line_that_only_says_how_long_ago_is_boilerplate(text):
+    assert marker_kind(text) == "boilerplate"
+
+
+@pytest.mark.parametrize("text", [
+    "Chicago", "3 hours ago the index fell", "vor allem", "Il y a des raisons", "hace falta", "Twenty years ago",
+    "Mufasa",
+])
+def test_a_line_about_the_past_that_is_no_time_stamp_is_no_marker(text):
+    assert marker_kind(text) == ""
+
+
+@pytest.mark.parametrize("text", [
     "8.6/10", "2.1.12", "March 2020", "In March 2017 the index fell.", "22 March 2017: the day the index fell",
     "1,800", "Q3 2024", "Mart ayında enflasyon yükseldi", "22 tháng 3", "2500 người tham dự", "Mai 2024",
     "Montag war ein guter Tag",
