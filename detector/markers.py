@@ -257,12 +257,15 @@ DATE_LINE = re.compile(
     re.IGNORECASE)
 
 
-# A line that only says how long ago the page or a comment was posted: "3 hours ago", "vor 2 Stunden", "il y a
-# 1 jour", "hace 2 días", "2 giờ trước", "3 ชั่วโมงที่แล้ว", "منذ ساعتين", "2時間前", "3시간 전". LABELS.md: dates.
+# A line that only says how long ago the page or a comment was posted, perhaps after "Updated" or "Posted":
+# "3 hours ago", "Updated 2h ago", "vor 2 Stunden", "il y a 1 jour", "hace 2 días", "2 giờ trước", "3 ชั่วโมงที่แล้ว", "منذ ساعتين", "2時間前", "3시간 전". LABELS.md: dates.
 RELATIVE_TIME_MAX_CHARS = 40
 _COUNT = r"(?:\d{1,3}|an?|one|een|ein|eine|einer|einem|une?|una?|um|uma|un|одн[уа]|один)"
-RELATIVE_TIME = re.compile("|".join([
+_POSTED = ("updated", "posted", "published", "aktualisiert", "veröffentlicht", "bijgewerkt", "gepubliceerd",
+           "publié", "mis à jour", "actualizado", "publicado", "atualizado", "aggiornato", "pubblicato")
+RELATIVE_TIME = re.compile(rf"(?:(?:{'|'.join(_POSTED)})\s*:?\s+)?(?:" + "|".join([
     rf"(?:about\s+)?{_COUNT}\s+(?:second|sec|minute|min|hour|hr|day|week|month|year)s?\s+ago",  # en
+    r"\d{1,3}\s?(?:s|m|h|d|w|mo|y|mins?|hrs?)\s+ago",  # en, short: "2h ago"
     rf"vor\s+{_COUNT}\s+(?:sekunden?|minuten?|stunden?|tag(?:en)?|wochen?|monat(?:en)?|jahr(?:en)?)",  # de
     rf"{_COUNT}\s+(?:seconden?|minuut|minuten|uur|dag(?:en)?|weken?|maand(?:en)?|jaar)\s+geleden",  # nl
     rf"il\s+y\s+a\s+{_COUNT}\s+(?:secondes?|minutes?|heures?|jours?|semaines?|mois|ans?)",  # fr
@@ -281,11 +284,11 @@ RELATIVE_TIME = re.compile("|".join([
     r"\d{1,3}\s*(?:秒|分|時間|日|週間|か月|ヶ月|年)前",  # ja
     r"\d{1,3}\s*(?:秒|分钟|小时|天|周|个月|年)前",  # zh
     r"\d{1,3}\s*(?:초|분|시간|일|주|개월|년)\s*전",  # ko
-]), re.IGNORECASE)
+]) + ")", re.IGNORECASE)
 # How such a line ends or starts, in lower case: a quick test before the pattern
 _RELATIVE_ENDS = ("ago", "geleden", "fa", "назад", "тому", "temu", "önce", "lalu", "trước", "ที่แล้ว", "ก่อน", "पहले",
                   "前", "전")
-_RELATIVE_STARTS = ("vor", "il", "hace", "há", "منذ")
+_RELATIVE_STARTS = ("vor", "il", "hace", "há", "منذ", *_POSTED)
 _HAS_DIGIT = re.compile(r"\d").search
 
 

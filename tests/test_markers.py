@@ -223,7 +223,8 @@ def test_a_line_that_is_only_a_date_is_boilerplate(text):
     "3 hours ago", "about 1 hour ago", "an hour ago", "· 2 days ago", "vor 14 Stunden", "vor einer Woche",
     "2 uur geleden", "Il y a 1 jour", "hace 2 días", "há 5 horas", "2 ore fa", "1 час назад", "3 дні тому",
     "5 minut temu", "2 saat önce", "3 jam yang lalu", "2 giờ trước", "3 ชั่วโมงที่แล้ว", "2 घंटे पहले", "منذ ساعتين",
-    "1時間前", "3小时前", "3시간 전",
+    "1時間前", "3小时前", "3시간 전", "Updated 2h ago", "Published 1 day ago", "Aktualisiert vor 2 Stunden",
+    "Mis à jour il y a 3 heures", "Atualizado há 2 horas",
 ])
 def test_a_line_that_only_says_how_long_ago_is_boilerplate(text):
     assert marker_kind(text) == "boilerplate"
@@ -231,7 +232,7 @@ def test_a_line_that_only_says_how_long_ago_is_boilerplate(text):
 
 @pytest.mark.parametrize("text", [
     "Chicago", "3 hours ago the index fell", "vor allem", "Il y a des raisons", "hace falta", "Twenty years ago",
-    "Mufasa",
+    "Mufasa", "Posted in Markets", "Updated guidance for 2026",
 ])
 def test_a_line_about_the_past_that_is_no_time_stamp_is_no_marker(text):
     assert marker_kind(text) == ""
