@@ -7,13 +7,14 @@ another story ("Read also: ...", "Lees ook: ...", "Читайте также: ..
 list ("Tags: ...", "Schlagwörter: ..."), a date or reading time ("Updated: ...", "Lesezeit: ..."),
 share buttons ("Share: ...", "Folgen Sie uns: ...") or a photo credit ("Photo: Reuters", "Foto:
 ..."), all boilerplate (LABELS.md), as is a caption that ends in its credit ("... in Barishal.
-Photo: Pavel Rahman") and a line that is only a date ("March 22, 2017", "22.03.2017 | 09:41 UTC"), or a
-byline ("By: ...", "Door: ...", "Автор: ...", or without a colon "By Dana Whitlock", "Door Jan de Vries"),
+Photo: Pavel Rahman"), a line that is only a date ("March 22, 2017", "22.03.2017 | 09:41 UTC") and one
+that only says how long ago ("3 hours ago", "vor 2 Stunden"), or a byline ("By: ...", "Door: ...", "Автор: ...", or without a colon "By Dana Whitlock", "Door Jan de Vries"),
 bio. Between two story
 paragraphs the context stage pulls such a line towards the story, and the model knows the words only
 in the languages its training data has. ``marker_rows`` names the label each line says it has, and
 ``pipeline.decide`` removes a marked line, unless that label is kept, once the labels outside keep
-have ``marker_confidence`` of its probability (0 by default: story protection still applies). A
+have ``marker_confidence`` of its probability (0 by default: story protection still applies), and
+labels it so where the model alone would have kept it. A
 marker line goes alone: it starts no run, because on real pages the line after an ad label is story
 about half the time (the ad was an image). README, "The thresholds", has the measured effect.
 """
