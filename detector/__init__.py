@@ -86,9 +86,10 @@ def classify(text: str, *, model=None, keep: Sequence[str] = KEEP_DEFAULT, min_c
         A line that says what it is (``markers``: an ad label such as "Advertisement", "Anzeige",
         "Реклама" or "광고", which is promo; a head before a colon that names a link to another
         story, tags, a date, share buttons or a photo credit, "Read also: ...", "Tags: ...",
-        "Updated: ...", "Foto: ...", which is boilerplate; or a byline, "By: ...", "Door: ...",
-        which is bio; about 30 languages) is removed, unless that label is in ``keep``, where the
-        labels outside ``keep`` have at least this probability; 0 (the default,
+        "Updated: ...", "Foto: ...", or a date or a time ago alone on its line, "March 22, 2017",
+        "3 hours ago", which is boilerplate; or a byline, "By: ...", "Door: ...", which is bio; about
+        30 languages) is removed, unless that label is in ``keep``, where the labels outside ``keep``
+        have at least this probability, and labeled so where the model alone would keep it; 0 (the default,
         ``MARKER_CONFIDENCE_DEFAULT``) removes every one that story protection does not keep, 1
         treats them like any other line.
 
