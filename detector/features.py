@@ -312,6 +312,16 @@ def document_bounds(doc: np.ndarray) -> np.ndarray:
     return np.flatnonzero(np.r_[True, doc[1:] != doc[:-1], True])
 
 
+def length_ranks(doc: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """Each row's rank among the rows of its document by length, longest first (0, 1, 2 ...; of equal
+    lengths the earlier row first). ``doc`` holds one code per document; its rows may stand anywhere."""
+    order = np.lexsort((-np.asarray(lengths), doc))  # a stable sort: equal lengths keep their row order
+    first_of_doc = np.r_[True, doc[order][1:] != doc[order][:-1]]
+    ranks = np.empty(len(order), dtype=np.int64)
+    ranks[order] = np.arange(len(order)) - np.maximum.accumulate(np.where(first_of_doc, np.arange(len(order)), 0))
+    return ranks
+
+
 def position_features(doc: np.ndarray, lengths: np.ndarray, ends_sentence: np.ndarray) -> np.ndarray:
     """Where each segment sits in its document, shape (n, len(POSITION_COLUMNS)).
 

@@ -27,6 +27,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import pandas as pd
 
+from .features import length_ranks
 from .segments import LONE_SURROGATE, segment_table
 
 REPEAT_DOCUMENTS_DEFAULT = 3
@@ -87,10 +88,8 @@ class RepeatedLines:
         run = np.cumsum(np.r_[True, doc[1:] != doc[:-1]]) - 1  # each row's document, numbered in order
         lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
         # each document's key: the hashes of its two longest lines (the first ones on a tie)
-        order = np.lexsort((np.arange(len(texts)), -lengths, run))
-        first_of_run = np.r_[True, run[order][1:] != run[order][:-1]]
-        rank = np.arange(len(order)) - np.maximum.accumulate(np.where(first_of_run, np.arange(len(order)), 0))
-        longest, second = order[rank == 0], order[rank == 1]
+        rank = length_ranks(run, lengths)
+        longest, second = np.flatnonzero(rank == 0), np.flatnonzero(rank == 1)  # in the documents' order
         second_hash = np.zeros(run[-1] + 1, dtype=np.uint64)  # a document of one line has none
         second_hash[run[second]] = hashes[second]
         keys = (hashes[longest] ^ (second_hash * _MIX_SECOND))[run]

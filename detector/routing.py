@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import ModelError
-from .features import joined_with_starts, lower_joined_with_starts, matches_per_text
+from .features import joined_with_starts, length_ranks, lower_joined_with_starts, matches_per_text
 from .model import as_strings, check_segment_frame
 
 # Words and stems that few texts outside crypto news use, read in the first ROUTE_HEAD_CHARS
@@ -82,9 +82,12 @@ def crypto_news(X: pd.DataFrame, min_segments: int = CRYPTO_MIN_SEGMENTS) -> np.
     """Per row of a segment frame (doc_id, position, text): is its document crypto news, with at
     least ``min_segments`` segments that name a crypto term? Texts are read as the models read them."""
     check_segment_frame(X)
-    doc = pd.factorize(X["doc_id"], use_na_sentinel=False)[0]
-    segments_naming_crypto = np.bincount(doc, weights=mentions_crypto(as_strings(X["text"])))
-    return segments_naming_crypto[doc] >= min_segments
+    return _crypto_rows(pd.factorize(X["doc_id"], use_na_sentinel=False)[0], as_strings(X["text"]), min_segments)
+
+
+def _crypto_rows(doc: np.ndarray, texts: list[str], min_segments: int) -> np.ndarray:
+    """``crypto_news`` of rows numbered by document (``doc``) with these texts."""
+    return np.bincount(doc, weights=mentions_crypto(texts))[doc] >= min_segments
 
 
 # Finance and markets news goes to the crypto model too: its pages carry the same kind of inline ad (a
@@ -159,10 +162,7 @@ def _finance_rows(doc: np.ndarray, texts: list[str]) -> np.ndarray:
     if not len(texts):
         return np.zeros(0, dtype=bool)
     lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
-    order = np.lexsort((-lengths, doc))  # per document, longest first; of equals, the first (a stable sort)
-    first_of_doc = np.r_[True, doc[order][1:] != doc[order][:-1]]
-    rank = np.arange(len(order)) - np.maximum.accumulate(np.where(first_of_doc, np.arange(len(order)), 0))
-    read = order[rank < FINANCE_READ_SEGMENTS]
+    read = np.flatnonzero(length_ranks(doc, lengths) < FINANCE_READ_SEGMENTS)
     heads = [texts[row][:ROUTE_HEAD_CHARS] for row in read]
     joined, starts = lower_joined_with_starts(heads, *joined_with_starts(heads))
     encoded = joined.encode("utf-8", "surrogatepass")  # a bytes search is faster than one of wide strings
@@ -182,7 +182,7 @@ def topic_routes(X: pd.DataFrame, min_segments: int = CRYPTO_MIN_SEGMENTS) -> np
     check_segment_frame(X)
     doc = pd.factorize(X["doc_id"], use_na_sentinel=False)[0]
     texts = as_strings(X["text"])
-    routes = np.bincount(doc, weights=mentions_crypto(texts))[doc] >= min_segments
+    routes = _crypto_rows(doc, texts, min_segments)
     rest = np.flatnonzero(~routes)  # finance terms are looked for only where no crypto term settled it
     if len(rest):
         routes[rest] = _finance_rows(pd.factorize(doc[rest])[0], [texts[row] for row in rest])
