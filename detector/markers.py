@@ -8,8 +8,8 @@ list ("Tags: ...", "Schlagwörter: ..."), a date or reading time ("Updated: ..."
 share buttons ("Share: ...", "Folgen Sie uns: ...") or a photo credit ("Photo: Reuters", "Foto:
 ..."), all boilerplate (LABELS.md), as is a caption that ends in its credit ("... in Barishal.
 Photo: Pavel Rahman"), a line that is only a date ("March 22, 2017", "22.03.2017 | 09:41 UTC") and one
-that only says how long ago ("3 hours ago", "vor 2 Stunden"), or a byline ("By: ...", "Door: ...", "Автор: ...", or without a colon "By Dana Whitlock", "Door Jan de Vries"),
-bio. Between two story
+that only says how long ago ("3 hours ago", "vor 2 Stunden"), or a byline ("By: ...", "Door: ...",
+"Автор: ...", or without a colon "By Dana Whitlock", "Door Jan de Vries"), bio. Between two story
 paragraphs the context stage pulls such a line towards the story, and the model knows the words only
 in the languages its training data has. ``marker_rows`` names the label each line says it has, and
 ``pipeline.decide`` removes a marked line, unless that label is kept, once the labels outside keep
@@ -249,7 +249,8 @@ _TIME = (r"(?:,?\s*(?:at|um|à|a las|às|alle|om|lúc|-|–|\||·)?\s*\d{1,2}[:.
 DATE_LINE = re.compile(
     rf"(?:{_WEEKDAY}\.?[,،]?\s+)?(?:"
     rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR}"  # March 22, 2017
-    rf"|\d{{1,2}}(?:st|nd|rd|th|\.)?\s+(?:de\s+)?{_MONTH}(?:,|\s+de)?\s+{_YEAR}(?:\s?г\.?|\s?р\.?)?"  # 22 March 2017, 22 de marzo de 2017, 22 марта 2017 г.
+    # 22 March 2017, 22 de marzo de 2017, 22 марта 2017 г.
+    rf"|\d{{1,2}}(?:st|nd|rd|th|\.)?\s+(?:de\s+)?{_MONTH}(?:,|\s+de)?\s+{_YEAR}(?:\s?г\.?|\s?р\.?)?"
     rf"|{_YEAR}\.\s+{_MONTH}\s+\d{{1,2}}\.?"  # Hungarian: 2017. március 22.
     rf"|(?:ngày\s+)?\d{{1,2}}\s+tháng\s+\d{{1,2}}(?:\s+năm|,)?\s+{_YEAR}"  # Vietnamese: ngày 22 tháng 3 năm 2017
     rf"|{_YEAR}-\d{{2}}-\d{{2}}|\d{{1,2}}([./])\d{{1,2}}\1{_YEAR}|\d{{1,2}}/\d{{1,2}}/\d{{2}}"  # 2017-03-22, 22.03.2017
@@ -259,7 +260,8 @@ DATE_LINE = re.compile(
 
 
 # A line that only says how long ago the page or a comment was posted, perhaps after "Updated" or "Posted":
-# "3 hours ago", "Updated 2h ago", "vor 2 Stunden", "il y a 1 jour", "hace 2 días", "2 giờ trước", "3 ชั่วโมงที่แล้ว", "منذ ساعتين", "2時間前", "3시간 전". LABELS.md: dates.
+# "3 hours ago", "Updated 2h ago", "vor 2 Stunden", "il y a 1 jour", "hace 2 días", "2 giờ trước",
+# "3 ชั่วโมงที่แล้ว", "منذ ساعتين", "2時間前", "3시간 전". LABELS.md: dates.
 RELATIVE_TIME_MAX_CHARS = 40
 _COUNT = r"(?:\d{1,3}|an?|one|een|ein|eine|einer|einem|une?|una?|um|uma|un|одн[уа]|один)"
 _POSTED = ("updated", "posted", "published", "aktualisiert", "veröffentlicht", "bijgewerkt", "gepubliceerd",
@@ -281,7 +283,8 @@ RELATIVE_TIME = re.compile(rf"(?:(?:{'|'.join(_POSTED)})\s*:?\s+)?(?:" + "|".joi
     r"\d{1,3}\s+(?:giây|phút|giờ|ngày|tuần|tháng|năm)\s+trước",  # vi
     r"\d{1,3}\s*(?:วินาที|นาที|ชั่วโมง|วัน|สัปดาห์|เดือน|ปี)\s*(?:ที่แล้ว|ก่อน)",  # th
     r"\d{1,3}\s+(?:सेकंड|मिनट|घंटे|घंटा|दिन|हफ्ते|सप्ताह|महीने|महीना|साल)\s+पहले",  # hi
-    r"منذ\s+(?:\d{1,3}\s+)?(?:ثانية|ثوان|دقيقة|دقائق|ساعة|ساعات|ساعتين|يوم|أيام|يومين|أسبوع|أسابيع|شهر|أشهر|سنة|سنوات)",  # ar
+    r"منذ\s+(?:\d{1,3}\s+)?(?:ثانية|ثوان|دقيقة|دقائق|ساعة|ساعات|ساعتين|يوم|أيام|يومين"
+    r"|أسبوع|أسابيع|شهر|أشهر|سنة|سنوات)",  # ar
     r"\d{1,3}\s*(?:秒|分|時間|日|週間|か月|ヶ月|年)前",  # ja
     r"\d{1,3}\s*(?:秒|分钟|小时|天|周|个月|年)前",  # zh
     r"\d{1,3}\s*(?:초|분|시간|일|주|개월|년)\s*전",  # ko
