@@ -42,9 +42,13 @@ _PIPE_END = re.compile(r"\|$", re.M)
 _SENTENCE_BREAK = re.compile(r"[.!?。！？](?:[^\S\n]|$)", re.M)
 # Currency and URL patterns are lower case: they run on the lower-cased batch, which is
 # about twice as fast as matching with re.I. The URL pattern starts with its literal dot, and
-# the currency and date patterns with a lookahead on their first character, so the engine
-# can skip ahead to candidates.
-_CURRENCY = re.compile(r"(?=[$€£¥₿₽₺₹uebgjtpc])(?:[$€£¥₿₽₺₹]|\b(?:usd|eur|usdt|usdc|btc|eth|gbp|jpy|brl|try|pln|chf)\b)")
+# the date pattern with a lookahead on its first character, so the engine can skip ahead to
+# candidates. A currency is a symbol or one of the codes as a word; each code is looked for
+# alone (a plain search first, most batches hold few of them), the literal first and the word's
+# start then asked for by looking back.
+_CURRENCY_SYMBOL = re.compile("[$€£¥₿₽₺₹]")
+_CURRENCY_CODES = tuple((code, re.compile(rf"{code}\b(?<=\b{code})"))
+                        for code in ("usd", "eur", "usdt", "usdc", "btc", "eth", "gbp", "jpy", "brl", "try", "pln", "chf"))
 _URL = re.compile(r"\.(?<=\w\.)(?:com|org|net|io|co|de|nl|fr|es|it|pl|ru|jp|cn|uk)\b|https?://|www\.")
 _HANDLE = re.compile(r"(?:^|[^\S\n])@\w{2,}", re.M)
 _EMAIL = re.compile(r"(?<=\w)@[\w-]+\.\w")
@@ -85,9 +89,19 @@ def ngram_counts(texts, n_features: int) -> sp.csr_matrix:
     if len(texts) > NGRAM_CHUNK_TEXTS:  # in parts: the temporaries below take about 10 kB per text
         return sp.vstack([ngram_counts(texts[i:i + NGRAM_CHUNK_TEXTS], n_features)
                           for i in range(0, len(texts), NGRAM_CHUNK_TEXTS)], format="csr")
-    openings = [f" {_DIGIT.sub('0', t[:CHAR_HEAD_CHARS].lower())} " for t in texts]
-    lengths = np.fromiter((len(o) for o in openings), dtype=np.int64, count=len(openings))
-    codes = np.frombuffer("".join(openings).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    if not texts:
+        return sp.csr_matrix((0, n_features))
+    # The openings as one string, a space on either side of each, lower-cased and digits mapped in
+    # one call each (the space ends a Greek final sigma's context as the end of a text would).
+    heads = [text[:CHAR_HEAD_CHARS] for text in texts]
+    joined = f" {'  '.join(heads)} "
+    lower = joined.lower()
+    if len(lower) != len(joined):  # a few characters lower-case to two (İ -> i̇)
+        heads = [head.lower() for head in heads]
+        lower = f" {'  '.join(heads)} "
+    lengths = text_lengths(heads) + 2
+    codes = np.frombuffer(lower.encode("utf-32-le"), dtype=np.uint32)
+    codes = np.where(_DECIMAL_DIGITS[np.minimum(codes, len(_DECIMAL_DIGITS) - 1)], ord("0"), codes).astype(np.uint64)
     room = np.repeat(np.cumsum(lengths), lengths) - np.arange(len(codes))  # characters left in its text
     bits = int(n_features).bit_length() - 1  # n_features is a power of two
     shift = np.uint64(64 - bits)
@@ -119,6 +133,14 @@ def ngram_counts(texts, n_features: int) -> sp.csr_matrix:
     return sp.csr_matrix((counts, distinct & (n_features - 1), row_starts), shape=(len(texts), n_features))
 
 
+def _decimal_digits(size: int = 0x20000) -> np.ndarray:
+    """Per code point below ``size``, whether ``\\d`` matches it (no decimal digit lies higher; a test checks)."""
+    table = np.zeros(size, dtype=bool)
+    table[[ord(digit) for digit in _DIGIT.findall("".join(map(chr, range(size))))]] = True
+    return table
+
+
+_DECIMAL_DIGITS = _decimal_digits()
 _HASH_BASE = np.uint64(1_000_003)
 _HASH_MIX = np.uint64(0x9E3779B97F4A7C15)  # Fibonacci hashing: the top bits of the product are well spread
 
@@ -171,7 +193,7 @@ def _character_counts(heads: list[str]) -> dict[str, np.ndarray]:
 
     Computed for the whole batch at once on the code points of the joined texts.
     """
-    lengths = np.fromiter((len(h) for h in heads), dtype=np.int64, count=len(heads))
+    lengths = text_lengths(heads)
     codes = np.frombuffer("".join(heads).encode("utf-32-le"), dtype=np.uint32)
     flags = np.where(codes < _CLASS_TABLE_SIZE, _CLASSES[np.minimum(codes, _CLASS_TABLE_SIZE - 1)], _LETTER)
     ends = np.cumsum(lengths)
@@ -211,9 +233,14 @@ def _character_counts(heads: list[str]) -> dict[str, np.ndarray]:
             "has_at": np.bincount(at_owner, minlength=len(heads)) > 0}
 
 
+def text_lengths(texts) -> np.ndarray:
+    """Each text's length in characters."""
+    return np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+
+
 def joined_with_starts(parts: list[str]) -> tuple[str, np.ndarray]:
     """Texts joined by "\n", and where each starts in the joined string."""
-    lengths = np.fromiter((len(p) + 1 for p in parts), dtype=np.int64, count=len(parts))
+    lengths = text_lengths(parts) + 1
     return "\n".join(parts), np.cumsum(lengths) - lengths
 
 
@@ -265,7 +292,9 @@ def _pattern_columns(texts: list[str], heads: list[str], has_digits: np.ndarray,
         "ends_quote": found(_QUOTE_END, tails_joined, tail_starts),
         "starts_bullet": found(_BULLET, openings_joined, opening_starts),
         "sentences": np.minimum(matches_per_text(_SENTENCE_BREAK, heads_joined, head_starts), 10.0),
-        "currency": found(_CURRENCY, lower_joined, lower_starts),
+        "currency": np.minimum(matches_per_text(_CURRENCY_SYMBOL, lower_joined, lower_starts)
+                               + sum(matches_per_text(pattern, lower_joined, lower_starts)
+                                     for code, pattern in _CURRENCY_CODES if code in lower_joined), 1.0),
         "url": found(_URL, lower_joined, lower_starts),
         "handle": matches_among(_HANDLE, has_at, 1.0),
         "email": matches_among(_EMAIL, has_at, 1.0),
@@ -287,7 +316,7 @@ def layout_features(texts) -> np.ndarray:
     heads = [t[:LAYOUT_HEAD_CHARS] for t in texts]
     c = _character_counts(heads)
     n_head = np.maximum(c["length"], 1)
-    full_length = np.fromiter((len(t) for t in texts), dtype=float, count=len(texts))
+    full_length = text_lengths(texts).astype(float)
     n_words = c["words"].copy()
     for i in np.flatnonzero(full_length > LAYOUT_HEAD_CHARS):  # long texts: spaces over the whole text
         n_words[i] = texts[i].count(" ") + 1

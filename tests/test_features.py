@@ -1,3 +1,5 @@
+import re
+
 import numpy as np
 import pytest
 
@@ -90,3 +92,25 @@ def test_layout_flags_read_each_segment_as_python_reads_it():
     assert column["ends_pipe"] == [float(t.endswith("|")) for t in texts]
     assert column["currency"][4] == 1.0  # found after "İ", which lower-cases to two characters
     assert column["handle"][5] == 1.0 and column["handle"][6] == 0.0 and column["handle"][-1] == 1.0
+    assert layout_features(["Paid in USDT", "a country's entry", "eur", "neuro", "€ 5", "BTC-ETH"])[
+        :, LAYOUT_COLUMNS.index("currency")].tolist() == [1.0, 0.0, 1.0, 0.0, 1.0, 1.0]  # codes as words only
+
+
+def test_ngram_counts_read_each_opening_lower_cased_with_digits_as_zero_whatever_its_batch():
+    # The batch is lower-cased and digit-mapped as one string; every row must be what its text gives alone.
+    texts = ["ΟΔΟΣ ΣΑΣ.", "Preis: ١٢٣ ५ 12 ５", "Straße", "ǅ Title"]
+    for batch in (texts, texts + ["İstanbul"]):  # "İ" lower-cases to two characters: the per-text way
+        together = ngram_counts(batch, 2**12)
+        for row, text in enumerate(batch):
+            assert (together[row] != ngram_counts([text], 2**12)).nnz == 0
+    mapped = re.sub(r"\d", "0", texts[1].lower())
+    assert (ngram_counts([texts[1]], 2**12) != ngram_counts([mapped], 2**12)).nnz == 0
+
+
+def test_the_digit_table_knows_every_character_a_digit_pattern_matches():
+    from detector.features import _DECIMAL_DIGITS
+
+    table = np.array([re.fullmatch(r"\d", chr(code)) is not None for code in range(len(_DECIMAL_DIGITS))])
+    assert np.array_equal(table, _DECIMAL_DIGITS)
+    beyond = "".join(map(chr, range(len(_DECIMAL_DIGITS), 0x110000)))
+    assert re.search(r"\d", beyond) is None  # none above the table: ngram_counts reads them as they are
