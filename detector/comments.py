@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from .features import document_bounds, joined_with_starts, lower_joined_with_starts, matches_per_text
+from .features import document_bounds, joined_with_starts, lower_joined_with_starts, matches_per_text, text_lengths
 from .model import main_block
 
 COMMENT_CONFIDENCE_DEFAULT = 0.0
@@ -59,7 +59,7 @@ def is_comment_header(text: str) -> bool:
 
 def header_candidates(texts: Sequence[str]) -> np.ndarray:
     """The rows of ``texts`` that are comment headers (``is_comment_header``), in order."""
-    short = np.flatnonzero(np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)) <= HEADER_MAX_CHARS)
+    short = np.flatnonzero(text_lengths(texts) <= HEADER_MAX_CHARS)
     if not len(short):
         return short
     parts = [texts[row] for row in short]
@@ -82,7 +82,7 @@ def comment_sections(texts: Sequence[str], doc: np.ndarray, story_alone: np.ndar
     candidates = header_candidates(texts)
     if not len(candidates):
         return np.zeros(n_rows, dtype=bool)
-    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=n_rows)
+    lengths = text_lengths(texts)
     doc = np.cumsum(np.r_[False, doc[1:] != doc[:-1]])  # numbered 0, 1, 2 ... as main_block needs
     inside = main_block(story_alone, lengths, doc)[:, 0].astype(bool)
     row = np.arange(n_rows)

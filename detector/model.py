@@ -30,6 +30,7 @@ from threadpoolctl import threadpool_limits
 from .errors import InputError
 from .features import (
     LAYOUT_COLUMNS, cohesion_features, document_bounds, layout_features, ngram_vectorizer, position_features,
+    text_lengths,
 )
 
 REQUIRED_COLUMNS = ("doc_id", "position", "text")
@@ -231,7 +232,7 @@ class SegmentClassifier(ClassifierMixin, BaseEstimator):
         """Stage two's input: the segment's and its neighbours' stage-one guesses, layout, position,
         and how close its text (``ngrams``, stage one's weighted n-gram rows) is to its story."""
         doc = pd.factorize(frame["doc_id"], use_na_sentinel=False)[0]
-        lengths = np.fromiter(map(len, frame["text"]), dtype=np.int64, count=len(frame))
+        lengths = text_lengths(frame["text"])
         blocks = [alone, layout, position_features(doc, lengths, layout[:, LAYOUT_COLUMNS.index("ends_sentence")])]
         neighbours = [_shift_within(alone, doc, offset, fill=-1.0) for offset in NEIGHBOUR_OFFSETS]
         for offset, shifted in zip(NEIGHBOUR_OFFSETS, neighbours):

@@ -17,7 +17,7 @@ import pandas as pd
 from .clean import clean_article
 from .comments import COMMENT_CONFIDENCE_DEFAULT, comment_sections
 from .errors import InputError
-from .features import document_bounds
+from .features import document_bounds, text_lengths
 from .markers import MARKER_CONFIDENCE_DEFAULT, marker_rows
 from .repeats import REPEAT_CONFIDENCE_DEFAULT, REPEAT_DOCUMENTS_DEFAULT, RepeatedLines
 from .routing import TopicRouter
@@ -242,7 +242,7 @@ def _decide_table(table, counts, model, thresholds: Thresholds, repeats: Repeate
         markers[undecided] = marker_rows([texts[row] for row in undecided])
     labels, confidence, kept = decide(proba, model.classes_, t.keep, min_confidence, t.block_confidence, doc,
                                       alone, t.story_confidence, promo_confidence, repeated, t.repeat_confidence,
-                                      comments, t.comment_confidence, markers, t.marker_confidence, _lengths(texts))
+                                      comments, t.comment_confidence, markers, t.marker_confidence, text_lengths(texts))
     return counts, labels, confidence, kept
 
 
@@ -267,15 +267,10 @@ def rule_marks(texts: Sequence[str], doc: np.ndarray, alone: np.ndarray | None, 
     segments = pd.DataFrame({"doc_id": doc, "text": pd.Series(texts, dtype=object)})
     repeats = RepeatedLines(repeat_documents)
     repeats.add(segments)
-    marks = {"repeated": repeats.marks(segments), "markers": marker_rows(texts), "chars": _lengths(texts)}
+    marks = {"repeated": repeats.marks(segments), "markers": marker_rows(texts), "chars": text_lengths(texts)}
     if alone is not None:
         marks["comments"] = comment_marks(texts, doc, alone, proba, classes, keep)
     return marks
-
-
-def _lengths(texts: Sequence[str]) -> np.ndarray:
-    """Each text's length in characters."""
-    return np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
 
 
 def segment_frame(doc_ids: Sequence, labeled: Sequence[list[LabeledSegment]], model, name: str,

@@ -27,7 +27,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import pandas as pd
 
-from .features import length_ranks
+from .features import length_ranks, text_lengths
 from .segments import LONE_SURROGATE, segment_table
 
 REPEAT_DOCUMENTS_DEFAULT = 3
@@ -86,7 +86,7 @@ class RepeatedLines:
         hashes = line_hashes(texts)
         doc = pd.factorize(segments["doc_id"])[0]
         run = np.cumsum(np.r_[True, doc[1:] != doc[:-1]]) - 1  # each row's document, numbered in order
-        lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+        lengths = text_lengths(texts)
         # each document's key: the hashes of its two longest lines (the first ones on a tie)
         rank = length_ranks(run, lengths)
         longest, second = np.flatnonzero(rank == 0), np.flatnonzero(rank == 1)  # in the documents' order
@@ -128,7 +128,7 @@ class RepeatedLines:
         if not held.any():
             return held
         doc = pd.factorize(segments["doc_id"])[0]
-        lengths = np.fromiter(map(len, segments["text"]), dtype=float, count=len(segments))
+        lengths = text_lengths(segments["text"])
         share = np.bincount(doc, weights=lengths * held) / np.maximum(np.bincount(doc, weights=lengths), 1)
         return held & (share[doc] <= COPY_SHARE)
 

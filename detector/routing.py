@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import ModelError
-from .features import joined_with_starts, length_ranks, lower_joined_with_starts, matches_per_text
+from .features import joined_with_starts, length_ranks, lower_joined_with_starts, matches_per_text, text_lengths
 from .model import as_strings, check_segment_frame
 
 # Words and stems that few texts outside crypto news use, read in the first ROUTE_HEAD_CHARS
@@ -161,8 +161,7 @@ def _finance_rows(doc: np.ndarray, texts: list[str]) -> np.ndarray:
     """``finance_news`` of rows numbered by document (``doc``) with these texts."""
     if not len(texts):
         return np.zeros(0, dtype=bool)
-    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
-    read = np.flatnonzero(length_ranks(doc, lengths) < FINANCE_READ_SEGMENTS)
+    read = np.flatnonzero(length_ranks(doc, text_lengths(texts)) < FINANCE_READ_SEGMENTS)
     heads = [texts[row][:ROUTE_HEAD_CHARS] for row in read]
     joined, starts = lower_joined_with_starts(heads, *joined_with_starts(heads))
     encoded = joined.encode("utf-8", "surrogatepass")  # a bytes search is faster than one of wide strings

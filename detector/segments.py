@@ -82,7 +82,7 @@ def split_segments(text: str) -> list[Segment]:
 def segment_table(texts: Sequence[str]) -> tuple[pd.DataFrame, np.ndarray]:
     """One row per segment of every text (doc_id: the text's index, position, text), and each text's segment count."""
     cores = [[core for core in split_lines(text).cores if core] for text in texts]
-    counts = np.fromiter((len(c) for c in cores), dtype=np.int64, count=len(cores))
+    counts = np.fromiter(map(len, cores), dtype=np.int64, count=len(cores))
     starts = np.cumsum(counts) - counts
     total = int(counts.sum())
     frame = pd.DataFrame({
