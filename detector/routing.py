@@ -57,14 +57,62 @@ _LATIN_PIECES = ("coin", "btc", "rypto", "ripto", "defi", "nft", "xrp", "tether"
 # "ether" as a word, found in one pass: the literal first lets the search skip ahead, the look-back
 # then asks for a word boundary before it ("whether" and "together" hold it too).
 _ETHER = re.compile(r"ether\b(?<=\bether)")
-# A letter of those scripts, and the rest of its line (one match per segment that has one).
-_OTHER_SCRIPTS = re.compile("[\u0370-\u06ff\u0900-\u09ff\u0e00-\u0e7f\u1ea0-\u1eff\u3040-\u30ff"
-                            "\u4e00-\u9fff\uac00-\ud7af][^\n]*")
+# The other scripts (Greek to Arabic, Devanagari and Bengali, Thai, Vietnamese, kana, CJK, Hangul): a letter
+# of theirs, and the rest of its line (one match per segment that has one).
+_OTHER_RANGES = ((0x0370, 0x06FF), (0x0900, 0x09FF), (0x0E00, 0x0E7F), (0x1EA0, 0x1EFF), (0x3040, 0x30FF),
+                 (0x4E00, 0x9FFF), (0xAC00, 0xD7AF))
+_OTHER_SCRIPTS = re.compile("[" + "".join(f"{chr(low)}-{chr(high)}" for low, high in _OTHER_RANGES) + "][^\n]*")
+# Most segments name no term. One pass over a batch's code points first picks those that may: every
+# Latin term, piece and "ether" holds one of these three letters in a row (a test checks), and every
+# term of the other scripts a letter of theirs.
+_KEY_TRIGRAMS = ("coi", "btc", "eth", "kch", "efi", "nft", "bin", "ola", "xrp", "esa", "usd", "pto")
+
+
+def _folding_table() -> np.ndarray:
+    """Per code point below 0x10000, what the key pass reads: an ASCII character as it lower-cases, 1 for a
+    letter of the other scripts, 0 for the rest. Three characters outside ASCII lower-case to one of these
+    (a test checks all): "İ" to "i" and a dot, the Kelvin sign to "k", the ohm sign to "ω"."""
+    table = np.zeros(0x10000, dtype=np.uint32)
+    table[:128] = np.frombuffer(bytes(range(128)).lower(), dtype=np.uint8)
+    for low, high in _OTHER_RANGES:
+        table[low:high + 1] = 1
+    table[0x0130], table[0x212A], table[0x2126] = ord("i"), ord("k"), 1
+    return table
+
+
+def _key_table() -> np.ndarray:
+    """True at the index of each of ``_KEY_TRIGRAMS``: three folded characters of 7 bits each."""
+    table = np.zeros(1 << 21, dtype=bool)
+    table[[ord(a) << 14 | ord(b) << 7 | ord(c) for a, b, c in _KEY_TRIGRAMS]] = True
+    return table
+
+
+_FOLDED, _KEYS = _folding_table(), _key_table()
+
+
+def _may_name_crypto(heads: list[str]) -> np.ndarray:
+    """The rows of ``heads`` that hold one of ``_KEY_TRIGRAMS`` (in any case) or a letter of the other
+    scripts: a superset of the rows that name a crypto term, found in one pass of array operations."""
+    joined, starts = joined_with_starts(heads)
+    codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    folded = _FOLDED[np.minimum(codes, len(_FOLDED) - 1)]  # above the table: neither ASCII nor those scripts
+    keyed = np.flatnonzero(_KEYS[folded[:-2] << 14 | folded[1:-1] << 7 | folded[2:]])
+    positions = np.concatenate([keyed, np.flatnonzero(folded == 1)])
+    return np.unique(np.searchsorted(starts, positions, side="right") - 1)
 
 
 def mentions_crypto(texts: list[str]) -> np.ndarray:
     """Per text, whether its first ``ROUTE_HEAD_CHARS`` characters name a term of ``CRYPTO_TERMS``."""
     heads = [text[:ROUTE_HEAD_CHARS] for text in texts]
+    found = np.zeros(len(heads), dtype=bool)
+    rows = _may_name_crypto(heads)
+    if len(rows):
+        found[rows] = _names_crypto([heads[row] for row in rows])
+    return found
+
+
+def _names_crypto(heads: list[str]) -> np.ndarray:
+    """``mentions_crypto`` of these heads, read with plain searches and patterns."""
     joined, starts = lower_joined_with_starts(heads, *joined_with_starts(heads))
     found = _holding_one_of(_LATIN_TERMS, joined, starts) | (matches_per_text(_ETHER, joined, starts) > 0)
     # the other scripts' terms are looked for only in the segments written in one of them

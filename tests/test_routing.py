@@ -10,6 +10,7 @@ import pytest
 from conftest import make_documents
 from detector import (
     CRYPTO_MIN_CONFIDENCE, CRYPTO_PROMO_CONFIDENCE, MIN_CONFIDENCE_DEFAULT, InputError, ModelError, load_model,
+    routing,
 )
 from detector.data import documents_to_frame
 from detector.pipeline import (
@@ -62,10 +63,25 @@ def test_the_fast_search_finds_what_the_pattern_finds_in_every_segment_head():
     rng = random.Random(7)
     words = ["bitcoin", "Coinbase", "coin", "define", "DeFi", "nft", "NFTs", "crypto", "cryptography", "İstanbul",
              "Крипто", "κρυπτο", "仮想通貨", "ステーブルコイン", "Стейблкоїн", "news", "the", "tiền điện tử", "x" * 130, "\u00e9t\u00e9",
-             "ether", "Ether,", "whether", "together", "Tether", "tethered", "USDT"]
+             "ether", "Ether,", "whether", "together", "Tether", "tethered", "USDT", "BLOCKCHAIN", "bloc\u212achain",
+             "Solana", "BINANCE", "presale", "usdc", "XRP", "btc", "Kriptovaluta", "\u2126"]
     texts = [" ".join(rng.choice(words) for _ in range(rng.randint(1, 6))) for _ in range(2000)]
     expected = [CRYPTO_TERMS.search(text[:ROUTE_HEAD_CHARS]) is not None for text in texts]
     assert mentions_crypto(texts).tolist() == expected and 0 < sum(expected) < len(texts)
+
+
+def test_the_first_pass_keeps_every_segment_that_can_name_a_term():
+    # Every Latin term and piece holds a key; every character that lower-cases to an ASCII letter or to a
+    # letter of the other scripts is read as that letter (or as one of those scripts) by the first pass.
+    assert all(any(key in term for key in routing._KEY_TRIGRAMS)
+               for term in (*routing._LATIN_TERMS, *routing._LATIN_PIECES, "ether"))
+    folded = routing._FOLDED
+    for code in [*range(0xD800), *range(0xE000, 0x110000)]:
+        for char in chr(code).lower():
+            if char.isascii() and char.isalpha():
+                assert folded[min(code, len(folded) - 1)] == ord(char), hex(code)
+            elif routing._OTHER_SCRIPTS.match(char):
+                assert folded[min(code, len(folded) - 1)] == 1, hex(code)
 
 
 def _frame(texts_by_doc: dict[str, list[str]]) -> pd.DataFrame:
