@@ -68,22 +68,30 @@ _OTHER_SCRIPTS = re.compile("[" + "".join(f"{chr(low)}-{chr(high)}" for low, hig
 _KEY_TRIGRAMS = ("coi", "btc", "eth", "kch", "efi", "nft", "bin", "ola", "xrp", "esa", "usd", "pto")
 
 
+_OTHER_LETTER = 27  # what the key pass reads for a letter of the other scripts (for a to z: 1 to 26)
+
+
+def _letter_code(letter: str) -> int:
+    """What the key pass reads for an ASCII letter: 1 for "a" to 26 for "z"."""
+    return ord(letter) - ord("a") + 1
+
+
 def _folding_table() -> np.ndarray:
-    """Per code point below 0x10000, what the key pass reads: an ASCII character as it lower-cases, 1 for a
-    letter of the other scripts, 0 for the rest. Three characters outside ASCII lower-case to one of these
-    (a test checks all): "İ" to "i" and a dot, the Kelvin sign to "k", the ohm sign to "ω"."""
-    table = np.zeros(0x10000, dtype=np.uint32)
-    table[:128] = np.frombuffer(bytes(range(128)).lower(), dtype=np.uint8)
+    """Per code point below 0x10000, what the key pass reads: ``_letter_code`` of an ASCII letter in either case,
+    ``_OTHER_LETTER`` for a letter of the other scripts, 0 for the rest. Three more characters lower-case to
+    one of these (a test checks all): "İ" to "i" and a dot, the Kelvin sign to "k", the ohm sign to "ω"."""
+    table = np.zeros(0x10000, dtype=np.uint16)
     for low, high in _OTHER_RANGES:
-        table[low:high + 1] = 1
-    table[0x0130], table[0x212A], table[0x2126] = ord("i"), ord("k"), 1
+        table[low:high + 1] = _OTHER_LETTER
+    table[ord("a"):ord("z") + 1] = table[ord("A"):ord("Z") + 1] = np.arange(1, 27)
+    table[0x0130], table[0x212A], table[0x2126] = _letter_code("i"), _letter_code("k"), _OTHER_LETTER
     return table
 
 
 def _key_table() -> np.ndarray:
-    """True at the index of each of ``_KEY_TRIGRAMS``: three folded characters of 7 bits each."""
-    table = np.zeros(1 << 21, dtype=bool)
-    table[[ord(a) << 14 | ord(b) << 7 | ord(c) for a, b, c in _KEY_TRIGRAMS]] = True
+    """True at the index of each of ``_KEY_TRIGRAMS``: its three letter codes, 5 bits each."""
+    table = np.zeros(1 << 15, dtype=bool)
+    table[[_letter_code(a) << 10 | _letter_code(b) << 5 | _letter_code(c) for a, b, c in _KEY_TRIGRAMS]] = True
     return table
 
 
@@ -95,10 +103,11 @@ def _may_name_crypto(heads: list[str]) -> np.ndarray:
     scripts: a superset of the rows that name a crypto term, found in one pass of array operations."""
     joined, starts = joined_with_starts(heads)
     codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    folded = _FOLDED[np.minimum(codes, len(_FOLDED) - 1)]  # above the table: neither ASCII nor those scripts
-    keyed = np.flatnonzero(_KEYS[folded[:-2] << 14 | folded[1:-1] << 7 | folded[2:]])
-    positions = np.concatenate([keyed, np.flatnonzero(folded == 1)])
-    return np.unique(np.searchsorted(starts, positions, side="right") - 1)
+    folded = _FOLDED.take(codes, mode="clip")  # above the table: neither ASCII nor those scripts
+    hits = np.zeros(len(codes) + 1, dtype=bool)  # one more: an empty last head starts at the end
+    hits[:max(len(codes) - 2, 0)] = _KEYS[folded[:-2] << 10 | folded[1:-1] << 5 | folded[2:]]
+    hits[:len(codes)] |= folded == _OTHER_LETTER
+    return np.flatnonzero(np.logical_or.reduceat(hits, starts)) if len(starts) else starts
 
 
 def mentions_crypto(texts: list[str]) -> np.ndarray:
