@@ -57,7 +57,7 @@ def is_comment_header(text: str) -> bool:
     return len(text) <= HEADER_MAX_CHARS and COMMENT_HEADER.match(text) is not None
 
 
-def header_candidates(texts: Sequence[str]) -> np.ndarray:
+def header_rows(texts: Sequence[str]) -> np.ndarray:
     """The rows of ``texts`` that are comment headers (``is_comment_header``), in order."""
     short = np.flatnonzero(text_lengths(texts) <= HEADER_MAX_CHARS)
     if not len(short):
@@ -76,24 +76,22 @@ def comment_sections(texts: Sequence[str], doc: np.ndarray, story_alone: np.ndar
     ``story_alone`` is the first stage's probability of the kept labels, ``junk`` the final
     probability of the others. A header counts when it comes after the document's main block
     (``model.main_block``: the story), the model reads it as junk (``HEADER_MIN_JUNK``) and at
-    least ``MIN_ROWS_AFTER_HEADER`` rows follow it.
+    least ``MIN_ROWS_AFTER_HEADER`` rows follow it; the first such header of a document opens its section.
     """
     n_rows = len(texts)
-    candidates = header_candidates(texts)
-    if not len(candidates):
-        return np.zeros(n_rows, dtype=bool)
+    if not n_rows:
+        return np.zeros(0, dtype=bool)
     lengths = text_lengths(texts)
     doc = np.cumsum(np.r_[False, doc[1:] != doc[:-1]])  # numbered 0, 1, 2 ... as main_block needs
     inside = main_block(story_alone, lengths, doc)[:, 0].astype(bool)
     row = np.arange(n_rows)
-    n_docs = int(doc[-1]) + 1
-    block_last = np.full(n_docs, -1)  # the last row of each document's main block (-1: it has none)
+    block_last = np.full(int(doc[-1]) + 1, -1)  # the last row of each document's main block (-1: it has none)
     np.maximum.at(block_last, doc[inside], row[inside])
     doc_last = document_bounds(doc)[1:] - 1
-    first_header = np.full(n_docs, n_rows)
-    for candidate in candidates:  # in reading order: the first header of a document that counts opens its section
-        d = doc[candidate]
-        if (first_header[d] == n_rows and 0 <= block_last[d] < candidate and junk[candidate] >= HEADER_MIN_JUNK
-                and doc_last[d] - candidate >= MIN_ROWS_AFTER_HEADER):
-            first_header[d] = candidate
+    # the conditions on rows first: the header pattern then reads only the rows that meet them
+    possible = np.flatnonzero((block_last[doc] >= 0) & (row > block_last[doc]) & (junk >= HEADER_MIN_JUNK)
+                              & (doc_last[doc] - row >= MIN_ROWS_AFTER_HEADER) & (lengths <= HEADER_MAX_CHARS))
+    headers = possible[header_rows([texts[r] for r in possible])]
+    first_header = np.full(len(doc_last), n_rows)
+    np.minimum.at(first_header, doc[headers], headers)  # of a document's headers, the first
     return row >= first_header[doc]
