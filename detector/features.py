@@ -16,6 +16,7 @@ Four families:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import pairwise
 
 import numpy as np
@@ -455,4 +456,13 @@ def _row_sums(values: np.ndarray, like: sp.csr_matrix) -> np.ndarray:
     A product with a vector of ones: added in the rows' order, as a bincount over the rows would,
     and about three times faster.
     """
-    return sp.csr_matrix((values, like.indices, like.indptr), shape=like.shape) @ np.ones(like.shape[1])
+    return sp.csr_matrix((values, like.indices, like.indptr), shape=like.shape) @ _ones(like.shape[1])
+
+
+@lru_cache(maxsize=4)
+def _ones(n: int) -> np.ndarray:
+    """A read-only vector of ``n`` ones, made once: at the n-gram width it is 2 MiB, a fresh one per call costs
+    more than a small model call's other work."""
+    ones = np.ones(n)
+    ones.flags.writeable = False
+    return ones
