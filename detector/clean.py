@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import accumulate
 
 from .segments import split_lines
 
@@ -16,30 +17,35 @@ def clean_article(text: str, keep: Sequence[bool]) -> str:
     a paragraph break. A text with nothing removed comes back unchanged.
     """
     contents, newlines, cores = split_lines(text)
-    n_segments = sum(1 for core in cores if core)
+    n_segments = len(cores) - cores.count("")
     if len(keep) != n_segments:
         raise ValueError(f"the text has {n_segments} segments but keep has {len(keep)} flags")
     if all(keep):
         return text
 
-    flags = iter(keep)
-    removed = [bool(core) and not next(flags) for core in cores]  # per line: a segment that is cut
-    kept_at = [i for i, core in enumerate(cores) if core and not removed[i]]
+    segment_lines = [i for i, core in enumerate(cores) if core]
+    kept_at = [line for line, flag in zip(segment_lines, keep) if flag]
     if not kept_at:
         return ""
+    removed = [False] * len(cores)  # per line: a segment that is cut
+    for line, flag in zip(segment_lines, keep):
+        if not flag:
+            removed[line] = True
+    # how many removed segments, and how many blank lines, come before each line (and after the last)
+    removed_before = [0, *accumulate(removed)]
+    blank_before = [0, *accumulate(not core for core in cores)]
 
     out: list[str] = []
     first = kept_at[0]
-    if not any(removed[:first]):
+    if not removed_before[first]:
         out.extend(_raw(contents, newlines, range(first)))
     for here, there in zip(kept_at, kept_at[1:] + [len(contents)]):
-        gap = range(here + 1, there)
         out.append(contents[here])
-        if not any(removed[i] for i in gap):
+        if removed_before[there] == removed_before[here + 1]:  # nothing cut between the two
             out.append(newlines[here])
-            out.extend(_raw(contents, newlines, gap))
+            out.extend(_raw(contents, newlines, range(here + 1, there)))
         elif there < len(contents):
-            blank = any(not cores[i] for i in gap)
+            blank = blank_before[there] > blank_before[here + 1]
             out.append(newlines[here] * 2 if blank else newlines[here])
         elif newlines[-1]:
             out.append(newlines[here])  # the text ended with a line break: so does the result
