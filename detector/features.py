@@ -40,15 +40,18 @@ _SENTENCE_END = re.compile(r"[.!?…。！？;；][\"'”’»)\]]*$", re.M)
 _QUOTE_END = re.compile(r"[\"”’»“」』]$", re.M)
 _COLON_END = re.compile(r"[:：]$", re.M)
 _PIPE_END = re.compile(r"\|$", re.M)
-_SENTENCE_BREAK = re.compile(r"[.!?。！？](?:[^\S\n]|$)", re.M)
-# Currency, URL and copyright patterns are lower case: they run on the lower-cased batch, which is
-# about twice as fast as matching with re.I. Each is a few searches, (literal, pattern) pairs: a pattern
-# that starts with a literal is found much faster than an alternation, and it runs only where its
-# literal is in the batch at all ("" for always). A currency is a symbol or a code as a word (the code
-# first, the word's start then asked for by looking back); a URL a domain ending, a scheme or "www.".
-_CURRENCY = (("", re.compile("[$€£¥₿₽₺₹]")),
-             *((code, re.compile(rf"{code}\b(?<=\b{code})"))
-               for code in ("usd", "eur", "usdt", "usdc", "btc", "eth", "gbp", "jpy", "brl", "try", "pln", "chf")))
+# A sentence break: one of these marks, then white space or the end of the segment.
+_SENTENCE_MARKS = ".!?。！？"
+# A currency is one of these symbols (looked up with the sentence marks and separators in
+# _PATTERN_CHARACTERS) or a code as a word.
+_CURRENCY_SYMBOLS = "$€£¥₿₽₺₹"
+# Currency codes, URL and copyright patterns are lower case: they run on the lower-cased batch, which
+# is about twice as fast as matching with re.I. Each is a few searches, (literal, pattern) pairs: a
+# pattern that starts with a literal is found much faster than an alternation, and it runs only where
+# its literal is in the batch at all ("" for always). A code is looked for first, its word's start
+# then asked for by looking back; a URL is a domain ending, a scheme or "www.".
+_CURRENCY_CODES = tuple((code, re.compile(rf"{code}\b(?<=\b{code})"))
+                        for code in ("usd", "eur", "usdt", "usdc", "btc", "eth", "gbp", "jpy", "brl", "try", "pln", "chf"))
 _URL = (("", re.compile(r"\.(?<=\w\.)(?:com|org|net|io|co|de|nl|fr|es|it|pl|ru|jp|cn|uk)\b")),
         ("http", re.compile("https?://")), ("www.", re.compile(r"www\.")))
 _COPYRIGHT = tuple((sign, re.compile(re.escape(sign))) for sign in ("©", "(c)", "®", "™"))
@@ -59,7 +62,21 @@ _DATE = re.compile(
     r"(?=\d)(?:\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|\b\d{1,2}:\d{2}\b|\b(?:19|20)\d{2}\b|\d{4}年|\d{1,2}月\d{1,2}日)"
 )
 _SEPARATORS = re.compile(r"[^\S\n][|/»›>·•–-][^\S\n]|[^\S\n]\|$|^\|", re.M)
-_SEPARATOR_CHAR = re.compile("[|/»›>·•–-]")  # a segment without any of these has no separator
+_SEPARATOR_CHARS = "|/»›>·•–-"  # a segment without any of these has no separator
+
+
+def _pattern_character_table() -> np.ndarray:
+    """Bit flags per code point below 0x10000 (none above): sentence mark 1, white space 2, currency symbol 4,
+    separator 8."""
+    table = np.zeros(0x10000, dtype=np.uint8)
+    table[[code for code in range(0x10000) if chr(code).isspace()]] = _WHITE
+    for chars, flag in ((_SENTENCE_MARKS, _MARK), (_CURRENCY_SYMBOLS, _SYMBOL), (_SEPARATOR_CHARS, _SEPARATOR)):
+        table[[ord(char) for char in chars]] |= flag
+    return table
+
+
+_MARK, _WHITE, _SYMBOL, _SEPARATOR = 1, 2, 4, 8
+_PATTERN_CHARACTERS = _pattern_character_table()
 _TAIL_CHARS = 8  # end-of-segment patterns read this many closing characters
 _OPENING_CHARS = 5  # the bullet pattern reads this many opening characters: "(12) " is its longest
 PROSE_CHARS, PROSE_SENTENCE_CHARS = 300, 120  # running prose: this long, or this long and ending a sentence
@@ -289,7 +306,16 @@ def _pattern_columns(texts: list[str], heads: list[str], has_digits: np.ndarray,
     def found_any(searches):  # (literal, pattern) pairs, on the lower-cased batch
         return np.minimum(sum((matches_per_text(pattern, lower_joined, lower_starts)
                                for literal, pattern in searches if literal in lower_joined), np.zeros(len(texts))), 1.0)
-    has_separator = found(_SEPARATOR_CHAR)
+
+    # Sentence breaks, currency symbols and separator characters from a table of code points, in one pass
+    flags = _PATTERN_CHARACTERS.take(np.frombuffer(heads_joined.encode("utf-32-le"), dtype=np.uint32), mode="clip")
+    breaks = (flags & _MARK) > 0
+    breaks[:-1] &= (flags[1:] & _WHITE) > 0  # a mark before white space, or before the "\n" that ends a head
+
+    def per_text(values):  # counted over each head, as integers (one more value: a last empty head starts there)
+        return np.add.reduceat(np.append(values, 0), head_starts) if len(texts) else np.zeros(0)
+
+    has_separator = per_text((flags & _SEPARATOR) > 0) > 0
 
     return {
         "ends_sentence": found(_SENTENCE_END, tails_joined, tail_starts),
@@ -297,8 +323,8 @@ def _pattern_columns(texts: list[str], heads: list[str], has_digits: np.ndarray,
         "ends_pipe": found(_PIPE_END, tails_joined, tail_starts),
         "ends_quote": found(_QUOTE_END, tails_joined, tail_starts),
         "starts_bullet": found(_BULLET, openings_joined, opening_starts),
-        "sentences": np.minimum(matches_per_text(_SENTENCE_BREAK, heads_joined, head_starts), 10.0),
-        "currency": found_any(_CURRENCY),
+        "sentences": np.minimum(per_text(breaks), 10.0),
+        "currency": np.minimum(per_text((flags & _SYMBOL) > 0) + found_any(_CURRENCY_CODES), 1.0),
         "url": found_any(_URL),
         "handle": matches_among(_HANDLE, has_at, 1.0),
         "email": matches_among(_EMAIL, has_at, 1.0),

@@ -114,3 +114,22 @@ def test_the_digit_table_knows_every_character_a_digit_pattern_matches():
     assert np.array_equal(table, _DECIMAL_DIGITS)
     beyond = "".join(map(chr, range(len(_DECIMAL_DIGITS), 0x110000)))
     assert re.search(r"\d", beyond) is None  # none above the table: ngram_counts reads them as they are
+
+
+def test_sentence_breaks_separators_and_symbols_are_read_from_the_first_characters():
+    # a mark counts before white space or at the end of the first characters ("。" before "テ" does not)
+    texts = ["One. Two! Three?", "Wait... what", "x.y and 3.5", "日本。テスト！", "Fin.\u3000Next", "x" * 130 + ". Late",
+             "Price: £5", "Home | News", "a-b", "no marks"]
+    layout = layout_features(texts)
+    column = {name: layout[:, i].tolist() for i, name in enumerate(LAYOUT_COLUMNS)}
+    assert column["sentences"] == [3.0, 1.0, 0.0, 1.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0]
+    assert column["currency"] == [0.0] * 6 + [1.0, 0.0, 0.0, 0.0]
+    assert column["separators"][7] == 1.0 and column["separators"][8] == 0.0  # a separator stands between spaces
+
+
+def test_the_character_table_knows_every_white_space_character():
+    from detector.features import _PATTERN_CHARACTERS, _WHITE
+
+    white = np.array([chr(code).isspace() for code in range(len(_PATTERN_CHARACTERS))])
+    assert np.array_equal((_PATTERN_CHARACTERS & _WHITE) > 0, white)
+    assert not any(chr(code).isspace() for code in range(len(_PATTERN_CHARACTERS), 0x110000))
