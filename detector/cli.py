@@ -25,7 +25,6 @@ from .pipeline import (
     reuse_freed_memory, segment_frame,
 )
 from .repeats import REPEAT_CONFIDENCE_DEFAULT, REPEAT_DOCUMENTS_DEFAULT, RepeatedLines
-from .segments import segment_table
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 COUNT_BATCH_SEGMENTS = 20_000  # lines counted at a time in the first pass (counting has a cost per call)
@@ -195,7 +194,7 @@ class Run:
 
         progress = self._progress(None, "articles counted for repeated lines")
         for batch in batches(every_text(), COUNT_BATCH_SEGMENTS):
-            repeats.add(segment_table(batch)[0])
+            repeats.add_texts(batch)
             progress.update(len(batch))
         progress.close()
         return repeats

@@ -28,7 +28,7 @@ import numpy as np
 import pandas as pd
 
 from .features import length_ranks, text_lengths
-from .segments import LONE_SURROGATE, segment_table
+from .segments import LONE_SURROGATE, split_lines
 
 REPEAT_DOCUMENTS_DEFAULT = 3
 # A line held by REPEAT_DOCUMENTS_DEFAULT different documents of the batch is removed when the
@@ -74,17 +74,26 @@ class RepeatedLines:
     def from_texts(cls, texts: Iterable[str], min_documents: int = REPEAT_DOCUMENTS_DEFAULT) -> RepeatedLines:
         """The repeated lines of ``texts``, each text one document (one segment per non-blank line)."""
         repeated = cls(min_documents)
-        if min_documents:
-            repeated.add(segment_table(list(texts))[0])
+        repeated.add_texts(list(texts))
         return repeated
 
     def add(self, segments: pd.DataFrame) -> None:
         """Count the lines of ``segments`` (doc_id, text; each document's rows together, in one call)."""
-        if not self.min_documents or not len(segments):
+        if self.min_documents and len(segments):
+            self._add(pd.factorize(segments["doc_id"])[0], segments["text"].tolist())
+
+    def add_texts(self, texts: Sequence[str]) -> None:
+        """Count the lines of ``texts``, each text one document: ``add`` of their segment table, without the table."""
+        if not self.min_documents:
             return
-        texts = segments["text"].tolist()
+        lines = [[core for core in split_lines(text).cores if core] for text in texts]
+        doc = np.repeat(np.arange(len(lines)), np.fromiter(map(len, lines), dtype=np.int64, count=len(lines)))
+        if len(doc):
+            self._add(doc, [line for document in lines for line in document])
+
+    def _add(self, doc: np.ndarray, texts: list[str]) -> None:
+        """Count these lines (``doc``: each line's document code, a document's lines together)."""
         hashes = line_hashes(texts)
-        doc = pd.factorize(segments["doc_id"])[0]
         run = np.cumsum(np.r_[True, doc[1:] != doc[:-1]]) - 1  # each row's document, numbered in order
         lengths = text_lengths(texts)
         # each document's key: the hashes of its two longest lines (the first ones on a tie)
