@@ -228,9 +228,8 @@ def _decide_table(table, counts, model, thresholds: Thresholds, repeats: Repeate
         return counts, np.array([], dtype=object), np.array([]), np.array([], dtype=bool)
     t = thresholds
     doc = table["doc_id"].to_numpy()
-    parts = [label_probabilities(model, table.iloc[start:stop], t.min_confidence, t.promo_confidence)
-             for start, stop in _whole_documents(doc, MODEL_CALL_SEGMENTS)]
-    alone, proba, min_confidence, promo_confidence = (np.concatenate(arrays) for arrays in zip(*parts))
+    alone, proba, min_confidence, promo_confidence = _table_probabilities(model, table, doc, t.min_confidence,
+                                                                          t.promo_confidence)
     repeated = None if repeats is None else repeats.marks(table)
     texts = table["text"].tolist()
     comments = comment_marks(texts, doc, alone, proba, model.classes_, t.keep) \
@@ -334,9 +333,35 @@ def label_probabilities(model, X: pd.DataFrame, min_confidence: float | None = N
         to_crypto, alone, proba = model.route_and_predict(X)
     else:
         (alone, proba), to_crypto = model.predict_proba_by_stage(X), np.zeros(len(X), dtype=bool)
+    return alone, proba, *_decided_at(model, to_crypto, min_confidence, promo_confidence)
+
+
+def _decided_at(model, to_crypto: np.ndarray, min_confidence: float | None,
+                promo_confidence: float | None) -> tuple[np.ndarray, np.ndarray]:
+    """Per row, the min_confidence and promo_confidence it is decided at: the ones given, or when None the own
+    values of the model that labels the row (``own_thresholds_per_row``)."""
     own = own_thresholds_per_row(model, to_crypto)
-    return alone, proba, *(values if given is None else np.full(len(X), given)
-                           for given, values in zip((min_confidence, promo_confidence), own))
+    return tuple(values if given is None else np.full(len(to_crypto), given)
+                 for given, values in zip((min_confidence, promo_confidence), own))
+
+
+def _table_probabilities(model, table: pd.DataFrame, doc: np.ndarray, min_confidence: float | None,
+                         promo_confidence: float | None):
+    """``label_probabilities`` of a segment table whose rows are grouped by document (``doc``), in model calls
+    of at most ``MODEL_CALL_SEGMENTS`` segments of whole documents. A TopicRouter routes the whole table
+    first, so each of its models gets all its documents of the table together: a batch with a few crypto
+    documents makes one call of the crypto model, not one per part (each call has a fixed cost)."""
+    if not isinstance(model, TopicRouter):
+        parts = [label_probabilities(model, table.iloc[start:stop], min_confidence, promo_confidence)
+                 for start, stop in _whole_documents(doc, MODEL_CALL_SEGMENTS)]
+        return tuple(np.concatenate(arrays) for arrays in zip(*parts))
+    to_crypto = model.routes(table)
+    alone, proba = np.zeros((2, len(table), len(model.classes_)))
+    for labeler, rows in ((model.general, np.flatnonzero(~to_crypto)), (model.crypto, np.flatnonzero(to_crypto))):
+        for start, stop in _whole_documents(doc[rows], MODEL_CALL_SEGMENTS) if len(rows) else []:
+            part = rows[start:stop]
+            alone[part], proba[part] = labeler.predict_proba_by_stage(table.iloc[part])
+    return alone, proba, *_decided_at(model, to_crypto, min_confidence, promo_confidence)
 
 
 def _whole_documents(doc: np.ndarray, max_rows: int) -> list[tuple[int, int]]:
