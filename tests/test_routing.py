@@ -145,6 +145,25 @@ def test_each_document_is_labeled_by_the_model_of_its_subject(router):
     assert not np.allclose(router.general.predict_proba(frame), router.crypto.predict_proba(frame))
 
 
+def test_a_batch_is_routed_once_and_each_model_labels_its_documents_together(router, monkeypatch):
+    news = ["Markets moved as the central bank met.", "Rates were left alone.", "Share this article"]
+    crypto = ["Bitcoin rose 4% on Tuesday.", "Traders bought ether and bitcoin.", "Share this article"]
+    texts = ["\n".join(crypto if i % 3 == 0 else news).replace("Tuesday", f"day {i}") for i in range(9)]
+    one_by_one = [classify_texts([text], router) for text in texts]
+    calls = []
+    for name in ("general", "crypto"):
+        labeler = getattr(router, name)
+        monkeypatch.setattr(labeler, "predict_proba_by_stage",
+                            lambda X, labeler=labeler, name=name: calls.append(name) or type(labeler)
+                            .predict_proba_by_stage(labeler, X))
+    assert classify_texts(texts, router) == [labeled for [labeled] in one_by_one]
+    assert calls == ["general", "crypto"]  # the three crypto articles sit apart, and go in one call
+    calls.clear()
+    monkeypatch.setattr("detector.pipeline.MODEL_CALL_SEGMENTS", 7)  # two articles per call at most
+    assert classify_texts(texts, router) == [labeled for [labeled] in one_by_one]
+    assert calls == ["general"] * 3 + ["crypto"] * 2
+
+
 def test_each_document_is_decided_at_its_own_models_min_confidence():
     # A fixed junk probability of 0.85 for every line: above the crypto model's own 0.8, below 0.9.
     general, crypto = _FixedJunk(), _FixedJunk()
