@@ -50,8 +50,8 @@ _CURRENCY_SYMBOLS = "$€£¥₿₽₺₹"
 # pattern that starts with a literal is found much faster than an alternation, and it runs only where
 # its literal is in the batch at all ("" for always). A code is looked for first, its word's start
 # then asked for by looking back; a URL is a domain ending, a scheme or "www.".
-_CURRENCY_CODES = tuple((code, re.compile(rf"{code}\b(?<=\b{code})"))
-                        for code in ("usd", "eur", "usdt", "usdc", "btc", "eth", "gbp", "jpy", "brl", "try", "pln", "chf"))
+_CURRENCY_CODES = tuple((code, re.compile(rf"{code}\b(?<=\b{code})")) for code in (
+    "usd", "eur", "usdt", "usdc", "btc", "eth", "gbp", "jpy", "brl", "try", "pln", "chf"))
 _URL = (("", re.compile(r"\.(?<=\w\.)(?:com|org|net|io|co|de|nl|fr|es|it|pl|ru|jp|cn|uk)\b")),
         ("http", re.compile("https?://")), ("www.", re.compile(r"www\.")))
 _COPYRIGHT = tuple((sign, re.compile(re.escape(sign))) for sign in ("©", "(c)", "®", "™"))
