@@ -6,7 +6,7 @@ pasted into a story); on general web pages it loses a little more of the story t
 (README, "Bundled models"). A document is crypto news when at least ``CRYPTO_MIN_SEGMENTS``
 of its segments name a crypto term (``CRYPTO_TERMS``, in many scripts); the ad itself counts. It is
 finance news when at least ``FINANCE_MIN_SEGMENTS`` of its ``FINANCE_READ_SEGMENTS`` longest segments
-name a term of the markets (``FINANCE_WORDS``, ``FINANCE_TERMS_ANYWHERE``).
+name a term of the markets or the economy (``FINANCE_WORDS``, ``FINANCE_TERMS_ANYWHERE``).
 """
 
 from __future__ import annotations
@@ -160,32 +160,41 @@ FINANCE_MIN_SEGMENTS = 2
 FINANCE_WORDS = (
     "stocks", "stock market", "stock exchange", "stock price", "equities", "broker", "forex", "cfd", "trading",
     "investor", "dividend", "interest rate", "central bank", "exchange rate", "bond yield", "nasdaq", "s&p 500",
-    "dow jones", "etf",  # en
+    "dow jones", "etf", "inflation", "recession", "treasury", "rate cut", "rate hike", "gold price",
+    "oil price", "wall street",  # en (and de, fr: inflation)
     "aktie", "börse", "anleger", "leitzins", "dividende", "dax", "zentralbank", "notenbank", "ezb",
-    "wechselkurs",  # de
-    "aandelen", "beurs", "belegger", "rente", "aex", "centrale bank", "ecb", "wisselkoers",  # nl
+    "wechselkurs", "rezession", "anleihe", "goldpreis", "ölpreis", "zinssenkung",  # de
+    "aandelen", "beurs", "belegger", "rente", "aex", "centrale bank", "ecb", "wisselkoers", "inflatie",
+    "recessie", "obligatie",  # nl
     "bours", "investisseur", "taux d'intérêt", "taux directeur", "cac 40", "banque centrale", "bce",
-    "taux de change",  # fr
+    "taux de change", "récession", "obligataire", "baisse des taux", "prix du pétrole", "cours de l'or",  # fr
     "acciones", "bolsa", "bursátil", "inversores", "tipos de interés", "ibex", "banco central",
-    "tipo de cambio",  # es
-    "ações", "investidores", "juros", "ibovespa", "câmbio",  # pt
-    "azioni", "borsa", "investitori", "tassi d'interesse", "ftse mib", "banca centrale", "piazza affari",  # it
-    "akcje", "giełd", "inwestor", "stopy procentow", "bank centralny", "kurs walut", "nbp",  # pl
-    "hisse", "yatırımcı", "faiz", "merkez bankası", "döviz",  # tr
-    "акци", "бирж", "инвестор", "ставк", "центробанк", "центральный банк", "банк россии",  # ru
-    "акції", "біржа", "інвестор", "нацбанк", "нбу",  # uk
-    "주식", "증시", "코스피", "코스닥", "투자자", "금리", "환율", "한국은행", "중앙은행",  # ko
+    "tipo de cambio", "inflación", "recesión", "precio del petróleo", "precio del oro",  # es
+    "ações", "investidores", "juros", "ibovespa", "câmbio", "inflação", "recessão",  # pt
+    "azioni", "borsa", "investitori", "tassi d'interesse", "ftse mib", "banca centrale", "piazza affari",
+    "inflazione", "recessione",  # it
+    "akcje", "giełd", "inwestor", "stopy procentow", "bank centralny", "kurs walut", "nbp", "inflacj",
+    "recesj", "obligacj", "stóp procentow",  # pl
+    "hisse", "yatırımcı", "faiz", "merkez bankası", "döviz", "enflasyon", "resesyon", "tahvil",  # tr
+    "акци", "бирж", "инвестор", "ставк", "центробанк", "центральный банк", "банк россии", "инфляци",
+    "рецесси", "облигаци",  # ru
+    "акції", "біржа", "інвестор", "нацбанк", "нбу", "інфляці", "облігаці",  # uk
+    "주식", "증시", "코스피", "코스닥", "투자자", "금리", "환율", "한국은행", "중앙은행", "인플레이션",
+    "경기침체", "국채",  # ko
     "cổ phiếu", "chứng khoán", "nhà đầu tư", "lãi suất", "tỷ giá", "ngân hàng nhà nước",
-    "ngân hàng trung ương", "vn-index",  # vi
-    "saham", "bursa", "ihsg", "suku bunga", "bank indonesia", "bank sentral", "nilai tukar",  # id
-    "शेयर", "सेंसेक्स", "निफ्टी", "निवेशक", "ब्याज दर", "रिज़र्व बैंक", "रिजर्व बैंक", "केंद्रीय बैंक",  # hi
+    "ngân hàng trung ương", "vn-index", "lạm phát", "suy thoái", "trái phiếu", "giá vàng", "giá dầu",  # vi
+    "saham", "bursa", "ihsg", "suku bunga", "bank indonesia", "bank sentral", "nilai tukar", "inflasi",
+    "resesi", "obligasi",  # id
+    "शेयर", "सेंसेक्स", "निफ्टी", "निवेशक", "ब्याज दर", "रिज़र्व बैंक", "रिजर्व बैंक", "केंद्रीय बैंक",
+    "महंगाई", "मुद्रास्फीति", "मंदी",  # hi
 )
 FINANCE_TERMS_ANYWHERE = (
-    "株価", "日経平均", "投資家", "金利", "為替", "日銀", "中央銀行", "東証",  # ja
-    "股市", "股票", "投资者", "利率", "汇率", "央行", "证券",  # zh
+    "株価", "日経平均", "投資家", "金利", "為替", "日銀", "中央銀行", "東証", "インフレ", "景気後退", "国債",  # ja
+    "股市", "股票", "投资者", "利率", "汇率", "央行", "证券", "通胀", "通脹", "经济衰退", "国债",  # zh
     "หุ้น", "ตลาดหลักทรัพย์", "นักลงทุน", "อัตราดอกเบี้ย", "ธนาคารกลาง", "ธนาคารแห่งประเทศไทย", "ค่าเงินบาท",
-    "อัตราแลกเปลี่ยน",  # th
-    "الأسهم", "البورصة", "المستثمرين", "الفائدة", "البنك المركزي", "سعر الصرف",  # ar
+    "อัตราแลกเปลี่ยน", "เงินเฟ้อ", "เศรษฐกิจถดถอย", "พันธบัตร", "ราคาน้ำมัน", "ราคาทองคำ",  # th
+    "الأسهم", "البورصة", "المستثمرين", "الفائدة", "البنك المركزي", "سعر الصرف", "التضخم", "الركود",
+    "السندات", "أسعار النفط", "أسعار الذهب",  # ar
 )
 # Each term as a pattern, the literal first, so that the search skips ahead to it (a word's start then
 # asked for by looking back), with the script of its first letter where that is not ASCII: a batch is

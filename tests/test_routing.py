@@ -103,6 +103,11 @@ def test_finance_news_is_read_from_its_longest_paragraphs_in_many_languages():
                "外国為替市場では円安が進み、輸出関連株の一部には買い戻しが入った。"],
         "th": ["ตลาดหลักทรัพย์แห่งประเทศไทยปิดตลาดวันนี้ปรับตัวลดลง ขณะที่นักลงทุนต่างชาติยังคงขายสุทธิต่อเนื่อง",
                "นักลงทุนรอดูการประชุมคณะกรรมการนโยบายการเงินเรื่องอัตราดอกเบี้ยสัปดาห์หน้า"],
+        # the economy rather than the markets: prices, inflation, a recession, oil and gold
+        "macro": ["Inflation eased to 2.4% in March, the statistics office said, as fuel and food prices fell.",
+                  "Economists still see a mild recession this year; the gold price hit a record on Friday."],
+        "pl": ["Inflacja w marcu spadła do 4,9 proc., podał GUS, a ekonomiści spodziewają się dalszego spadku.",
+               "Rada Polityki Pieniężnej może obniżyć poziom stóp procentowych jeszcze przed wakacjami."],
         # the markets named in the menu and in one paragraph only; "in stock" and "restocks" name no market
         "review": _MENU + ["The keyboard ships with hot-swappable switches, a gasket mount and a volume knob on top.",
                            "Our testers liked the sound and the solid aluminium case, though it is heavy for travel.",
@@ -110,7 +115,7 @@ def test_finance_news_is_read_from_its_longest_paragraphs_in_many_languages():
                            "It is in stock again: the maker restocks it every month, and at $199 it holds its price.",
                            "Shares of the maker's parent rose after the launch, investors said on Tuesday."],
     })
-    expected = {"en": True, "de": True, "ja": True, "th": True, "review": False}
+    expected = {"en": True, "de": True, "ja": True, "th": True, "macro": True, "pl": True, "review": False}
     routed = pd.Series(finance_news(frame)).groupby(frame["doc_id"]).agg(["all", "any"])
     assert (routed["all"] == routed["any"]).all()  # a whole document goes one way
     assert routed["all"].to_dict() == expected
