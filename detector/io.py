@@ -196,7 +196,8 @@ def _records_frame(records: list[dict]) -> pd.DataFrame:
 
 def lone_surrogate_keys(line: str, record: dict) -> list:
     """The keys of ``record``, read from the JSON ``line``, whose key or value holds an unpaired surrogate."""
-    if "\\ud" not in line and "\\uD" not in line:  # no surrogate escape, so none (cheap; paired ones are fine)
+    # no surrogate escape, so none (cheap: most lines hold no escape at all; paired ones are fine)
+    if "\\u" not in line or ("\\ud" not in line and "\\uD" not in line):
         return []
     return [key for key, value in record.items()
             if LONE_SURROGATE.search(f"{key}{json.dumps(value, ensure_ascii=False)}")]
