@@ -28,7 +28,7 @@ import numpy as np
 import pandas as pd
 
 from .features import length_ranks, text_lengths
-from .segments import LONE_SURROGATE, split_lines
+from .segments import LONE_SURROGATE, segment_texts
 
 REPEAT_DOCUMENTS_DEFAULT = 3
 # A line held by REPEAT_DOCUMENTS_DEFAULT different documents of the batch is removed when the
@@ -86,10 +86,9 @@ class RepeatedLines:
         """Count the lines of ``texts``, each text one document: ``add`` of their segment table, without the table."""
         if not self.min_documents:
             return
-        lines = [[core for core in split_lines(text).cores if core] for text in texts]
-        doc = np.repeat(np.arange(len(lines)), np.fromiter(map(len, lines), dtype=np.int64, count=len(lines)))
-        if len(doc):
-            self._add(doc, [line for document in lines for line in document])
+        lines, counts = segment_texts(texts)
+        if lines:
+            self._add(np.repeat(np.arange(len(counts)), counts), lines)
 
     def _add(self, doc: np.ndarray, texts: list[str]) -> None:
         """Count these lines (``doc``: each line's document code, a document's lines together)."""

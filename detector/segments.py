@@ -79,15 +79,20 @@ def split_segments(text: str) -> list[Segment]:
     return segments
 
 
-def segment_table(texts: Sequence[str]) -> tuple[pd.DataFrame, np.ndarray]:
-    """One row per segment of every text (doc_id: the text's index, position, text), and each text's segment count."""
+def segment_texts(texts: Sequence[str]) -> tuple[list[str], np.ndarray]:
+    """The segments of every text, in order, as one list, and each text's segment count."""
     cores = [[core for core in split_lines(text).cores if core] for text in texts]
     counts = np.fromiter(map(len, cores), dtype=np.int64, count=len(cores))
+    return [core for text_cores in cores for core in text_cores], counts
+
+
+def segment_table(texts: Sequence[str]) -> tuple[pd.DataFrame, np.ndarray]:
+    """One row per segment of every text (doc_id: the text's index, position, text), and each text's segment count."""
+    segments, counts = segment_texts(texts)
     starts = np.cumsum(counts) - counts
-    total = int(counts.sum())
     frame = pd.DataFrame({
         "doc_id": np.repeat(np.arange(len(texts)), counts),
-        "position": np.arange(total) - np.repeat(starts, counts),
-        "text": pd.Series([core for text_cores in cores for core in text_cores], dtype=object),
+        "position": np.arange(len(segments)) - np.repeat(starts, counts),
+        "text": pd.Series(segments, dtype=object),
     })
     return frame, counts
