@@ -355,12 +355,11 @@ def _table_probabilities(model, table: pd.DataFrame, doc: np.ndarray, min_confid
         parts = [label_probabilities(model, table.iloc[start:stop], min_confidence, promo_confidence)
                  for start, stop in _whole_documents(doc, MODEL_CALL_SEGMENTS)]
         return tuple(np.concatenate(arrays) for arrays in zip(*parts))
-    to_crypto = model.routes(table)
-    alone, proba = np.zeros((2, len(table), len(model.classes_)))
-    for labeler, rows in ((model.general, np.flatnonzero(~to_crypto)), (model.crypto, np.flatnonzero(to_crypto))):
-        for start, stop in _whole_documents(doc[rows], MODEL_CALL_SEGMENTS) if len(rows) else []:
-            part = rows[start:stop]
-            alone[part], proba[part] = labeler.predict_proba_by_stage(table.iloc[part])
+
+    def calls(rows):  # one model's rows (whole documents) in model calls of at most MODEL_CALL_SEGMENTS
+        return [rows[start:stop] for start, stop in _whole_documents(doc[rows], MODEL_CALL_SEGMENTS)]
+
+    to_crypto, alone, proba = model.route_and_predict(table, calls)
     return alone, proba, *_decided_at(model, to_crypto, min_confidence, promo_confidence)
 
 

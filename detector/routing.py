@@ -288,15 +288,18 @@ class TopicRouter:
         """Stage one's and the final probabilities, each row from its document's model."""
         return self.route_and_predict(X)[1:]
 
-    def route_and_predict(self, X: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """``routes(X)``, then stage one's and the final probabilities (``predict_proba_by_stage``)."""
+    def route_and_predict(self, X: pd.DataFrame, calls=None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """``routes(X)``, then stage one's and the final probabilities (``predict_proba_by_stage``). Each model
+        labels its rows in one call, or in the calls that ``calls`` cuts their row numbers into (whole documents:
+        a call reads a document's rows together)."""
         to_crypto = self.routes(X)
         alone, proba = np.zeros((2, len(X), len(self.classes_)))
         for model, rows in ((self.general, ~to_crypto), (self.crypto, to_crypto)):
-            if rows.all():
+            if rows.all() and calls is None:
                 return (to_crypto, *model.predict_proba_by_stage(X))
-            if rows.any():
-                alone[rows], proba[rows] = model.predict_proba_by_stage(X[rows])
+            rows = np.flatnonzero(rows)
+            for part in (calls(rows) if calls else [rows]) if len(rows) else []:
+                alone[part], proba[part] = model.predict_proba_by_stage(X.iloc[part])
         return to_crypto, alone, proba
 
     def predict_proba(self, X: pd.DataFrame) -> np.ndarray:
