@@ -16,7 +16,9 @@ import pandas as pd
 from . import training
 from .comments import COMMENT_CONFIDENCE_DEFAULT
 from .errors import DetectorError, InputError
-from .io import TABLE_SUFFIXES, TEXT_SUFFIXES, TableFile, TextFile, atomic_path, discover_inputs, write_text_atomic
+from .io import (
+    SOURCE_LINE, TABLE_SUFFIXES, TEXT_SUFFIXES, TableFile, TextFile, atomic_path, discover_inputs, write_text_atomic,
+)
 from .markers import MARKER_CONFIDENCE_DEFAULT
 from .persistence import load_model
 from .pipeline import (
@@ -272,7 +274,7 @@ class Run:
         progress = self._progress(None, f"rows of {table.path.name}")
         try:
             with atomic_path(target) as tmp:
-                writer = _ChunkWriter(tmp, target.suffix)
+                writer = _ChunkWriter(tmp, target.suffix, self.args.output_column if self.args.command == "clean" else None)
                 chunks = _Remember(table.chunks())
                 texts = ([t if isinstance(t, str) else "" for t in chunk[table.text_column]] for chunk in chunks)
                 for results in self._run_model(texts):
@@ -315,6 +317,10 @@ class Run:
         if self.args.command == "classify":
             return self._segment_table(ids, results)
         out = chunk.drop(columns=["_row"])
+        if self.args.output_column in out.columns and SOURCE_LINE in out.columns:
+            # a record that holds the field already (NaN: a key the record lacks) is written afresh
+            held = out[self.args.output_column].map(lambda value: not (isinstance(value, float) and math.isnan(value)))
+            out.loc[held, SOURCE_LINE] = None
         out[self.args.output_column] = pd.Series([cleaned if ok else None for ok, cleaned in zip(present, results)],
                                                  index=out.index, dtype=object)  # None: null, not a missing key
         return out
@@ -354,25 +360,30 @@ class _Remember:
 
 
 class _ChunkWriter:
-    """Append DataFrame chunks to one CSV, JSONL or Parquet file."""
+    """Append DataFrame chunks to one CSV, JSONL or Parquet file.
 
-    def __init__(self, path: Path, suffix: str):
-        self.path, self.suffix = path, suffix
+    A chunk read from JSONL carries its input lines (``io.SOURCE_LINE``): written to JSONL, each row
+    that has one is that line with the ``added`` column's field put at its end, so the user's record
+    keeps its bytes (and is not encoded again); the other rows, and other formats, are written from
+    the frame.
+    """
+
+    def __init__(self, path: Path, suffix: str, added: str | None = None):
+        self.path, self.suffix, self.added = path, suffix, added
         self.parquet = None
         self.first = True
 
     def write(self, frame: pd.DataFrame) -> None:
+        sources = None
+        if SOURCE_LINE in frame.columns:
+            if self.added is not None:
+                sources = frame[SOURCE_LINE].tolist()
+            frame = frame.drop(columns=[SOURCE_LINE])
         if self.suffix == ".csv":
             frame.to_csv(self.path, mode="w" if self.first else "a", header=self.first, index=False)
         elif self.suffix == ".jsonl":
-            # json.dumps rather than DataFrame.to_json: numbers come out as they came in (to_json
-            # rounds floats to 10 digits), and it is about twice as fast.
-            # A key whose value is NaN was not in that input record (``io._records_frame``): left out again.
-            rows = frame.to_dict("records")
             with open(self.path, "w" if self.first else "a", encoding="utf-8") as handle:
-                handle.write("".join(json.dumps({key: _json_value(value) for key, value in row.items()
-                                                 if not (isinstance(value, float) and math.isnan(value))},
-                                                ensure_ascii=False, default=_json_value) + "\n" for row in rows))
+                handle.write("".join(self._jsonl_lines(frame, sources)))
         elif self.suffix == ".parquet":
             import pyarrow as pa
             import pyarrow.parquet as pq
@@ -388,6 +399,20 @@ class _ChunkWriter:
         else:
             raise InputError(f"{self.path}: write tables as .csv, .jsonl or .parquet")
         self.first = False
+
+    def _jsonl_lines(self, frame: pd.DataFrame, sources: list[str | None] | None) -> Iterator[str]:
+        if sources is None:
+            yield from map(_json_line, frame.to_dict("records"))
+            return
+        added = frame[self.added].tolist()
+        field = f", {json.dumps(self.added, ensure_ascii=False)}: "
+        rows = None
+        for i, (source, value) in enumerate(zip(sources, added)):
+            if source is not None:
+                yield f"{source[:-1]}{field}{json.dumps(_json_value(value), ensure_ascii=False)}}}\n"
+            else:
+                rows = rows or frame.to_dict("records")
+                yield _json_line(rows[i])
 
     def close(self) -> None:
         if self.parquet is not None:
@@ -405,6 +430,17 @@ def _scalars_as_text(frame: pd.DataFrame) -> pd.DataFrame:
         if len(values) and all(isinstance(v, scalar) for v in values) and not all(isinstance(v, str) for v in values):
             frame = frame.assign(**{name: frame[name].map(lambda v: v if v is None or v != v else str(v))})
     return frame
+
+
+def _json_line(row: dict) -> str:
+    """One table row as a JSONL line; a key whose value is NaN was not in that input record
+    (``io._records_frame``): it is left out again.
+
+    json.dumps rather than DataFrame.to_json: numbers come out as they came in (to_json rounds
+    floats to 10 digits), and it is about twice as fast."""
+    return json.dumps({key: _json_value(value) for key, value in row.items()
+                       if not (isinstance(value, float) and math.isnan(value))},
+                      ensure_ascii=False, default=_json_value) + "\n"
 
 
 def _json_value(value):

@@ -23,6 +23,10 @@ HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 _READ_SUFFIXES = TEXT_SUFFIXES + TABLE_SUFFIXES  # what a folder run reads
 _READ_SUFFIX_NAMES = ", ".join(_READ_SUFFIXES[:-1]) + " or " + _READ_SUFFIXES[-1]  # ".txt, .md, ... or .parquet"
 TABLE_CHUNK_ROWS = 100  # articles read at a time from a table: memory stays flat, work spreads over processes
+# A JSONL chunk's column holding each record's line as read (without its line break), or None where
+# the record is not that line's JSON as it stands (a broken line, mended surrogates): the cleaned
+# output adds its field to the line as it was, so the user's record keeps its bytes.
+SOURCE_LINE = "_source_line"
 
 
 def _new_file_mode() -> int:
@@ -100,14 +104,14 @@ class TableFile:
         first_row = 1
         for chunk in self._raw_chunks():
             chunk = chunk.reset_index(drop=True)
+            columns = ", ".join(str(name) for name in chunk.columns if name != SOURCE_LINE)
             if self.text_column not in chunk.columns:
-                raise InputError(f"{self.path}: no column {self.text_column!r} (columns: {', '.join(map(str, chunk.columns))}); "
+                raise InputError(f"{self.path}: no column {self.text_column!r} (columns: {columns}); "
                                  "name the text column with --text-column")
             if self.id_column and self.id_column not in chunk.columns:
                 if self.id_column_named:
-                    raise InputError(f"{self.path}: no column {self.id_column!r} (columns: "
-                                     f"{', '.join(map(str, chunk.columns))}); name the id column with --id-column, "
-                                     "or leave it out to number the rows")
+                    raise InputError(f"{self.path}: no column {self.id_column!r} (columns: {columns}); "
+                                     "name the id column with --id-column, or leave it out to number the rows")
                 self.id_column = None  # ids then come from the row number
             chunk["_row"] = range(first_row, first_row + len(chunk))
             first_row += len(chunk)
@@ -150,6 +154,7 @@ class TableFile:
         """JSONL read line by line: a broken line is reported and kept as an empty row; text that
         is not valid Unicode is reported, mended (U+FFFD) and cleaned."""
         rows: list[dict] = []
+        lines: list[str | None] = []
         with self.path.open("rb") as handle:
             for number, raw in enumerate(handle, 1):
                 where = f"{self.path}:{number}"
@@ -165,17 +170,20 @@ class TableFile:
                     record = json.loads(line)
                     if not isinstance(record, dict):
                         raise ValueError(f"expected a JSON object, found {type(record).__name__}")
+                    read = self._without_lone_surrogates(line, record, where)
+                    # a record of no keys takes no added field after a comma
+                    lines.append(line.rstrip() if read is record and record else None)
                 except ValueError as error:
                     self.problems.append(f"{where}: not a JSON object ({error}); the line is kept "
                                          "in the output with an empty cleaned text")
-                    record = {"_raw_line": line.rstrip("\r\n")}
-                record = self._without_lone_surrogates(line, record, where)
-                rows.append(record)
+                    read = {"_raw_line": line.rstrip("\r\n")}
+                    lines.append(None)
+                rows.append(read)
                 if len(rows) >= TABLE_CHUNK_ROWS:
-                    yield _records_frame(rows)
-                    rows = []
+                    yield _records_frame(rows, lines)
+                    rows, lines = [], []
         if rows:
-            yield _records_frame(rows)
+            yield _records_frame(rows, lines)
 
     def _without_lone_surrogates(self, line: str, record: dict, where: str) -> dict:
         """``record`` (read from ``line``) with every lone surrogate replaced by U+FFFD (reported)."""
@@ -187,11 +195,14 @@ class TableFile:
         return json.loads(LONE_SURROGATE.sub("\ufffd", json.dumps(record, ensure_ascii=False)))
 
 
-def _records_frame(records: list[dict]) -> pd.DataFrame:
+def _records_frame(records: list[dict], source_lines: list[str | None]) -> pd.DataFrame:
     """JSON records as a frame that holds every value as it was read: an integer id stays an
     integer where another record lacks it (pandas would make the column float), an explicit null
-    stays None and a key a record lacks becomes NaN (so a JSONL writer can leave it out again)."""
-    return pd.DataFrame(records, dtype=object)
+    stays None and a key a record lacks becomes NaN (so a JSONL writer can leave it out again).
+    Their lines go in the column ``SOURCE_LINE``."""
+    frame = pd.DataFrame(records, dtype=object)
+    frame[SOURCE_LINE] = pd.Series(source_lines, index=frame.index, dtype=object)
+    return frame
 
 
 def lone_surrogate_keys(line: str, record: dict) -> list:

@@ -181,6 +181,21 @@ def test_jsonl_values_come_out_as_they_came_in(tmp_path, model_file):
     assert "price" not in out[1] and out[1]["clean_text"] == EXPECTED  # a key one row lacks is not added to it
 
 
+def test_jsonl_records_keep_their_bytes_and_get_the_cleaned_field_at_their_end(tmp_path, model_file, capsys):
+    compact = json.dumps({"id": 1, "title": "Café", "n": 1e5, "text": ARTICLE}, separators=(",", ":"))  # é as \u00e9
+    lines = [compact + "  ", json.dumps({"id": 2, "text": ARTICLE, "clean_text": "old"}), "{}",
+             json.dumps({"id": 4, "text": ARTICLE.replace("bank's", "bank\ud800's")})]  # a lone surrogate, mended
+    (tmp_path / "in.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code = run(["clean", str(tmp_path / "in.jsonl"), "-o", str(tmp_path / "out.jsonl"), "--model", model_file, "-q"])
+    out = (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()
+    assert code == 1 and "row 3: 'text' is empty or not text" in capsys.readouterr().err
+    assert out[0] == compact[:-1] + ', "clean_text": ' + json.dumps(EXPECTED, ensure_ascii=False) + "}"
+    assert json.loads(out[1]) == {"id": 2, "text": ARTICLE, "clean_text": EXPECTED}  # replaced, not written twice
+    assert out[1].count('"clean_text"') == 1
+    assert json.loads(out[2]) == {"clean_text": None}
+    assert json.loads(out[3])["clean_text"] == EXPECTED.replace("bank's", "bank\ufffd's")
+
+
 def test_jsonl_ids_stay_integers_and_records_keep_their_keys_beside_a_bad_row(tmp_path, model_file, capsys):
     write_jsonl(tmp_path / "in.jsonl", [{"id": 1, "text": ARTICLE}, {"note": "no id, no text"},
                                         {"id": 3, "text": None}])
