@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import dataclasses
+import functools
 import json
 import math
 import sys
@@ -17,14 +18,15 @@ from . import training
 from .comments import COMMENT_CONFIDENCE_DEFAULT
 from .errors import DetectorError, InputError
 from .io import (
-    SOURCE_LINE, TABLE_SUFFIXES, TEXT_SUFFIXES, TableFile, TextFile, atomic_path, discover_inputs, write_text_atomic,
+    SOURCE_LINE, TABLE_SUFFIXES, TEXT_SUFFIXES, TableFile, TextFile, atomic_path, discover_inputs, jsonl_text,
+    write_text_atomic,
 )
 from .markers import MARKER_CONFIDENCE_DEFAULT
 from .persistence import load_model
 from .pipeline import (
     BLOCK_CONFIDENCE_DEFAULT, CRYPTO_MIN_CONFIDENCE, CRYPTO_PROMO_CONFIDENCE, KEEP_DEFAULT, MIN_CONFIDENCE_DEFAULT,
-    SEGMENT_COLUMNS, STORY_CONFIDENCE_DEFAULT, Thresholds, batches, classify_batches, clean_batches,
-    reuse_freed_memory, segment_frame,
+    SEGMENT_COLUMNS, STORY_CONFIDENCE_DEFAULT, Thresholds, batches, classify_batches, clean_batches, count_batches,
+    line_count, reuse_freed_memory, segment_frame,
 )
 from .repeats import REPEAT_CONFIDENCE_DEFAULT, REPEAT_DOCUMENTS_DEFAULT, RepeatedLines
 
@@ -179,25 +181,39 @@ class Run:
         """The lines repeated across all the inputs (standard input aside: it cannot be read twice).
 
         A first pass over the inputs; what it cannot read is left to the second, which reports it.
+        JSONL lines go to the workers unparsed (``io.jsonl_text`` reads them there), the other
+        inputs as texts.
         """
         files = [file for file in texts if file.path is not None]
         if not self.args.repeat_documents or (not tables and len(files) < 2):
             return None
         repeats = RepeatedLines(self.args.repeat_documents)
+        jsonl = [table for table in tables if table.path.suffix == ".jsonl"]
 
         def every_text():
             for file in files:
                 with contextlib.suppress(InputError, OSError):
                     yield file.read()
             for table in tables:
-                with contextlib.suppress(InputError):
-                    for chunk in dataclasses.replace(table, problems=[]).chunks():
-                        yield from (text for text in chunk[table.text_column] if isinstance(text, str))
+                if table not in jsonl:
+                    with contextlib.suppress(InputError):
+                        for chunk in dataclasses.replace(table, problems=[]).chunks():
+                            yield from (text for text in chunk[table.text_column] if isinstance(text, str))
 
+        def lines_of(table):
+            with contextlib.suppress(OSError):
+                yield from table.jsonl_lines()
+
+        streams = [(every_text(), None, line_count)]
+        streams += [(lines_of(table), functools.partial(jsonl_text, text_column=table.text_column),
+                     lambda line: line.count("\\n") + 1) for table in jsonl]  # a text's line breaks, escaped
         progress = self._progress(None, "articles counted for repeated lines")
-        for batch in batches(every_text(), COUNT_BATCH_SEGMENTS):
-            repeats.add_texts(batch)
-            progress.update(len(batch))
+        for items, read, lines in streams:
+            item_batches = _Remember(batches(items, COUNT_BATCH_SEGMENTS, lines))
+            for counted_parts in count_batches(item_batches, self.args.jobs, read):
+                for counted in counted_parts:
+                    repeats.add_counted(counted)
+                progress.update(len(item_batches.taken.pop(0)))
         progress.close()
         return repeats
 
@@ -205,7 +221,7 @@ class Run:
     def _run_texts(self, files: list[TextFile]) -> None:
         """Read, label and write text files a batch at a time, so memory stays flat over many files."""
         progress = self._progress(len(files), "articles")
-        file_batches = _Remember(batches(self._read_all(files), text=lambda pair: pair[1]))
+        file_batches = _Remember(batches(self._read_all(files), lines=lambda pair: line_count(pair[1])))
         with self._segment_sink() as write_segments:
             for results in self._run_model([text for _, text in batch] for batch in file_batches):
                 batch = file_batches.taken.pop(0)

@@ -166,33 +166,53 @@ class TableFile:
                                          "replaced by U+FFFD in the output; convert the file to UTF-8 to keep them")
                 if not line.strip():
                     continue
-                try:
-                    record = json.loads(line)
-                    if not isinstance(record, dict):
-                        raise ValueError(f"expected a JSON object, found {type(record).__name__}")
-                    read = self._without_lone_surrogates(line, record, where)
-                    # a record of no keys takes no added field after a comma
-                    lines.append(line.rstrip() if read is record and record else None)
-                except ValueError as error:
-                    self.problems.append(f"{where}: not a JSON object ({error}); the line is kept "
-                                         "in the output with an empty cleaned text")
-                    read = {"_raw_line": line.rstrip("\r\n")}
-                    lines.append(None)
-                rows.append(read)
+                record, problem = jsonl_record(line)
+                if problem:
+                    self.problems.append(f"{where}: {problem}")
+                rows.append(record)
+                # a record of no keys takes no added field after a comma
+                lines.append(line.rstrip() if problem is None and record else None)
                 if len(rows) >= TABLE_CHUNK_ROWS:
                     yield _records_frame(rows, lines)
                     rows, lines = [], []
         if rows:
             yield _records_frame(rows, lines)
 
-    def _without_lone_surrogates(self, line: str, record: dict, where: str) -> dict:
-        """``record`` (read from ``line``) with every lone surrogate replaced by U+FFFD (reported)."""
-        changed = lone_surrogate_keys(line, record)
-        if not changed:
-            return record
-        self.problems.append(f"{where}: unpaired surrogate escapes (\\ud800-\\udfff) in {', '.join(map(repr, changed))} "
-                             "are not Unicode text; they were replaced by U+FFFD and the row cleaned")
-        return json.loads(LONE_SURROGATE.sub("\ufffd", json.dumps(record, ensure_ascii=False)))
+    def jsonl_lines(self) -> Iterator[str]:
+        """The lines of a JSONL table as text (bytes that are not UTF-8 as U+FFFD), unparsed: a first
+        pass can have them read elsewhere (``jsonl_text``)."""
+        with self.path.open("rb") as handle:
+            for raw in handle:
+                yield raw.decode("utf-8", errors="replace")
+
+
+def jsonl_record(line: str) -> tuple[dict, str | None]:
+    """The record a (not blank) JSONL line holds, and what is wrong with the line (None: nothing).
+
+    A line that is not a JSON object becomes ``{"_raw_line": line}``; unpaired surrogate escapes
+    in a record (not Unicode text) become U+FFFD.
+    """
+    try:
+        record = json.loads(line)
+        if not isinstance(record, dict):
+            raise ValueError(f"expected a JSON object, found {type(record).__name__}")
+    except ValueError as error:
+        return {"_raw_line": line.rstrip("\r\n")}, (f"not a JSON object ({error}); the line is kept in the output "
+                                                     "with an empty cleaned text")
+    changed = lone_surrogate_keys(line, record)
+    if not changed:
+        return record, None
+    return (json.loads(LONE_SURROGATE.sub("\ufffd", json.dumps(record, ensure_ascii=False))),
+            f"unpaired surrogate escapes (\\ud800-\\udfff) in {', '.join(map(repr, changed))} are not Unicode text; "
+            "they were replaced by U+FFFD and the row cleaned")
+
+
+def jsonl_text(line: str, text_column: str) -> str | None:
+    """The text in ``text_column`` of a JSONL line, as the table's chunks read it; None if it holds none."""
+    if not line.strip():
+        return None
+    text = jsonl_record(line)[0].get(text_column)
+    return text if isinstance(text, str) else None
 
 
 def _records_frame(records: list[dict], source_lines: list[str | None]) -> pd.DataFrame:

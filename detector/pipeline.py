@@ -7,7 +7,7 @@ import numbers
 import os
 import sys
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields
 from itertools import chain, islice, pairwise
 
@@ -19,7 +19,7 @@ from .comments import COMMENT_CONFIDENCE_DEFAULT, comment_sections
 from .errors import InputError
 from .features import document_bounds, text_lengths
 from .markers import MARKER_CONFIDENCE_DEFAULT, marker_rows
-from .repeats import REPEAT_CONFIDENCE_DEFAULT, REPEAT_DOCUMENTS_DEFAULT, RepeatedLines
+from .repeats import REPEAT_CONFIDENCE_DEFAULT, REPEAT_DOCUMENTS_DEFAULT, RepeatedLines, counted_lines
 from .routing import TopicRouter
 from .segments import LONE_SURROGATE, Segment, segment_table, split_lines, split_segments
 
@@ -398,6 +398,22 @@ def clean_batches(text_batches: Iterable[list[str]], model, thresholds: Threshol
     return _over_batches(clean_texts, text_batches, model, (thresholds, repeats), jobs)
 
 
+def count_batches(item_batches: Iterable[list[str]], jobs: int = 1,
+                  read: Callable[[str], str | None] | None = None) -> Iterator[list[tuple[np.ndarray, np.ndarray]]]:
+    """``repeats.counted_lines`` of each batch of texts (of its parts, with workers as in
+    ``classify_batches``), in order: the first pass of a batch run, for ``RepeatedLines.add_counted``.
+
+    ``read`` (picklable) turns each item of a batch into its text, or None for none, where the
+    batch is counted: workers can then parse the input as well.
+    """
+    return _over_batches(_counted_parts, item_batches, None, (read,), jobs)
+
+
+def _counted_parts(items: list[str], model, read) -> list[tuple[np.ndarray, np.ndarray]]:
+    texts = items if read is None else [text for text in map(read, items) if text is not None]
+    return [counted_lines(texts)]
+
+
 def _over_batches(step, text_batches, model, choices: tuple, jobs: int) -> Iterator[list]:
     """``step(texts, model, *choices)`` over the batches, in this process or in ``jobs`` workers.
 
@@ -436,7 +452,7 @@ def _joined(parts: list) -> list:
 def _worth_splitting(lone: list[list[str]]) -> bool:
     """Whether a stream holding only the batch ``lone`` (or nothing) is worth sending to forked workers."""
     return bool(lone) and len(lone[0]) > 1 and \
-        sum(text.count("\n") + 1 for text in lone[0]) >= LONE_BATCH_WORKER_LINES
+        sum(map(line_count, lone[0])) >= LONE_BATCH_WORKER_LINES
 
 
 def _parts(texts: list, n_parts: int) -> list[list]:
@@ -483,13 +499,18 @@ def _step_in_worker(step, texts: list[str], choices: tuple):
     return step(texts, _worker_model, *choices)
 
 
-def batches(items: Iterable, max_segments: int = BATCH_SEGMENTS, text=lambda item: item) -> Iterator[list]:
-    """Group items (texts, or anything ``text`` maps to one) into batches of about ``max_segments`` lines."""
+def line_count(text: str) -> int:
+    """How many lines ``text`` holds: its segments at most."""
+    return text.count("\n") + 1
+
+
+def batches(items: Iterable, max_segments: int = BATCH_SEGMENTS, lines=line_count) -> Iterator[list]:
+    """Group items (texts, or anything ``lines`` counts the lines of) into batches of about ``max_segments`` lines."""
     batch: list = []
     size = 0
     for item in items:
         batch.append(item)
-        size += text(item).count("\n") + 1
+        size += lines(item)
         if size >= max_segments:
             yield batch
             batch, size = [], 0

@@ -53,6 +53,34 @@ def line_hashes(lines: Iterable[str]) -> np.ndarray:
                                   categorize=False)
 
 
+def counted_lines(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """What ``RepeatedLines`` counts of ``texts``, each text one document: ``add_counted`` takes it.
+
+    A pure function of the texts, so batches can be counted in worker processes and added here.
+    """
+    lines, counts = segment_texts(texts)
+    return _line_document_pairs(np.repeat(np.arange(len(counts)), counts), lines)
+
+
+def _line_document_pairs(doc: np.ndarray, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Each distinct (line, document key) pair's hash, and its line's hash (``doc``: each line's
+    document code, a document's lines together)."""
+    if not texts:
+        return np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.uint64)
+    hashes = line_hashes(texts)
+    run = np.cumsum(np.r_[True, doc[1:] != doc[:-1]]) - 1  # each row's document, numbered in order
+    lengths = text_lengths(texts)
+    # each document's key: the hashes of its two longest lines (the first ones on a tie)
+    rank = length_ranks(run, lengths)
+    longest, second = np.flatnonzero(rank == 0), np.flatnonzero(rank == 1)  # in the documents' order
+    second_hash = np.zeros(run[-1] + 1, dtype=np.uint64)  # a document of one line has none
+    second_hash[run[second]] = hashes[second]
+    keys = (hashes[longest] ^ (second_hash * _MIX_SECOND))[run]
+    # one hash per (line, document key) pair: a line counts once per document told apart
+    pairs, first = np.unique(hashes ^ (keys * _MIX), return_index=True)
+    return pairs, hashes[first]
+
+
 class RepeatedLines:
     """The lines that at least ``min_documents`` different documents of a batch hold.
 
@@ -80,31 +108,18 @@ class RepeatedLines:
     def add(self, segments: pd.DataFrame) -> None:
         """Count the lines of ``segments`` (doc_id, text; each document's rows together, in one call)."""
         if self.min_documents and len(segments):
-            self._add(pd.factorize(segments["doc_id"])[0], segments["text"].tolist())
+            self.add_counted(_line_document_pairs(pd.factorize(segments["doc_id"])[0], segments["text"].tolist()))
 
     def add_texts(self, texts: Sequence[str]) -> None:
         """Count the lines of ``texts``, each text one document: ``add`` of their segment table, without the table."""
-        if not self.min_documents:
-            return
-        lines, counts = segment_texts(texts)
-        if lines:
-            self._add(np.repeat(np.arange(len(counts)), counts), lines)
+        if self.min_documents:
+            self.add_counted(counted_lines(texts))
 
-    def _add(self, doc: np.ndarray, texts: list[str]) -> None:
-        """Count these lines (``doc``: each line's document code, a document's lines together)."""
-        hashes = line_hashes(texts)
-        run = np.cumsum(np.r_[True, doc[1:] != doc[:-1]]) - 1  # each row's document, numbered in order
-        lengths = text_lengths(texts)
-        # each document's key: the hashes of its two longest lines (the first ones on a tie)
-        rank = length_ranks(run, lengths)
-        longest, second = np.flatnonzero(rank == 0), np.flatnonzero(rank == 1)  # in the documents' order
-        second_hash = np.zeros(run[-1] + 1, dtype=np.uint64)  # a document of one line has none
-        second_hash[run[second]] = hashes[second]
-        keys = (hashes[longest] ^ (second_hash * _MIX_SECOND))[run]
-        # one hash per (line, document key) pair: a line counts once per document told apart
-        pairs, first = np.unique(hashes ^ (keys * _MIX), return_index=True)
-        self._pairs.append((pairs, hashes[first]))
-        self._repeated = None
+    def add_counted(self, counted: tuple[np.ndarray, np.ndarray]) -> None:
+        """Count what ``counted_lines`` returned for a batch of texts (in this process or another)."""
+        if self.min_documents and len(counted[0]):
+            self._pairs.append(counted)
+            self._repeated = None
 
     @property
     def repeated(self) -> np.ndarray:
