@@ -210,7 +210,7 @@ class Run:
         progress = self._progress(None, "articles counted for repeated lines")
         for items, read, lines in streams:
             item_batches = _Remember(batches(items, COUNT_BATCH_SEGMENTS, lines))
-            for counted_parts in count_batches(item_batches, self.args.jobs, read):
+            for counted_parts in count_batches(item_batches, self.args.jobs, read, lines):
                 for counted in counted_parts:
                     repeats.add_counted(counted)
                 progress.update(len(item_batches.taken.pop(0)))

@@ -376,6 +376,11 @@ def _whole_documents(doc: np.ndarray, max_rows: int) -> list[tuple[int, int]]:
     return ranges
 
 
+def line_count(text: str) -> int:
+    """How many lines ``text`` holds: its segments at most."""
+    return text.count("\n") + 1
+
+
 def classify_batches(text_batches: Iterable[list[str]], model, thresholds: Thresholds = Thresholds(),
                      repeats: RepeatedLines | None = None, jobs: int = 1) -> Iterator[list[list[LabeledSegment]]]:
     """``classify_texts`` over a stream of batches, results in order.
@@ -398,15 +403,15 @@ def clean_batches(text_batches: Iterable[list[str]], model, thresholds: Threshol
     return _over_batches(clean_texts, text_batches, model, (thresholds, repeats), jobs)
 
 
-def count_batches(item_batches: Iterable[list[str]], jobs: int = 1,
-                  read: Callable[[str], str | None] | None = None) -> Iterator[list[tuple[np.ndarray, np.ndarray]]]:
+def count_batches(item_batches: Iterable[list[str]], jobs: int = 1, read: Callable[[str], str | None] | None = None,
+                  lines: Callable[[str], int] = line_count) -> Iterator[list[tuple[np.ndarray, np.ndarray]]]:
     """``repeats.counted_lines`` of each batch of texts (of its parts, with workers as in
     ``classify_batches``), in order: the first pass of a batch run, for ``RepeatedLines.add_counted``.
 
     ``read`` (picklable) turns each item of a batch into its text, or None for none, where the
-    batch is counted: workers can then parse the input as well.
+    batch is counted: workers can then parse the input as well; ``lines`` counts an item's lines.
     """
-    return _over_batches(_counted_parts, item_batches, None, (read,), jobs)
+    return _over_batches(_counted_parts, item_batches, None, (read,), jobs, lines)
 
 
 def _counted_parts(items: list[str], model, read) -> list[tuple[np.ndarray, np.ndarray]]:
@@ -414,7 +419,7 @@ def _counted_parts(items: list[str], model, read) -> list[tuple[np.ndarray, np.n
     return [counted_lines(texts)]
 
 
-def _over_batches(step, text_batches, model, choices: tuple, jobs: int) -> Iterator[list]:
+def _over_batches(step, text_batches, model, choices: tuple, jobs: int, lines=line_count) -> Iterator[list]:
     """``step(texts, model, *choices)`` over the batches, in this process or in ``jobs`` workers.
 
     With workers, each batch is cut into ``jobs`` parts of consecutive texts, so even a stream
@@ -427,7 +432,7 @@ def _over_batches(step, text_batches, model, choices: tuple, jobs: int) -> Itera
     first = list(islice(text_batches, 2))
     text_batches = chain(first, text_batches)
     lone_batch = len(first) < 2
-    in_process = jobs == 1 or (lone_batch and not _worth_splitting(first))
+    in_process = jobs == 1 or (lone_batch and not _worth_splitting(first, lines))
     if not in_process:
         context = _worker_context()
         in_process = lone_batch and context.get_start_method() != "fork"
@@ -449,10 +454,9 @@ def _joined(parts: list) -> list:
     return [result for part in parts for result in part.get()]
 
 
-def _worth_splitting(lone: list[list[str]]) -> bool:
+def _worth_splitting(lone: list[list[str]], lines=line_count) -> bool:
     """Whether a stream holding only the batch ``lone`` (or nothing) is worth sending to forked workers."""
-    return bool(lone) and len(lone[0]) > 1 and \
-        sum(map(line_count, lone[0])) >= LONE_BATCH_WORKER_LINES
+    return bool(lone) and len(lone[0]) > 1 and sum(map(lines, lone[0])) >= LONE_BATCH_WORKER_LINES
 
 
 def _parts(texts: list, n_parts: int) -> list[list]:
@@ -497,11 +501,6 @@ def _set_worker_model(model) -> None:
 
 def _step_in_worker(step, texts: list[str], choices: tuple):
     return step(texts, _worker_model, *choices)
-
-
-def line_count(text: str) -> int:
-    """How many lines ``text`` holds: its segments at most."""
-    return text.count("\n") + 1
 
 
 def batches(items: Iterable, max_segments: int = BATCH_SEGMENTS, lines=line_count) -> Iterator[list]:

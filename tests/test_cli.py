@@ -317,8 +317,8 @@ def test_workers_are_forked_from_a_fresh_process_and_write_the_same(tmp_path, mo
               f"detector.io.TABLE_CHUNK_ROWS = {chunk_rows}; p.LONE_BATCH_WORKER_LINES = 0\n"
               "assert p._worker_context().get_start_method() == 'fork' or sys.platform != 'linux'\n"
               "step = p._step_in_worker\n"
-              "def noted(*args):  # says which process ran each part\n"
-              "    os.write(2, b'worker %d\\n' % os.getpid())  # one write: lines of two workers do not mix\n"
+              "def noted(*args):  # says which process ran each part, and what it did\n"
+              "    os.write(2, b'worker %d %s\\n' % (os.getpid(), args[0].__name__.encode()))  # one write: no mixing\n"
               "    return step(*args)\n"
               "p._step_in_worker = noted\n"
               "sys.exit(cli.main(sys.argv[1:]))")
@@ -329,7 +329,10 @@ def test_workers_are_forked_from_a_fresh_process_and_write_the_same(tmp_path, mo
     assert (tmp_path / "out1.jsonl").read_bytes() == (tmp_path / "out2.jsonl").read_bytes()
     if sys.platform.startswith("linux"):
         workers = [line for line in done.stderr.splitlines() if line.startswith("worker")]
-        assert len(workers) == -(-40 // chunk_rows) * 2 and all(str(os.getpid()) not in w for w in workers)
+        labeled = [line for line in workers if line.endswith(" clean_texts")]
+        counted = [line for line in workers if line.endswith(" _counted_parts")]  # the first pass: one batch, cut in two
+        assert len(labeled) == -(-40 // chunk_rows) * 2 and len(counted) == 2 and len(workers) == len(labeled) + 2
+        assert all(str(os.getpid()) not in w for w in workers)
 
 
 def test_a_process_that_ran_the_trees_starts_workers_from_a_clean_server(small_model, monkeypatch):
