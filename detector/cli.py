@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import dataclasses
-import functools
 import json
 import math
 import sys
@@ -18,7 +17,7 @@ from . import training
 from .comments import COMMENT_CONFIDENCE_DEFAULT
 from .errors import DetectorError, InputError
 from .io import (
-    SOURCE_LINE, TABLE_SUFFIXES, TEXT_SUFFIXES, TableFile, TextFile, atomic_path, discover_inputs, jsonl_text,
+    SOURCE_LINE, TABLE_SUFFIXES, TEXT_SUFFIXES, JsonlPart, TableFile, TextFile, atomic_path, discover_inputs,
     write_text_atomic,
 )
 from .markers import MARKER_CONFIDENCE_DEFAULT
@@ -181,8 +180,8 @@ class Run:
         """The lines repeated across all the inputs (standard input aside: it cannot be read twice).
 
         A first pass over the inputs; what it cannot read is left to the second, which reports it.
-        JSONL lines go to the workers unparsed (``io.jsonl_text`` reads them there), the other
-        inputs as texts.
+        JSONL tables go to the workers as parts of the file, which they read themselves
+        (``io.JsonlPart``); the other inputs as texts.
         """
         files = [file for file in texts if file.path is not None]
         if not self.args.repeat_documents or (not tables and len(files) < 2):
@@ -200,20 +199,18 @@ class Run:
                         for chunk in dataclasses.replace(table, problems=[]).chunks():
                             yield from (text for text in chunk[table.text_column] if isinstance(text, str))
 
-        def lines_of(table):
-            with contextlib.suppress(OSError):
-                yield from table.jsonl_lines()
+        def every_part():
+            for table in jsonl:
+                with contextlib.suppress(OSError):
+                    yield from table.jsonl_parts()
 
-        streams = [(every_text(), None, line_count)]
-        streams += [(lines_of(table), functools.partial(jsonl_text, text_column=table.text_column),
-                     lambda line: line.count("\\n") + 1) for table in jsonl]  # a text's line breaks, escaped
         progress = self._progress(None, "articles counted for repeated lines")
-        for items, read, lines in streams:
-            item_batches = _Remember(batches(items, COUNT_BATCH_SEGMENTS, lines))
-            for counted_parts in count_batches(item_batches, self.args.jobs, read, lines):
-                for counted in counted_parts:
+        for items, read, lines in ((every_text(), None, line_count),
+                                   (every_part(), JsonlPart.texts, JsonlPart.estimated_segments)):
+            for counted_parts in count_batches(batches(items, COUNT_BATCH_SEGMENTS, lines), self.args.jobs, read, lines):
+                for counted, n_texts in counted_parts:
                     repeats.add_counted(counted)
-                progress.update(len(item_batches.taken.pop(0)))
+                    progress.update(n_texts)
         progress.close()
         return repeats
 

@@ -27,6 +27,7 @@ TABLE_CHUNK_ROWS = 100  # articles read at a time from a table: memory stays fla
 # the record is not that line's JSON as it stands (a broken line, mended surrogates): the cleaned
 # output adds its field to the line as it was, so the user's record keeps its bytes.
 SOURCE_LINE = "_source_line"
+JSONL_PART_BYTES = 1 << 20  # the first pass hands a JSONL table to its workers in parts of about this size
 
 
 def _new_file_mode() -> int:
@@ -178,12 +179,45 @@ class TableFile:
         if rows:
             yield _records_frame(rows, lines)
 
-    def jsonl_lines(self) -> Iterator[str]:
-        """The lines of a JSONL table as text (bytes that are not UTF-8 as U+FFFD), unparsed: a first
-        pass can have them read elsewhere (``jsonl_text``)."""
+    def jsonl_parts(self, size: int | None = None) -> Iterator[JsonlPart]:
+        """The JSONL table as runs of whole lines of about ``size`` bytes (``JSONL_PART_BYTES``), unread:
+        a first pass hands them to its workers, which read them (``JsonlPart.texts``)."""
+        size = size or JSONL_PART_BYTES
         with self.path.open("rb") as handle:
-            for raw in handle:
-                yield raw.decode("utf-8", errors="replace")
+            total, start = os.fstat(handle.fileno()).st_size, 0
+            while start < total:
+                handle.seek(min(start + size, total))
+                handle.readline()  # on to the end of the line the part would cut
+                yield JsonlPart(self.path, start, end := handle.tell(), self.text_column)
+                start = end
+
+
+@dataclass(frozen=True)
+class JsonlPart:
+    """Whole lines of a JSONL table, from byte ``start`` to ``end``, read where they are used."""
+
+    path: Path
+    start: int
+    end: int
+    text_column: str
+
+    def texts(self) -> list[str]:
+        """The texts in ``text_column`` of these lines, as the table's chunks read them (lines without one left out)."""
+        with self.path.open("rb") as handle:
+            handle.seek(self.start)
+            data = handle.read(self.end - self.start)
+        texts = []
+        for raw in data.split(b"\n"):  # as iterating over the file splits it
+            line = raw.decode("utf-8", errors="replace")
+            if line.strip():
+                text = jsonl_record(line)[0].get(self.text_column)
+                if isinstance(text, str):
+                    texts.append(text)
+        return texts
+
+    def estimated_segments(self) -> int:
+        """About how many segments the part holds, without reading it (about a hundred bytes of JSON each)."""
+        return (self.end - self.start) // 100
 
 
 def jsonl_record(line: str) -> tuple[dict, str | None]:
@@ -205,14 +239,6 @@ def jsonl_record(line: str) -> tuple[dict, str | None]:
     return (json.loads(LONE_SURROGATE.sub("\ufffd", json.dumps(record, ensure_ascii=False))),
             f"unpaired surrogate escapes (\\ud800-\\udfff) in {', '.join(map(repr, changed))} are not Unicode text; "
             "they were replaced by U+FFFD and the row cleaned")
-
-
-def jsonl_text(line: str, text_column: str) -> str | None:
-    """The text in ``text_column`` of a JSONL line, as the table's chunks read it; None if it holds none."""
-    if not line.strip():
-        return None
-    text = jsonl_record(line)[0].get(text_column)
-    return text if isinstance(text, str) else None
 
 
 def _records_frame(records: list[dict], source_lines: list[str | None]) -> pd.DataFrame:

@@ -10,6 +10,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields
 from itertools import chain, islice, pairwise
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -403,20 +404,21 @@ def clean_batches(text_batches: Iterable[list[str]], model, thresholds: Threshol
     return _over_batches(clean_texts, text_batches, model, (thresholds, repeats), jobs)
 
 
-def count_batches(item_batches: Iterable[list[str]], jobs: int = 1, read: Callable[[str], str | None] | None = None,
-                  lines: Callable[[str], int] = line_count) -> Iterator[list[tuple[np.ndarray, np.ndarray]]]:
-    """``repeats.counted_lines`` of each batch of texts (of its parts, with workers as in
-    ``classify_batches``), in order: the first pass of a batch run, for ``RepeatedLines.add_counted``.
+def count_batches(item_batches: Iterable[list], jobs: int = 1, read: Callable[[Any], list[str]] | None = None,
+                  lines: Callable[[Any], int] = line_count) -> Iterator[list[tuple[tuple[np.ndarray, np.ndarray], int]]]:
+    """``repeats.counted_lines`` of each batch's texts, with their number, per part of the batch (with
+    workers as in ``classify_batches``), in order: the first pass of a batch run, for
+    ``RepeatedLines.add_counted``.
 
-    ``read`` (picklable) turns each item of a batch into its text, or None for none, where the
-    batch is counted: workers can then parse the input as well; ``lines`` counts an item's lines.
+    Items are texts, or with ``read`` (picklable) anything it turns into texts where the batch is
+    counted, so that workers can read the input too; ``lines`` tells about how many lines an item holds.
     """
     return _over_batches(_counted_parts, item_batches, None, (read,), jobs, lines)
 
 
-def _counted_parts(items: list[str], model, read) -> list[tuple[np.ndarray, np.ndarray]]:
-    texts = items if read is None else [text for text in map(read, items) if text is not None]
-    return [counted_lines(texts)]
+def _counted_parts(items: list, model, read) -> list[tuple[tuple[np.ndarray, np.ndarray], int]]:
+    texts = items if read is None else [text for item in items for text in read(item)]
+    return [(counted_lines(texts), len(texts))]
 
 
 def _over_batches(step, text_batches, model, choices: tuple, jobs: int, lines=line_count) -> Iterator[list]:

@@ -12,6 +12,7 @@ from conftest import make_documents, write_jsonl
 from test_api import ARTICLE, PAGE_JUNK, _FixedModel, _pages
 
 from detector import cli, save_model
+from detector.io import TableFile
 
 EXPECTED = ("Markets moved sharply on day 3 as traders weighed the central bank's next step.\n\n"
             "The committee said inflation stayed above target for the 9th month, and analysts expect another "
@@ -206,6 +207,21 @@ def test_jsonl_ids_stay_integers_and_records_keep_their_keys_beside_a_bad_row(tm
                    {"id": 3, "text": None, "clean_text": None}]  # not 1.0, no "text": null added to row 2
 
 
+@pytest.mark.parametrize("size", [1, 50, 300, 10**6])
+def test_the_first_pass_reads_a_jsonl_table_in_parts_as_its_chunks_read_it(tmp_path, size):
+    lines = [json.dumps({"id": 1, "text": "One\nTwo"}), "", "{broken", json.dumps({"text": "bank\ud800 line"}),
+             json.dumps({"id": 4, "text": None}), json.dumps({"id": 5, "text": "Café\r\nnext"}, ensure_ascii=False)]
+    data = "\n".join(lines).encode("utf-8").replace("Café".encode(), b"Caf\xe9")  # a byte that is not UTF-8; no final line break
+    (tmp_path / "in.jsonl").write_bytes(data)
+    table = TableFile(tmp_path / "in.jsonl")
+    parts = list(table.jsonl_parts(size))
+    assert parts[0].start == 0 and parts[-1].end == len(data) and all(a.end == b.start for a, b in zip(parts, parts[1:]))
+    assert all(data[part.end - 1:part.end] == b"\n" for part in parts[:-1])  # whole lines only
+    from_chunks = [text for chunk in table.chunks() for text in chunk["text"] if isinstance(text, str)]
+    assert [text for part in parts for text in part.texts()] == from_chunks
+    assert from_chunks == ["One\nTwo", "bank\ufffd line", "Caf\ufffd\r\nnext"]
+
+
 def test_classify_writes_ids_of_mixed_json_types_to_parquet_as_text(tmp_path, model_file):
     write_jsonl(tmp_path / "in.jsonl", [{"id": 1, "text": ARTICLE}, {"id": "b", "text": ARTICLE}])
     code = run(["classify", str(tmp_path / "in.jsonl"), "-o", str(tmp_path / "seg.parquet"), "--model", model_file,
@@ -315,6 +331,7 @@ def test_workers_are_forked_from_a_fresh_process_and_write_the_same(tmp_path, mo
     # A new process that only loaded the model forks its workers on Linux (this test process has run the trees).
     script = ("import os, sys, detector.io, detector.pipeline as p; from detector import cli\n"
               f"detector.io.TABLE_CHUNK_ROWS = {chunk_rows}; p.LONE_BATCH_WORKER_LINES = 0\n"
+              "detector.io.JSONL_PART_BYTES = 2000  # the first pass reads the file in eight parts\n"
               "assert p._worker_context().get_start_method() == 'fork' or sys.platform != 'linux'\n"
               "step = p._step_in_worker\n"
               "def noted(*args):  # says which process ran each part, and what it did\n"
