@@ -205,6 +205,19 @@ _CLASSES = _character_classes()
 _LETTER, _UPPER, _DIGITBIT, _SPACE = 1, 2, 4, 8
 
 
+def _counted_kinds() -> tuple[tuple[str, ...], np.ndarray]:
+    """The per-text counts of ``_character_counts`` and, for each, which of the 32 kinds of character
+    (the four class bits, and 16 for a word's first character) it counts, as columns of 0 and 1."""
+    kinds = np.arange(32)
+    upper, word_start = (kinds & _UPPER) > 0, kinds >= 16
+    selected = {"letters": (kinds & _LETTER) > 0, "upper": upper, "digits": (kinds & _DIGITBIT) > 0,
+                "spaces": (kinds & _SPACE) > 0, "words": word_start, "titled": word_start & upper}
+    return tuple(selected), np.column_stack(list(selected.values())).astype(float)
+
+
+_COUNTED_NAMES, _COUNTED_KINDS = _counted_kinds()
+
+
 def _character_counts(heads: list[str]) -> dict[str, np.ndarray]:
     """Per text: letters, upper-case letters, digits, spaces, words and capitalised words;
     whether it starts upper-case or with a digit, and whether an "@" is in its first
@@ -226,10 +239,8 @@ def _character_counts(heads: list[str]) -> dict[str, np.ndarray]:
     kind = (flags & 15).astype(np.int64) | (word_start.astype(np.int64) << 4)
     owner = np.repeat(np.arange(len(heads), dtype=np.int64), lengths)
     per_kind = np.bincount(owner * 32 + kind, minlength=len(heads) * 32).reshape(len(heads), 32)
-    kinds = np.arange(32)
-
-    def per_text(selected):  # the characters of each text whose kind is selected
-        return per_kind[:, selected].sum(axis=1).astype(float)
+    # the six counts in one product with a 0/1 matrix of the kinds each selects (exact: sums of whole numbers)
+    counts = per_kind.astype(float) @ _COUNTED_KINDS
 
     first = np.zeros(len(heads), dtype=np.uint8)
     nonempty = np.flatnonzero(lengths > 0)
@@ -243,10 +254,7 @@ def _character_counts(heads: list[str]) -> dict[str, np.ndarray]:
     at_owner = np.searchsorted(starts, at, side="right") - 1
     at_owner = at_owner[at - starts[at_owner] < PATTERN_HEAD_CHARS]
 
-    word_kinds = kinds >= 16
-    return {"letters": per_text((kinds & _LETTER) > 0), "upper": per_text((kinds & _UPPER) > 0),
-            "digits": per_text((kinds & _DIGITBIT) > 0), "spaces": per_text((kinds & _SPACE) > 0),
-            "words": per_text(word_kinds), "titled": per_text(word_kinds & ((kinds & _UPPER) > 0)),
+    return {**{name: counts[:, i] for i, name in enumerate(_COUNTED_NAMES)},
             "length": lengths.astype(float),
             "starts_upper": ((first & _UPPER) > 0).astype(float), "starts_digit": ((first & _DIGITBIT) > 0).astype(float),
             "has_at": np.bincount(at_owner, minlength=len(heads)) > 0}
