@@ -5,8 +5,10 @@ from __future__ import annotations
 import argparse
 import contextlib
 import dataclasses
+import itertools
 import json
 import math
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -17,15 +19,15 @@ from . import training
 from .comments import COMMENT_CONFIDENCE_DEFAULT
 from .errors import DetectorError, InputError
 from .io import (
-    SOURCE_LINE, TABLE_SUFFIXES, TEXT_SUFFIXES, JsonlPart, TableFile, TextFile, atomic_path, discover_inputs,
+    TABLE_SUFFIXES, TEXT_SUFFIXES, JsonlPart, TableFile, TextFile, atomic_path, check_columns, discover_inputs,
     write_text_atomic,
 )
 from .markers import MARKER_CONFIDENCE_DEFAULT
 from .persistence import load_model
 from .pipeline import (
     BLOCK_CONFIDENCE_DEFAULT, CRYPTO_MIN_CONFIDENCE, CRYPTO_PROMO_CONFIDENCE, KEEP_DEFAULT, MIN_CONFIDENCE_DEFAULT,
-    SEGMENT_COLUMNS, STORY_CONFIDENCE_DEFAULT, Thresholds, batches, classify_batches, clean_batches, count_batches,
-    line_count, reuse_freed_memory, segment_frame,
+    SEGMENT_COLUMNS, STORY_CONFIDENCE_DEFAULT, Thresholds, batches, classify_batches, clean_batches, clean_texts,
+    count_batches, line_count, over_batches, reuse_freed_memory, segment_frame,
 )
 from .repeats import REPEAT_CONFIDENCE_DEFAULT, REPEAT_DOCUMENTS_DEFAULT, RepeatedLines
 
@@ -284,10 +286,13 @@ class Run:
     # -- tables --------------------------------------------------------------------------
     def _run_table(self, table: TableFile) -> None:
         target = self._table_target(table)
+        if self.args.command == "clean" and table.path.suffix == target.suffix == ".jsonl":
+            self._run_jsonl_clean(table, target)
+            return
         progress = self._progress(None, f"rows of {table.path.name}")
         try:
             with atomic_path(target) as tmp:
-                writer = _ChunkWriter(tmp, target.suffix, self.args.output_column if self.args.command == "clean" else None)
+                writer = _ChunkWriter(tmp, target.suffix)
                 chunks = _Remember(table.chunks())
                 texts = ([t if isinstance(t, str) else "" for t in chunk[table.text_column]] for chunk in chunks)
                 for results in self._run_model(texts):
@@ -295,6 +300,37 @@ class Run:
                     writer.write(self._table_result(table, chunk, results))
                     progress.update(len(chunk))
                 writer.close()
+        except InputError as error:
+            self.problems.append(str(error))
+        finally:
+            progress.close()
+        self.problems += table.problems
+
+    def _run_jsonl_clean(self, table: TableFile, target: Path) -> None:
+        """Clean a JSONL table into a JSONL file: the workers read their parts of the table, clean them
+        and send back the output lines (``_clean_jsonl_parts``); this process writes them in order."""
+        progress = self._progress(None, f"rows of {table.path.name}")
+        group = (os.cpu_count() or 1) if self.args.jobs == -1 else max(self.args.jobs, 1)  # a part per worker
+        choices = (self.thresholds, self.repeats, self.args.output_column)
+        lines_before = rows_before = 0
+        columns: dict = {}  # every key the records hold
+        try:
+            with atomic_path(target) as tmp, open(tmp, "w", encoding="utf-8") as sink:
+                parts = table.jsonl_parts()
+                part_groups = iter(lambda: list(itertools.islice(parts, group)), [])
+                for cleaned_parts in over_batches(_clean_jsonl_parts, part_groups, self.model, choices, self.args.jobs,
+                                                  JsonlPart.estimated_segments):
+                    for part in cleaned_parts:
+                        sink.write(part.lines)
+                        table.problems += [f"{table.path}:{lines_before + number}: {problem}"
+                                           for number, problem in part.line_problems]
+                        self.problems += [f"{table.path}: row {rows_before + number}: {problem}"
+                                          for number, problem in part.row_problems]
+                        lines_before, rows_before = lines_before + part.n_lines, rows_before + part.n_rows
+                        columns.update(dict.fromkeys(part.columns))
+                        progress.update(part.n_rows)
+                if rows_before:  # a table whose records never hold the column is named wrong: nothing is written
+                    check_columns(table.path, list(columns), table.text_column, table.named_id_column)
         except InputError as error:
             self.problems.append(str(error))
         finally:
@@ -330,10 +366,6 @@ class Run:
         if self.args.command == "classify":
             return self._segment_table(ids, results)
         out = chunk.drop(columns=["_row"])
-        if self.args.output_column in out.columns and SOURCE_LINE in out.columns:
-            # a record that holds the field already (NaN: a key the record lacks) is written afresh
-            held = out[self.args.output_column].map(lambda value: not (isinstance(value, float) and math.isnan(value)))
-            out.loc[held, SOURCE_LINE] = None
         out[self.args.output_column] = pd.Series([cleaned if ok else None for ok, cleaned in zip(present, results)],
                                                  index=out.index, dtype=object)  # None: null, not a missing key
         return out
@@ -373,30 +405,19 @@ class _Remember:
 
 
 class _ChunkWriter:
-    """Append DataFrame chunks to one CSV, JSONL or Parquet file.
+    """Append DataFrame chunks to one CSV, JSONL or Parquet file."""
 
-    A chunk read from JSONL carries its input lines (``io.SOURCE_LINE``): written to JSONL, each row
-    that has one is that line with the ``added`` column's field put at its end, so the user's record
-    keeps its bytes (and is not encoded again); the other rows, and other formats, are written from
-    the frame.
-    """
-
-    def __init__(self, path: Path, suffix: str, added: str | None = None):
-        self.path, self.suffix, self.added = path, suffix, added
+    def __init__(self, path: Path, suffix: str):
+        self.path, self.suffix = path, suffix
         self.parquet = None
         self.first = True
 
     def write(self, frame: pd.DataFrame) -> None:
-        sources = None
-        if SOURCE_LINE in frame.columns:
-            if self.added is not None:
-                sources = frame[SOURCE_LINE].tolist()
-            frame = frame.drop(columns=[SOURCE_LINE])
         if self.suffix == ".csv":
             frame.to_csv(self.path, mode="w" if self.first else "a", header=self.first, index=False)
         elif self.suffix == ".jsonl":
             with open(self.path, "w" if self.first else "a", encoding="utf-8") as handle:
-                handle.write("".join(self._jsonl_lines(frame, sources)))
+                handle.write("".join(map(_json_line, frame.to_dict("records"))))
         elif self.suffix == ".parquet":
             import pyarrow as pa
             import pyarrow.parquet as pq
@@ -443,6 +464,52 @@ def _scalars_as_text(frame: pd.DataFrame) -> pd.DataFrame:
         if len(values) and all(isinstance(v, scalar) for v in values) and not all(isinstance(v, str) for v in values):
             frame = frame.assign(**{name: frame[name].map(lambda v: v if v is None or v != v else str(v))})
     return frame
+
+
+@dataclasses.dataclass
+class _CleanedPart:
+    """A part of a JSONL table cleaned: its output lines, its problems (each with its line's number, or
+    its row's, within the part), its numbers of lines and of rows (records), and its records' keys."""
+
+    lines: str
+    line_problems: list[tuple[int, str]]
+    row_problems: list[tuple[int, str]]
+    n_lines: int
+    n_rows: int
+    columns: list  # the keys its records hold, in the order first seen
+
+
+def _clean_jsonl_parts(parts: list[JsonlPart], model, thresholds: Thresholds, repeats: RepeatedLines | None,
+                       column: str) -> list[_CleanedPart]:
+    """Read, clean and write parts of a JSONL table, all their texts in one labeling call.
+
+    Each record comes out as its line was read with the cleaned text as ``column`` before its
+    closing brace, so the user's record keeps its bytes; a record that was mended, holds ``column``
+    already or has no keys is written afresh (``_json_line``). A row without text keeps an empty
+    result (null).
+    """
+    read = [part.read() for part in parts]
+    texts = [record.get(part.text_column) for part, (rows, _) in zip(parts, read) for _, record, _, _ in rows]
+    cleaned = iter(clean_texts([text if isinstance(text, str) else "" for text in texts], model, thresholds, repeats))
+    field = f", {json.dumps(column, ensure_ascii=False)}: "
+    results = []
+    for part, (rows, n_lines) in zip(parts, read):
+        lines, line_problems, row_problems = [], [], []
+        for row, (number, record, source, problems) in enumerate(rows, 1):
+            text, value = record.get(part.text_column), next(cleaned)
+            if not isinstance(text, str):
+                value = None
+                if "_raw_line" not in record:  # a broken line is reported as such
+                    row_problems.append((row, f"{part.text_column!r} is empty or not text; the row is kept with "
+                                              "an empty result"))
+            line_problems += [(number, problem) for problem in problems]
+            if source is not None and column not in record:
+                lines.append(f"{source[:-1]}{field}{json.dumps(value, ensure_ascii=False)}}}\n")
+            else:
+                lines.append(_json_line({**record, column: value}))
+        columns = list(dict.fromkeys(key for _, record, _, _ in rows for key in record))
+        results.append(_CleanedPart("".join(lines), line_problems, row_problems, n_lines, len(rows), columns))
+    return results
 
 
 def _json_line(row: dict) -> str:

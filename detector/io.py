@@ -23,11 +23,7 @@ HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 _READ_SUFFIXES = TEXT_SUFFIXES + TABLE_SUFFIXES  # what a folder run reads
 _READ_SUFFIX_NAMES = ", ".join(_READ_SUFFIXES[:-1]) + " or " + _READ_SUFFIXES[-1]  # ".txt, .md, ... or .parquet"
 TABLE_CHUNK_ROWS = 100  # articles read at a time from a table: memory stays flat, work spreads over processes
-# A JSONL chunk's column holding each record's line as read (without its line break), or None where
-# the record is not that line's JSON as it stands (a broken line, mended surrogates): the cleaned
-# output adds its field to the line as it was, so the user's record keeps its bytes.
-SOURCE_LINE = "_source_line"
-JSONL_PART_BYTES = 1 << 20  # the first pass hands a JSONL table to its workers in parts of about this size
+JSONL_PART_BYTES = 1 << 19  # a JSONL table goes to the workers in parts of about this size, which they read
 
 
 def _new_file_mode() -> int:
@@ -105,18 +101,17 @@ class TableFile:
         first_row = 1
         for chunk in self._raw_chunks():
             chunk = chunk.reset_index(drop=True)
-            columns = ", ".join(str(name) for name in chunk.columns if name != SOURCE_LINE)
-            if self.text_column not in chunk.columns:
-                raise InputError(f"{self.path}: no column {self.text_column!r} (columns: {columns}); "
-                                 "name the text column with --text-column")
+            check_columns(self.path, list(chunk.columns), self.text_column, self.named_id_column)
             if self.id_column and self.id_column not in chunk.columns:
-                if self.id_column_named:
-                    raise InputError(f"{self.path}: no column {self.id_column!r} (columns: {columns}); "
-                                     "name the id column with --id-column, or leave it out to number the rows")
                 self.id_column = None  # ids then come from the row number
             chunk["_row"] = range(first_row, first_row + len(chunk))
             first_row += len(chunk)
             yield chunk
+
+    @property
+    def named_id_column(self) -> str | None:
+        """The id column the user named, which every chunk must have."""
+        return self.id_column if self.id_column_named else None
 
     def _raw_chunks(self) -> Iterator[pd.DataFrame]:
         suffix = self.path.suffix
@@ -155,33 +150,22 @@ class TableFile:
         """JSONL read line by line: a broken line is reported and kept as an empty row; text that
         is not valid Unicode is reported, mended (U+FFFD) and cleaned."""
         rows: list[dict] = []
-        lines: list[str | None] = []
         with self.path.open("rb") as handle:
             for number, raw in enumerate(handle, 1):
-                where = f"{self.path}:{number}"
-                try:
-                    line = raw.decode("utf-8")
-                except UnicodeDecodeError as error:
-                    line = raw.decode("utf-8", errors="replace")
-                    self.problems.append(f"{where}: bytes that are not UTF-8 (at byte {error.start} of the line) were "
-                                         "replaced by U+FFFD in the output; convert the file to UTF-8 to keep them")
-                if not line.strip():
+                if (read := jsonl_line(raw)) is None:
                     continue
-                record, problem = jsonl_record(line)
-                if problem:
-                    self.problems.append(f"{where}: {problem}")
+                record, _, problems = read
+                self.problems += [f"{self.path}:{number}: {problem}" for problem in problems]
                 rows.append(record)
-                # a record of no keys takes no added field after a comma
-                lines.append(line.rstrip() if problem is None and record else None)
                 if len(rows) >= TABLE_CHUNK_ROWS:
-                    yield _records_frame(rows, lines)
-                    rows, lines = [], []
+                    yield _records_frame(rows)
+                    rows = []
         if rows:
-            yield _records_frame(rows, lines)
+            yield _records_frame(rows)
 
     def jsonl_parts(self, size: int | None = None) -> Iterator[JsonlPart]:
         """The JSONL table as runs of whole lines of about ``size`` bytes (``JSONL_PART_BYTES``), unread:
-        a first pass hands them to its workers, which read them (``JsonlPart.texts``)."""
+        the workers read them (``JsonlPart.read``)."""
         size = size or JSONL_PART_BYTES
         with self.path.open("rb") as handle:
             total, start = os.fstat(handle.fileno()).st_size, 0
@@ -201,23 +185,51 @@ class JsonlPart:
     end: int
     text_column: str
 
-    def texts(self) -> list[str]:
-        """The texts in ``text_column`` of these lines, as the table's chunks read them (lines without one left out)."""
+    def read(self) -> tuple[list[tuple[int, dict, str | None, list[str]]], int]:
+        """The records of these lines as the table's chunks read them (``jsonl_line``), each with its
+        line's number within the part (from 1), and the number of lines."""
         with self.path.open("rb") as handle:
             handle.seek(self.start)
             data = handle.read(self.end - self.start)
-        texts = []
-        for raw in data.split(b"\n"):  # as iterating over the file splits it
-            line = raw.decode("utf-8", errors="replace")
-            if line.strip():
-                text = jsonl_record(line)[0].get(self.text_column)
-                if isinstance(text, str):
-                    texts.append(text)
-        return texts
+        raws = data.split(b"\n")  # as iterating over the file splits it
+        if raws[-1] == b"":  # the part's last line break ends its last line
+            raws.pop()
+        return [(number, *read) for number, raw in enumerate(raws, 1) if (read := jsonl_line(raw)) is not None], len(raws)
+
+    def texts(self) -> list[str]:
+        """The texts in ``text_column`` of these lines (the lines without one left out)."""
+        return [text for _, record, _, _ in self.read()[0] if isinstance(text := record.get(self.text_column), str)]
 
     def estimated_segments(self) -> int:
         """About how many segments the part holds, without reading it (about a hundred bytes of JSON each)."""
         return (self.end - self.start) // 100
+
+
+def check_columns(path: Path, columns: list, text_column: str, id_column: str | None = None) -> None:
+    """Raise the error of a table (or a chunk of it) that has no ``text_column``, or no ``id_column`` (one the user named)."""
+    for name, fix in ((text_column, "name the text column with --text-column"),
+                      (id_column, "name the id column with --id-column, or leave it out to number the rows")):
+        if name is not None and name not in columns:
+            raise InputError(f"{path}: no column {name!r} (columns: {', '.join(map(str, columns))}); {fix}")
+
+
+def jsonl_line(raw: bytes) -> tuple[dict, str | None, list[str]] | None:
+    """One line of a JSONL file read: its record (``jsonl_record``), the line as read where the record
+    is that line's JSON unchanged, and what is wrong with the line; None for a blank line."""
+    problems = []
+    try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw.decode("utf-8", errors="replace")
+        problems.append(f"bytes that are not UTF-8 (at byte {error.start} of the line) were replaced by U+FFFD in "
+                        "the output; convert the file to UTF-8 to keep them")
+    if not line.strip():
+        return None
+    record, problem = jsonl_record(line)
+    if problem:
+        problems.append(problem)
+    # a record of no keys takes no added field after a comma
+    return record, line.rstrip() if problem is None and record else None, problems
 
 
 def jsonl_record(line: str) -> tuple[dict, str | None]:
@@ -241,14 +253,11 @@ def jsonl_record(line: str) -> tuple[dict, str | None]:
             "they were replaced by U+FFFD and the row cleaned")
 
 
-def _records_frame(records: list[dict], source_lines: list[str | None]) -> pd.DataFrame:
+def _records_frame(records: list[dict]) -> pd.DataFrame:
     """JSON records as a frame that holds every value as it was read: an integer id stays an
     integer where another record lacks it (pandas would make the column float), an explicit null
-    stays None and a key a record lacks becomes NaN (so a JSONL writer can leave it out again).
-    Their lines go in the column ``SOURCE_LINE``."""
-    frame = pd.DataFrame(records, dtype=object)
-    frame[SOURCE_LINE] = pd.Series(source_lines, index=frame.index, dtype=object)
-    return frame
+    stays None and a key a record lacks becomes NaN (so a JSONL writer can leave it out again)."""
+    return pd.DataFrame(records, dtype=object)
 
 
 def lone_surrogate_keys(line: str, record: dict) -> list:

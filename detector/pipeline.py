@@ -391,7 +391,7 @@ def classify_batches(text_batches: Iterable[list[str]], model, thresholds: Thres
     in flight, so memory stays flat however long the stream. ``repeats``: the repeated lines of the
     whole stream, counted beforehand (``RepeatedLines``), or None.
     """
-    return _over_batches(classify_texts, text_batches, model, (thresholds, repeats), jobs)
+    return over_batches(classify_texts, text_batches, model, (thresholds, repeats), jobs)
 
 
 def clean_batches(text_batches: Iterable[list[str]], model, thresholds: Thresholds = Thresholds(),
@@ -401,7 +401,7 @@ def clean_batches(text_batches: Iterable[list[str]], model, thresholds: Threshol
     The workers send back cleaned texts only, which is far less to move between processes
     than every labeled segment.
     """
-    return _over_batches(clean_texts, text_batches, model, (thresholds, repeats), jobs)
+    return over_batches(clean_texts, text_batches, model, (thresholds, repeats), jobs)
 
 
 def count_batches(item_batches: Iterable[list], jobs: int = 1, read: Callable[[Any], list[str]] | None = None,
@@ -413,7 +413,7 @@ def count_batches(item_batches: Iterable[list], jobs: int = 1, read: Callable[[A
     Items are texts, or with ``read`` (picklable) anything it turns into texts where the batch is
     counted, so that workers can read the input too; ``lines`` tells about how many lines an item holds.
     """
-    return _over_batches(_counted_parts, item_batches, None, (read,), jobs, lines)
+    return over_batches(_counted_parts, item_batches, None, (read,), jobs, lines)
 
 
 def _counted_parts(items: list, model, read) -> list[tuple[tuple[np.ndarray, np.ndarray], int]]:
@@ -421,8 +421,11 @@ def _counted_parts(items: list, model, read) -> list[tuple[tuple[np.ndarray, np.
     return [(counted_lines(texts), len(texts))]
 
 
-def _over_batches(step, text_batches, model, choices: tuple, jobs: int, lines=line_count) -> Iterator[list]:
+def over_batches(step, text_batches, model, choices: tuple, jobs: int, lines=line_count) -> Iterator[list]:
     """``step(texts, model, *choices)`` over the batches, in this process or in ``jobs`` workers.
+
+    ``step`` (picklable) returns one result per item of the list it is given; the results of each
+    batch come back in order. ``lines`` tells about how many lines an item holds.
 
     With workers, each batch is cut into ``jobs`` parts of consecutive texts, so even a stream
     of one batch keeps every worker busy. A stream of one batch stays in this process when it

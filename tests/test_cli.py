@@ -142,6 +142,25 @@ def test_a_broken_jsonl_line_is_reported_and_the_rest_written(tmp_path, model_fi
     assert f"{src}:2: not a JSON object" in capsys.readouterr().err
 
 
+def test_problems_name_their_line_and_row_whatever_parts_the_table_is_read_in(tmp_path, model_file, capsys,
+                                                                               monkeypatch):
+    src = tmp_path / "in.jsonl"
+    src.write_text("\n".join([json.dumps({"id": 1, "text": ARTICLE}), "", "{broken", json.dumps({"id": 4}),
+                              json.dumps({"id": 5, "text": ARTICLE})]) + "\n")
+    outputs, errors = [], []
+    for part_bytes in (1, 1 << 19):  # a part per line; the whole table in one part
+        monkeypatch.setattr("detector.io.JSONL_PART_BYTES", part_bytes)
+        code = run(["clean", str(src), "-o", str(tmp_path / f"out{part_bytes}.jsonl"), "--model", model_file, "-q"])
+        outputs.append((tmp_path / f"out{part_bytes}.jsonl").read_bytes())
+        errors.append(capsys.readouterr().err)
+        assert code == 1
+    assert outputs[0] == outputs[1] and errors[0] == errors[1]
+    assert f"{src}:3: not a JSON object" in errors[0] and f"{src}: row 3: 'text' is empty or not text" in errors[0]
+    assert "row 2" not in errors[0]  # the broken line is reported once, as a line
+    out = [json.loads(line) for line in outputs[0].decode().splitlines()]
+    assert [row["clean_text"] for row in out] == [EXPECTED, None, None, EXPECTED] and out[1]["_raw_line"] == "{broken"
+
+
 def test_text_that_is_not_unicode_is_mended_reported_and_cleaned_with_the_rest(tmp_path, model_file, capsys):
     src = tmp_path / "in.jsonl"
     good = json.dumps({"id": 1, "text": ARTICLE}).encode()
@@ -323,15 +342,21 @@ def test_workers_remove_the_repeated_lines_that_one_process_removes(tmp_path, mo
     assert not cleaned.str.contains("Hide caption").any() and cleaned.str.contains("coverage policy").all()
 
 
-@pytest.mark.parametrize("chunk_rows", [10, 100])  # four batches; one batch, cut in two for the workers
-def test_workers_are_forked_from_a_fresh_process_and_write_the_same(tmp_path, model_file, chunk_rows):
+@pytest.mark.parametrize(("suffix", "chunk_rows", "step", "calls"), [
+    (".csv", 10, "clean_texts", 8),  # four batches of ten rows, each cut in two for the workers
+    (".csv", 100, "clean_texts", 2),  # one batch, cut in two
+    (".jsonl", 100, "_clean_jsonl_parts", None),  # parts of 2,000 bytes that the workers read: one call each
+])
+def test_workers_are_forked_from_a_fresh_process_and_write_the_same(tmp_path, model_file, suffix, chunk_rows, step,
+                                                                    calls):
     rows = pd.DataFrame({"id": range(40), "text": [ARTICLE.replace("day 3", f"day {i}") for i in range(40)]})
-    rows.to_json(tmp_path / "in.jsonl", orient="records", lines=True)
-    assert run(["clean", str(tmp_path / "in.jsonl"), "-o", str(tmp_path / "out1.jsonl"), "--model", model_file, "-q"]) == 0
+    src = tmp_path / f"in{suffix}"
+    rows.to_csv(src, index=False) if suffix == ".csv" else rows.to_json(src, orient="records", lines=True)
+    assert run(["clean", str(src), "-o", str(tmp_path / f"out1{suffix}"), "--model", model_file, "-q"]) == 0
     # A new process that only loaded the model forks its workers on Linux (this test process has run the trees).
     script = ("import os, sys, detector.io, detector.pipeline as p; from detector import cli\n"
               f"detector.io.TABLE_CHUNK_ROWS = {chunk_rows}; p.LONE_BATCH_WORKER_LINES = 0\n"
-              "detector.io.JSONL_PART_BYTES = 2000  # the first pass reads the file in eight parts\n"
+              "detector.io.JSONL_PART_BYTES = 2000\n"
               "assert p._worker_context().get_start_method() == 'fork' or sys.platform != 'linux'\n"
               "step = p._step_in_worker\n"
               "def noted(*args):  # says which process ran each part, and what it did\n"
@@ -339,16 +364,17 @@ def test_workers_are_forked_from_a_fresh_process_and_write_the_same(tmp_path, mo
               "    return step(*args)\n"
               "p._step_in_worker = noted\n"
               "sys.exit(cli.main(sys.argv[1:]))")
-    done = subprocess.run([sys.executable, "-c", script, "clean", str(tmp_path / "in.jsonl"), "-o",
-                           str(tmp_path / "out2.jsonl"), "--jobs", "2", "--model", model_file, "-q"],
-                          capture_output=True, text=True, timeout=300)
+    done = subprocess.run([sys.executable, "-c", script, "clean", str(src), "-o", str(tmp_path / f"out2{suffix}"),
+                           "--jobs", "2", "--model", model_file, "-q"], capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
-    assert (tmp_path / "out1.jsonl").read_bytes() == (tmp_path / "out2.jsonl").read_bytes()
+    assert (tmp_path / f"out1{suffix}").read_bytes() == (tmp_path / f"out2{suffix}").read_bytes()
     if sys.platform.startswith("linux"):
+        calls = calls or len(list(TableFile(src).jsonl_parts(2000)))
         workers = [line for line in done.stderr.splitlines() if line.startswith("worker")]
-        labeled = [line for line in workers if line.endswith(" clean_texts")]
+        labeled = [line for line in workers if line.endswith(f" {step}")]
         counted = [line for line in workers if line.endswith(" _counted_parts")]  # the first pass: one batch, cut in two
-        assert len(labeled) == -(-40 // chunk_rows) * 2 and len(counted) == 2 and len(workers) == len(labeled) + 2
+        assert calls > 2 or suffix == ".csv"
+        assert len(labeled) == calls and len(counted) == 2 and len(workers) == len(labeled) + 2
         assert all(str(os.getpid()) not in w for w in workers)
 
 
