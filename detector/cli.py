@@ -8,7 +8,6 @@ import dataclasses
 import itertools
 import json
 import math
-import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -27,7 +26,7 @@ from .persistence import load_model
 from .pipeline import (
     BLOCK_CONFIDENCE_DEFAULT, CRYPTO_MIN_CONFIDENCE, CRYPTO_PROMO_CONFIDENCE, KEEP_DEFAULT, MIN_CONFIDENCE_DEFAULT,
     SEGMENT_COLUMNS, STORY_CONFIDENCE_DEFAULT, Thresholds, batches, classify_batches, clean_batches, clean_texts,
-    count_batches, line_count, over_batches, reuse_freed_memory, segment_frame,
+    Workers, count_batches, line_count, over_batches, reuse_freed_memory, segment_frame,
 )
 from .repeats import REPEAT_CONFIDENCE_DEFAULT, REPEAT_DOCUMENTS_DEFAULT, RepeatedLines
 
@@ -172,11 +171,12 @@ class Run:
     def execute(self) -> None:
         texts = [i for i in self.inputs if isinstance(i, TextFile)]
         tables = [i for i in self.inputs if isinstance(i, TableFile)]
-        self.repeats = self._count_repeats(texts, tables)
-        if texts:
-            self._run_texts(texts)
-        for table in tables:
-            self._run_table(table)
+        with Workers(self.model, self.args.jobs) as self.workers:  # started once, for both passes
+            self.repeats = self._count_repeats(texts, tables)
+            if texts:
+                self._run_texts(texts)
+            for table in tables:
+                self._run_table(table)
 
     def _count_repeats(self, texts: list[TextFile], tables: list[TableFile]) -> RepeatedLines | None:
         """The lines repeated across all the inputs (standard input aside: it cannot be read twice).
@@ -209,7 +209,8 @@ class Run:
         progress = self._progress(None, "articles counted for repeated lines")
         for items, read, lines in ((every_text(), None, line_count),
                                    (every_part(), JsonlPart.texts, JsonlPart.estimated_segments)):
-            for counted_parts in count_batches(batches(items, COUNT_BATCH_SEGMENTS, lines), self.args.jobs, read, lines):
+            for counted_parts in count_batches(batches(items, COUNT_BATCH_SEGMENTS, lines), self.args.jobs, read, lines,
+                                               self.workers):
                 for counted, n_texts in counted_parts:
                     repeats.add_counted(counted)
                     progress.update(n_texts)
@@ -310,7 +311,7 @@ class Run:
         """Clean a JSONL table into a JSONL file: the workers read their parts of the table, clean them
         and send back the output lines (``_clean_jsonl_parts``); this process writes them in order."""
         progress = self._progress(None, f"rows of {table.path.name}")
-        group = (os.cpu_count() or 1) if self.args.jobs == -1 else max(self.args.jobs, 1)  # a part per worker
+        group = self.workers.jobs  # a part per worker
         choices = (self.thresholds, self.repeats, self.args.output_column)
         lines_before = rows_before = 0
         columns: dict = {}  # every key the records hold
@@ -319,7 +320,7 @@ class Run:
                 parts = table.jsonl_parts()
                 part_groups = iter(lambda: list(itertools.islice(parts, group)), [])
                 for cleaned_parts in over_batches(_clean_jsonl_parts, part_groups, self.model, choices, self.args.jobs,
-                                                  JsonlPart.estimated_segments):
+                                                  JsonlPart.estimated_segments, self.workers):
                     for part in cleaned_parts:
                         sink.write(part.lines)
                         table.problems += [f"{table.path}:{lines_before + number}: {problem}"
@@ -352,7 +353,7 @@ class Run:
     def _run_model(self, text_batches):
         """Labeled segments per text (classify), or the cleaned texts (clean)."""
         run = clean_batches if self.args.command == "clean" else classify_batches
-        return run(text_batches, self.model, self.thresholds, self.repeats, self.args.jobs)
+        return run(text_batches, self.model, self.thresholds, self.repeats, self.args.jobs, self.workers)
 
     def _table_result(self, table: TableFile, chunk: pd.DataFrame, results) -> pd.DataFrame:
         """The output rows of one chunk: its segments (classify) or the chunk with a cleaned column (clean)."""

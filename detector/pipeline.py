@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import numbers
 import os
@@ -383,29 +384,32 @@ def line_count(text: str) -> int:
 
 
 def classify_batches(text_batches: Iterable[list[str]], model, thresholds: Thresholds = Thresholds(),
-                     repeats: RepeatedLines | None = None, jobs: int = 1) -> Iterator[list[list[LabeledSegment]]]:
+                     repeats: RepeatedLines | None = None, jobs: int = 1,
+                     workers: Workers | None = None) -> Iterator[list[list[LabeledSegment]]]:
     """``classify_texts`` over a stream of batches, results in order.
 
     With ``jobs`` > 1 (or -1 for every core) the batches are spread over worker
-    processes that each receive the model once; at most two batches per worker are
-    in flight, so memory stays flat however long the stream. ``repeats``: the repeated lines of the
-    whole stream, counted beforehand (``RepeatedLines``), or None.
+    processes that each receive the model once (``workers``' own, if given); at most two batches per
+    worker are in flight, so memory stays flat however long the stream. ``repeats``: the repeated
+    lines of the whole stream, counted beforehand (``RepeatedLines``), or None.
     """
-    return over_batches(classify_texts, text_batches, model, (thresholds, repeats), jobs)
+    return over_batches(classify_texts, text_batches, model, (thresholds, repeats), jobs, workers=workers)
 
 
 def clean_batches(text_batches: Iterable[list[str]], model, thresholds: Thresholds = Thresholds(),
-                  repeats: RepeatedLines | None = None, jobs: int = 1) -> Iterator[list[str]]:
+                  repeats: RepeatedLines | None = None, jobs: int = 1,
+                  workers: Workers | None = None) -> Iterator[list[str]]:
     """``clean_texts`` over a stream of batches, results in order; workers as in ``classify_batches``.
 
     The workers send back cleaned texts only, which is far less to move between processes
     than every labeled segment.
     """
-    return over_batches(clean_texts, text_batches, model, (thresholds, repeats), jobs)
+    return over_batches(clean_texts, text_batches, model, (thresholds, repeats), jobs, workers=workers)
 
 
 def count_batches(item_batches: Iterable[list], jobs: int = 1, read: Callable[[Any], list[str]] | None = None,
-                  lines: Callable[[Any], int] = line_count) -> Iterator[list[tuple[tuple[np.ndarray, np.ndarray], int]]]:
+                  lines: Callable[[Any], int] = line_count,
+                  workers: Workers | None = None) -> Iterator[list[tuple[tuple[np.ndarray, np.ndarray], int]]]:
     """``repeats.counted_lines`` of each batch's texts, with their number, per part of the batch (with
     workers as in ``classify_batches``), in order: the first pass of a batch run, for
     ``RepeatedLines.add_counted``.
@@ -413,7 +417,7 @@ def count_batches(item_batches: Iterable[list], jobs: int = 1, read: Callable[[A
     Items are texts, or with ``read`` (picklable) anything it turns into texts where the batch is
     counted, so that workers can read the input too; ``lines`` tells about how many lines an item holds.
     """
-    return over_batches(_counted_parts, item_batches, None, (read,), jobs, lines)
+    return over_batches(_counted_parts, item_batches, None, (read,), jobs, lines, workers)
 
 
 def _counted_parts(items: list, model, read) -> list[tuple[tuple[np.ndarray, np.ndarray], int]]:
@@ -421,30 +425,63 @@ def _counted_parts(items: list, model, read) -> list[tuple[tuple[np.ndarray, np.
     return [(counted_lines(texts), len(texts))]
 
 
-def over_batches(step, text_batches, model, choices: tuple, jobs: int, lines=line_count) -> Iterator[list]:
-    """``step(texts, model, *choices)`` over the batches, in this process or in ``jobs`` workers.
+class Workers:
+    """Worker processes that the batch runs of one command share (its first pass and its labeling):
+    started on first use, each receiving ``model`` once, stopped when the ``with`` block ends."""
+
+    def __init__(self, model, jobs: int):
+        self.model, self.jobs = model, _job_count(jobs)
+        self.pool = None
+
+    def start(self, context):
+        if self.pool is None:
+            self.pool = context.Pool(self.jobs, initializer=_set_worker_model, initargs=(self.model,))
+        return self.pool
+
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        if self.pool is not None:
+            self.pool.terminate()
+            self.pool = None
+
+
+def _job_count(jobs: int) -> int:
+    return (os.cpu_count() or 1) if jobs == -1 else max(jobs, 1)
+
+
+def over_batches(step, text_batches, model, choices: tuple, jobs: int, lines=line_count,
+                 workers: Workers | None = None) -> Iterator[list]:
+    """``step(texts, model, *choices)`` over the batches, in this process or in ``jobs`` workers
+    (``workers``', if given: then ``model`` is theirs).
 
     ``step`` (picklable) returns one result per item of the list it is given; the results of each
     batch come back in order. ``lines`` tells about how many lines an item holds.
 
     With workers, each batch is cut into ``jobs`` parts of consecutive texts, so even a stream
     of one batch keeps every worker busy. A stream of one batch stays in this process when it
-    has fewer than ``LONE_BATCH_WORKER_LINES`` lines, or when workers would start from a server
-    (about a second, longer than labeling the batch).
+    has fewer than ``LONE_BATCH_WORKER_LINES`` lines, or when workers not started yet would start
+    from a server (about a second, longer than labeling the batch).
     """
-    jobs = (os.cpu_count() or 1) if jobs == -1 else max(jobs, 1)
+    jobs = workers.jobs if workers is not None else _job_count(jobs)
     text_batches = iter(text_batches)
     first = list(islice(text_batches, 2))
     text_batches = chain(first, text_batches)
     lone_batch = len(first) < 2
     in_process = jobs == 1 or (lone_batch and not _worth_splitting(first, lines))
-    if not in_process:
+    running = workers is not None and workers.pool is not None
+    if not in_process and not running:
         context = _worker_context()
         in_process = lone_batch and context.get_start_method() != "fork"
     if in_process:
         yield from (step(texts, model, *choices) for texts in text_batches)
         return
-    with context.Pool(jobs, initializer=_set_worker_model, initargs=(model,)) as pool:
+    if workers is None:  # workers of this stream alone, stopped when it ends
+        pool = stopping = context.Pool(jobs, initializer=_set_worker_model, initargs=(model,))
+    else:  # shared workers: their owner stops them
+        pool, stopping = workers.pool if running else workers.start(context), contextlib.nullcontext()
+    with stopping:
         pending: deque = deque()  # per batch, its parts in flight
         for texts in text_batches:
             pending.append([pool.apply_async(_step_in_worker, (step, part, choices)) for part in _parts(texts, jobs)])
