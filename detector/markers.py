@@ -7,9 +7,10 @@ another story ("Read also: ...", "Lees ook: ...", "Читайте также: ..
 list ("Tags: ...", "Schlagwörter: ..."), a date or reading time ("Updated: ...", "Lesezeit: ..."),
 share buttons ("Share: ...", "Folgen Sie uns: ...") or a photo credit ("Photo: Reuters", "Foto:
 ..."), all boilerplate (LABELS.md), as is a caption that ends in its credit ("... in Barishal.
-Photo: Pavel Rahman"), a line that is only a date ("March 22, 2017", "22.03.2017 | 09:41 UTC") and one
-that only says how long ago ("3 hours ago", "vor 2 Stunden"), or a byline ("By: ...", "Door: ...",
-"Автор: ...", or without a colon "By Dana Whitlock", "Door Jan de Vries"), bio. Between two story
+Photo: Pavel Rahman"), a credit alone on its line ("Reuters", "Jamal Saidi/Reuters"), a line that is
+only a date ("March 22, 2017", "22.03.2017 | 09:41 UTC") and one that only says how long ago ("3
+hours ago", "vor 2 Stunden"), or a byline ("By: ...", "Door: ...", "Автор: ...", or without a colon
+"By Dana Whitlock", "Door Jan de Vries"), bio. Between two story
 paragraphs the context stage pulls such a line towards the story, and the model knows the words only
 in the languages its training data has. ``marker_rows`` names the label each line says it has, and
 ``pipeline.decide`` removes a marked line, unless that label is kept, once the labels outside keep
@@ -310,6 +311,23 @@ _CREDIT_TAIL_CHARS = 90  # a credit, its word and what stands before it fit in a
 
 _DATE_FRAME = " \t\u00a0\u200b-\u2013\u2014\u2022\u00b7|*_()[]"  # what may stand around a date line
 
+# A photo credit alone on its line: a news or photo agency ("Reuters", "(AP)", "Getty Images"), or
+# names and an agency between slashes ("Jamal Saidi/Reuters", "AFP/Getty Images", "REUTERS/Dado Ruvic",
+# "RJ Sangosti/Denver Post/AP Photo"), each name a few capitalised words (not "AP/NORC poll shows ...").
+# The wire agencies' names alone make a credit line; the picture libraries' only beside a name.
+CREDIT_LINE_MAX_CHARS = 60
+_AGENCIES_ALONE = frozenset((
+    "reuters", "ap", "associated press", "the associated press", "afp", "getty", "getty images", "epa", "dpa",
+    "anp", "efe", "ansa", "xinhua", "shutterstock", "istock", "alamy", "imago", "picture alliance",
+))
+_AGENCIES = _AGENCIES_ALONE | frozenset((
+    "ap photo", "ap images", "gettyimages", "epa-efe", "belga", "keystone", "tass", "kyodo", "yonhap", "istockphoto",
+    "imago images", "picture-alliance", "sopa images", "lightrocket", "nurphoto", "bloomberg", "corbis", "wireimage",
+    "filmmagic", "pa", "pa images", "pa wire", "pa media", "press association", "unsplash", "pexels", "pixabay",
+    "flickr", "wikimedia commons", "handout",
+))
+_NAME_PARTICLES = frozenset(("de", "da", "di", "van", "von", "der", "den", "la", "le", "du", "dos", "del", "bin", "al"))
+
 
 def _normal(text: str) -> str:
     """``text`` without its frame, case folded, its spaces collapsed."""
@@ -324,12 +342,24 @@ HEADS = {**{_normal(head): "boilerplate"
 CREDIT_HEADS = frozenset(map(_normal, _CREDIT_HEADS))
 
 
+def is_credit_line(text: str) -> bool:
+    """Whether ``text`` is a photo credit alone on its line ("Reuters", "Jamal Saidi/Reuters" ...)."""
+    parts = [" ".join(part.split()) for part in text.strip(_DATE_FRAME).split("/")]
+    folded = [part.casefold() for part in parts]
+    if len(parts) == 1:
+        return folded[0] in _AGENCIES_ALONE
+    return any(name in _AGENCIES for name in folded) and all(
+        name in _AGENCIES or 0 < len(part.split()) <= 5
+        and all(word[0].isupper() or word in _NAME_PARTICLES for word in part.split())
+        for part, name in zip(parts, folded))
+
+
 def marker_kind(text: str) -> str:
     """The label ``text`` names itself by: "promo" for an ad label or a call to action ("Advertisement",
     "[광고]", "Sign up now" ...), "boilerplate" for a link lead-in, tag list, date, share or photo credit
     line ("Read also: ...", "Tags: ...", "Updated: ...", "Share: ...", "Foto: ...") or a caption that
-    ends in its credit ("... in Barishal. Photo: Pavel Rahman") or a line that is only a date ("March 22,
-    2017") or a time ago ("3 hours ago"), "bio" for a byline ("By: ...", "Door: ...", "By Dana Whitlock"), else ""."""
+    ends in its credit ("... in Barishal. Photo: Pavel Rahman"), a credit alone ("Jamal Saidi/Reuters"), a
+    line that is only a date ("March 22, 2017") or a time ago ("3 hours ago"), "bio" for a byline ("By: ...", "Door: ...", "By Dana Whitlock"), else ""."""
     if len(text) <= AD_LABEL_MAX_CHARS:
         key = text.strip(_FRAME).casefold()  # spaces collapsed only where needed: most lines are no label
         if key in AD_LABELS or (("  " in key or "\t" in key or "\u00a0" in key) and _normal(key) in AD_LABELS):
@@ -346,6 +376,8 @@ def marker_kind(text: str) -> str:
             return label
     if len(text) <= BYLINE_MAX_CHARS and text[:1] in _BYLINE_INITIALS and BYLINE.fullmatch(text.strip()):
         return "bio"
+    if len(text) <= CREDIT_LINE_MAX_CHARS and is_credit_line(text):
+        return "boilerplate"
     if len(text) <= DATE_LINE_MAX_CHARS:
         key = text.strip(_DATE_FRAME)
         if _HAS_DIGIT(key) and DATE_LINE.fullmatch(key):  # every date holds a digit: most short lines none

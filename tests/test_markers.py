@@ -109,6 +109,24 @@ def test_a_line_with_a_credit_word_that_is_no_caption_credit_is_no_marker(text):
 
 
 @pytest.mark.parametrize("text", [
+    "Reuters", "(AP)", "Getty Images", "THE ASSOCIATED PRESS", "Jamal Saidi/Reuters", "AFP/Getty Images",
+    "REUTERS/Dado Ruvic/Illustration", "RJ Sangosti/Denver Post/AP Photo", "(Evan Vucci/AP)", "Anna de Wit / ANP",
+])
+def test_a_photo_credit_alone_on_its_line_is_boilerplate(text):
+    assert marker_kind(text) == "boilerplate"
+
+
+@pytest.mark.parametrize("text", [
+    "AP/NORC poll shows split over tariffs",  # an agency, then words that are no name
+    "BTC/USDT", "EUR/USD", "and/or",  # no agency
+    "Bloomberg", "Flickr",  # a library or a news outlet alone may be a heading
+    "Reuters reported the deal on Monday.", "Reuters/Ipsos poll: voters split",
+])
+def test_a_line_with_an_agency_or_a_slash_that_is_no_credit_is_no_marker(text):
+    assert marker_kind(text) == ""
+
+
+@pytest.mark.parametrize("text", [
     "By Dana Whitlock", "BY MIRIAM HOLTZ and PETER VANCE, Continental Press Writers", "Door Jan de Vries",
     "Por Laura Méndez", "Von Anna Schmidt | Redaktion Wirtschaft", "Par Claire Dubois - Correspondante",
 ])
