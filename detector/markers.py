@@ -125,6 +125,11 @@ _LINK_HEADS = (
     "関連記事", "あわせて読みたい", "相关阅读", "相關閱讀", "延伸阅读", "延伸閱讀", "관련기사", "관련 기사",
     "xem thêm", "đọc thêm", "baca juga", "อ่านเพิ่มเติม", "อ่านต่อ", "यह भी पढ़ें", "ये भी पढ़ें",
     "इसे भी पढ़ें", "اقرأ أيضا", "اقرأ أيضاً", "اقرأ المزيد", "بیشتر بخوانید", "קראו גם", "קרא גם",
+    "see more",
+    # an encyclopedia's pointer to the article on a section's subject ("Main article: Rust (programming language)")
+    "main article", "main articles", "further information", "hauptartikel", "hoofdartikel", "article détaillé",
+    "articles détaillés", "artículo principal", "artigo principal", "voce principale", "osobny artykuł",
+    "основная статья", "основна стаття",
 )
 _TAG_HEADS = (
     "tags", "tag", "tagged", "tagged with", "topics", "keywords", "schlagwörter", "schlagworte", "stichwörter",
@@ -342,6 +347,27 @@ HEADS = {**{_normal(head): "boilerplate"
 CREDIT_HEADS = frozenset(map(_normal, _CREDIT_HEADS))
 
 
+# A share or print button's text with a screen reader's note that the link opens a window ("Click to share
+# on X (Opens in new window)", "Click to email a link to a friend (Opens in new window)"), and a news
+# site's furniture before a picture's caption or credit ("Image caption Rescuers at the scene", "Image
+# copyright Getty Images"): boilerplate.
+NEW_WINDOW_MAX_CHARS = 100
+_NEW_WINDOW_ENDS = ("(opens in new window)", "(opens in a new window)", "(opens in new tab)", "(opens in a new tab)",
+                    "(öffnet in neuem fenster)", "(wird in neuem fenster geöffnet)", "(opent in nieuw venster)",
+                    "(ouvre dans une nouvelle fenêtre)", "(se abre en una ventana nueva)", "(abre em nova janela)",
+                    "(si apre in una nuova finestra)")
+_PICTURE_FURNITURE = ("image caption ", "image copyright ", "media caption ")
+
+
+def is_furniture_line(text: str) -> bool:
+    """Whether ``text`` is a button's text that opens a new window, or a picture's caption or credit after its lead."""
+    opening = text[:16].lower()  # the leads are ASCII, at most 16 characters
+    for lead in _PICTURE_FURNITURE:
+        if opening.startswith(lead):
+            return bool(text[len(lead):].strip())  # the lead alone is no caption
+    return len(text) <= NEW_WINDOW_MAX_CHARS and text.endswith(")") and text.lower().endswith(_NEW_WINDOW_ENDS)
+
+
 def is_credit_line(text: str) -> bool:
     """Whether ``text`` is a photo credit alone on its line ("Reuters", "Jamal Saidi/Reuters" ...)."""
     if "/" not in text:  # most lines: a set lookup, spaces collapsed only where there are two
@@ -378,7 +404,7 @@ def marker_kind(text: str) -> str:
             return label
     if len(text) <= BYLINE_MAX_CHARS and text[:1] in _BYLINE_INITIALS and BYLINE.fullmatch(text.strip()):
         return "bio"
-    if len(text) <= CREDIT_LINE_MAX_CHARS and is_credit_line(text):
+    if len(text) <= CREDIT_LINE_MAX_CHARS and is_credit_line(text) or is_furniture_line(text):
         return "boilerplate"
     if len(text) <= DATE_LINE_MAX_CHARS:
         key = text.strip(_DATE_FRAME)
