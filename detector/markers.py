@@ -340,6 +340,15 @@ def _normal(text: str) -> str:
 
 
 AD_LABELS = frozenset(map(_normal, _AD_LABELS + _CALLS_TO_ACTION))
+# A page's controls alone on their line: a picture's or a video's, a list's, a share or print button
+# (whole lines only; not "Top", "Up next" or "Continue reading the main story", which some pages' gold
+# keeps as story). Boilerplate.
+INTERFACE_LINES = frozenset(map(_normal, (
+    "hide caption", "toggle caption", "enlarge this image", "enlarge image", "enlarge", "click to enlarge",
+    "view gallery", "view full gallery", "play video", "watch video", "watch now", "video duration",
+    "view comments", "show more", "load more", "loading", "loading...", "back to the top", "link",
+    "share", "print", "email",
+)))
 # head -> the label it names
 HEADS = {**{_normal(head): "boilerplate"
             for head in _LINK_HEADS + _TAG_HEADS + _DATE_HEADS + _SHARE_HEADS + _CREDIT_HEADS},
@@ -387,11 +396,17 @@ def marker_kind(text: str) -> str:
     "[광고]", "Sign up now" ...), "boilerplate" for a link lead-in, tag list, date, share or photo credit
     line ("Read also: ...", "Tags: ...", "Updated: ...", "Share: ...", "Foto: ...") or a caption that
     ends in its credit ("... in Barishal. Photo: Pavel Rahman"), a credit alone ("Jamal Saidi/Reuters"), a
-    line that is only a date ("March 22, 2017") or a time ago ("3 hours ago"), "bio" for a byline ("By: ...", "Door: ...", "By Dana Whitlock"), else ""."""
+    line that is only a date ("March 22, 2017") or a time ago ("3 hours ago"), a page's control alone
+    ("Hide caption", "View gallery", "Share"), "bio" for a byline ("By: ...", "Door: ...", "By Dana
+    Whitlock"), else ""."""
     if len(text) <= AD_LABEL_MAX_CHARS:
         key = text.strip(_FRAME).casefold()  # spaces collapsed only where needed: most lines are no label
-        if key in AD_LABELS or (("  " in key or "\t" in key or "\u00a0" in key) and _normal(key) in AD_LABELS):
+        if ("  " in key or "\t" in key or "\u00a0" in key) and not (key in AD_LABELS or key in INTERFACE_LINES):
+            key = _normal(key)
+        if key in AD_LABELS:
             return "promo"
+        if key in INTERFACE_LINES:
+            return "boilerplate"
     colon = text.find(":", 0, HEAD_MAX_CHARS + 1)
     if colon < 0:
         colon = text.find("\uff1a", 0, HEAD_MAX_CHARS + 1)  # the full-width colon of Chinese and Japanese

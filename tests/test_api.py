@@ -232,11 +232,11 @@ def test_a_line_the_batch_repeats_goes_at_repeat_confidence_and_takes_its_run_wi
     assert decide(p_junk, classes, ["editorial"], 0.9, 0.6, alone=alone, repeated=repeated)[2][1]
 
 
-PAGE_JUNK = {"Hide caption": 0.5, "Read our coverage policy.": 0.3, "Advertisement": 0.95}
+PAGE_JUNK = {"More from the council desk": 0.5, "Read our coverage policy.": 0.3, "Advertisement": 0.95}
 
 
 def _pages(n: int) -> list[str]:
-    return [f"Story {i}: the council met on day {i} and voted on the budget for the schools.\nHide caption\n"
+    return [f"Story {i}: the council met on day {i} and voted on the budget for the schools.\nMore from the council desk\n"
             f"Read our coverage policy.\nAdvertisement\nClosing line {i}.\n" for i in range(n)]
 
 
@@ -245,7 +245,7 @@ def test_clean_frame_removes_what_three_of_its_pages_repeat_and_clean_takes_a_co
     model = _FixedModel(PAGE_JUNK)
     frame = pd.DataFrame({"text": pages})
     cleaned = clean_frame(frame, model=model)["clean_text"].tolist()
-    assert cleaned == [page.replace("Hide caption\n", "").replace("Advertisement\n", "") for page in pages]
+    assert cleaned == [page.replace("More from the council desk\n", "").replace("Advertisement\n", "") for page in pages]
     # at the default repeat_confidence (0.4) the line at junk 0.3 stays; 0 documents turns it off
     assert clean_frame(frame, model=model, repeat_documents=0)["clean_text"].tolist() == \
         [page.replace("Advertisement\n", "") for page in pages]
@@ -255,7 +255,7 @@ def test_clean_frame_removes_what_three_of_its_pages_repeat_and_clean_takes_a_co
     assert [clean(page, model=model, repeats=repeats) for page in pages] == cleaned
     assert clean(pages[0], model=model) == pages[0].replace("Advertisement\n", "")
     labeled = classify_frame(frame, model=model, repeat_confidence=0.25)
-    assert labeled.loc[~labeled["keep"], "text"].tolist() == ["Hide caption", "Read our coverage policy.",
+    assert labeled.loc[~labeled["keep"], "text"].tolist() == ["More from the council desk", "Read our coverage policy.",
                                                                "Advertisement"] * 3
 
 

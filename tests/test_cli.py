@@ -302,7 +302,7 @@ def test_lines_repeated_across_the_inputs_are_counted_over_all_of_them(tmp_path,
     table = tmp_path / "in" / "more.jsonl"  # the other two pages, and a broken line
     table.write_text(json.dumps({"id": 2, "text": pages[2]}) + "\n{broken\n" + json.dumps({"id": 3, "text": pages[3]}) + "\n")
     assert run(["clean", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "-q"]) == 1
-    furniture = ("Hide caption\n", "Advertisement\n")
+    furniture = ("More from the council desk\n", "Advertisement\n")
     without = [functools.reduce(lambda page, line: page.replace(line, ""), furniture, page) for page in pages]
     assert [(tmp_path / "out" / f"{i}.txt").read_text(encoding="utf-8") for i in range(2)] == without[:2]
     assert pd.read_json(tmp_path / "out" / "more.jsonl", lines=True)["clean_text"].tolist()[::2] == without[2:]
@@ -339,7 +339,7 @@ def test_workers_remove_the_repeated_lines_that_one_process_removes(tmp_path, mo
                     "-q"]) == 0
     assert (tmp_path / "out1.jsonl").read_bytes() == (tmp_path / "out2.jsonl").read_bytes()
     cleaned = pd.read_json(tmp_path / "out2.jsonl", lines=True)["clean_text"]
-    assert not cleaned.str.contains("Hide caption").any() and cleaned.str.contains("coverage policy").all()
+    assert not cleaned.str.contains("More from the council desk").any() and cleaned.str.contains("coverage policy").all()
 
 
 @pytest.mark.parametrize(("suffix", "chunk_rows", "step", "calls"), [

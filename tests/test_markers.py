@@ -146,6 +146,18 @@ def test_lines_that_only_look_like_pointers_buttons_or_picture_leads_are_no_mark
     assert marker_kind(text) == ""
 
 
+@pytest.mark.parametrize("text", ["Hide caption", "toggle caption", "Enlarge this image", "View gallery",
+                                  "[ Back To The Top ]", "Loading...", "(link)", "Share", "PRINT", "Video  duration"])
+def test_a_pages_control_alone_on_its_line_is_boilerplate(text):
+    assert marker_kind(text) == "boilerplate"
+
+
+@pytest.mark.parametrize("text", ["Top", "Up next", "Continue reading the main story", "Share prices fell",
+                                  "Print edition sales rose for the first time in a decade."])
+def test_a_control_some_gold_keeps_or_a_line_that_starts_like_one_is_no_marker(text):
+    assert marker_kind(text) == ""
+
+
 @pytest.mark.parametrize("text", [
     "By Dana Whitlock", "BY MIRIAM HOLTZ and PETER VANCE, Continental Press Writers", "Door Jan de Vries",
     "Por Laura Méndez", "Von Anna Schmidt | Redaktion Wirtschaft", "Par Claire Dubois - Correspondante",
