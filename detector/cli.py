@@ -203,7 +203,7 @@ class Run:
 
         def every_part():
             for table in jsonl:
-                with contextlib.suppress(OSError):
+                with contextlib.suppress(InputError):
                     yield from table.jsonl_parts()
 
         progress = self._progress(None, "articles counted for repeated lines")

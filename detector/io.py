@@ -167,13 +167,23 @@ class TableFile:
         """The JSONL table as runs of whole lines of about ``size`` bytes (``JSONL_PART_BYTES``), unread:
         the workers read them (``JsonlPart.read``)."""
         size = size or JSONL_PART_BYTES
-        with self.path.open("rb") as handle:
+        with _reading(self.path), self.path.open("rb") as handle:
             total, start = os.fstat(handle.fileno()).st_size, 0
             while start < total:
                 handle.seek(min(start + size, total))
                 handle.readline()  # on to the end of the line the part would cut
                 yield JsonlPart(self.path, start, end := handle.tell(), self.text_column)
                 start = end
+
+
+@contextlib.contextmanager
+def _reading(path: Path) -> Iterator[None]:
+    """Turn an error of reading ``path`` into the InputError that names it."""
+    try:
+        yield
+    except OSError as error:
+        raise InputError(f"{path}: cannot be read ({error.strerror or error}); check that it is still there "
+                         "and readable") from None
 
 
 @dataclass(frozen=True)
@@ -188,7 +198,7 @@ class JsonlPart:
     def read(self) -> tuple[list[tuple[int, dict, str | None, list[str]]], int]:
         """The records of these lines as the table's chunks read them (``jsonl_line``), each with its
         line's number within the part (from 1), and the number of lines."""
-        with self.path.open("rb") as handle:
+        with _reading(self.path), self.path.open("rb") as handle:
             handle.seek(self.start)
             data = handle.read(self.end - self.start)
         raws = data.split(b"\n")  # as iterating over the file splits it
@@ -197,8 +207,11 @@ class JsonlPart:
         return [(number, *read) for number, raw in enumerate(raws, 1) if (read := jsonl_line(raw)) is not None], len(raws)
 
     def texts(self) -> list[str]:
-        """The texts in ``text_column`` of these lines (the lines without one left out)."""
-        return [text for _, record, _, _ in self.read()[0] if isinstance(text := record.get(self.text_column), str)]
+        """The texts in ``text_column`` of these lines (the lines without one left out), for a first pass:
+        none if the part cannot be read (the second pass reports it)."""
+        with contextlib.suppress(InputError):
+            return [text for _, record, _, _ in self.read()[0] if isinstance(text := record.get(self.text_column), str)]
+        return []
 
     def estimated_segments(self) -> int:
         """About how many segments the part holds, without reading it (about a hundred bytes of JSON each)."""

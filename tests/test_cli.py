@@ -5,6 +5,7 @@ import multiprocessing
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -159,6 +160,26 @@ def test_problems_name_their_line_and_row_whatever_parts_the_table_is_read_in(tm
     assert "row 2" not in errors[0]  # the broken line is reported once, as a line
     out = [json.loads(line) for line in outputs[0].decode().splitlines()]
     assert [row["clean_text"] for row in out] == [EXPECTED, None, None, EXPECTED] and out[1]["_raw_line"] == "{broken"
+
+
+def test_a_table_that_cannot_be_read_is_reported_and_the_others_are_written(tmp_path, model_file, capsys,
+                                                                            monkeypatch):
+    (tmp_path / "in").mkdir()
+    write_jsonl(tmp_path / "in" / "a.jsonl", [{"id": 1, "text": ARTICLE}])
+    write_jsonl(tmp_path / "in" / "b.jsonl", [{"id": 2, "text": ARTICLE}])
+    write_jsonl(tmp_path / "in" / "c.jsonl", [{"id": 3, "text": ARTICLE}])
+    opened = Path.open
+
+    def refuse_b(path, *args, **kwargs):  # b.jsonl turns unreadable after the run has found it
+        if path.name == "b.jsonl":
+            raise PermissionError(13, "Permission denied")
+        return opened(path, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", refuse_b)
+    code = run(["clean", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--model", model_file, "-q"])
+    assert code == 1 and f"{tmp_path / 'in' / 'b.jsonl'}: cannot be read (Permission denied)" in capsys.readouterr().err
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a.jsonl", "c.jsonl"]
+    assert json.loads((tmp_path / "out" / "c.jsonl").read_text())["clean_text"] == EXPECTED
 
 
 def test_text_that_is_not_unicode_is_mended_reported_and_cleaned_with_the_rest(tmp_path, model_file, capsys):
