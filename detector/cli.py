@@ -435,20 +435,6 @@ class _ChunkWriter:
             raise InputError(f"{self.path}: write tables as .csv, .jsonl or .parquet")
         self.first = False
 
-    def _jsonl_lines(self, frame: pd.DataFrame, sources: list[str | None] | None) -> Iterator[str]:
-        if sources is None:
-            yield from map(_json_line, frame.to_dict("records"))
-            return
-        added = frame[self.added].tolist()
-        field = f", {json.dumps(self.added, ensure_ascii=False)}: "
-        rows = None
-        for i, (source, value) in enumerate(zip(sources, added)):
-            if source is not None:
-                yield f"{source[:-1]}{field}{json.dumps(_json_value(value), ensure_ascii=False)}}}\n"
-            else:
-                rows = rows or frame.to_dict("records")
-                yield _json_line(rows[i])
-
     def close(self) -> None:
         if self.parquet is not None:
             self.parquet.close()

@@ -314,7 +314,7 @@ _CREDIT_SEPARATOR_CHARS = 64  # the separator stands within a line's last 64 cha
 _CREDIT_TAIL_CHARS = 90  # a credit, its word and what stands before it fit in a line's last 90 characters
 
 
-_DATE_FRAME = " \t\u00a0\u200b-\u2013\u2014\u2022\u00b7|*_()[]"  # what may stand around a date line
+_LINE_FRAME = " \t\u00a0\u200b-\u2013\u2014\u2022\u00b7|*_()[]"  # what may stand around a date or a credit line
 
 # A photo credit alone on its line: a news or photo agency ("Reuters", "(AP)", "Getty Images"), or
 # names and an agency between slashes ("Jamal Saidi/Reuters", "AFP/Getty Images", "REUTERS/Dado Ruvic",
@@ -380,10 +380,10 @@ def is_furniture_line(text: str) -> bool:
 def is_credit_line(text: str) -> bool:
     """Whether ``text`` is a photo credit alone on its line ("Reuters", "Jamal Saidi/Reuters" ...)."""
     if "/" not in text:  # most lines: a set lookup, spaces collapsed only where there are two
-        key = text.strip(_DATE_FRAME).casefold()
+        key = text.strip(_LINE_FRAME).casefold()
         return key in _AGENCIES_ALONE or (("  " in key or "\t" in key or "\u00a0" in key)
                                           and " ".join(key.split()) in _AGENCIES_ALONE)
-    parts = [" ".join(part.split()) for part in text.strip(_DATE_FRAME).split("/")]
+    parts = [" ".join(part.split()) for part in text.strip(_LINE_FRAME).split("/")]
     folded = [part.casefold() for part in parts]
     return any(name in _AGENCIES for name in folded) and all(
         name in _AGENCIES or 0 < len(part.split()) <= 5
@@ -422,7 +422,7 @@ def marker_kind(text: str) -> str:
     if len(text) <= CREDIT_LINE_MAX_CHARS and is_credit_line(text) or is_furniture_line(text):
         return "boilerplate"
     if len(text) <= DATE_LINE_MAX_CHARS:
-        key = text.strip(_DATE_FRAME)
+        key = text.strip(_LINE_FRAME)
         if _HAS_DIGIT(key) and DATE_LINE.fullmatch(key):  # every date holds a digit: most short lines none
             return "boilerplate"
         if len(key) <= RELATIVE_TIME_MAX_CHARS:
