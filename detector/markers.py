@@ -339,6 +339,12 @@ def _normal(text: str) -> str:
     return " ".join(text.strip(_FRAME).casefold().split())
 
 
+def _squeezed(key: str) -> str:
+    """``key`` with each run of white space as one space, as in the sets of ``_normal`` keys; most keys hold
+    none to squeeze, and looking for the runs first is faster than splitting every key."""
+    return " ".join(key.split()) if "  " in key or "\t" in key or "\u00a0" in key else key
+
+
 AD_LABELS = frozenset(map(_normal, _AD_LABELS + _CALLS_TO_ACTION))
 # A page's controls alone on their line: a picture's or a video's, a list's, a share or print button
 # (whole lines only; not "Top", "Up next" or "Continue reading the main story", which some pages' gold
@@ -379,10 +385,8 @@ def is_furniture_line(text: str) -> bool:
 
 def is_credit_line(text: str) -> bool:
     """Whether ``text`` is a photo credit alone on its line ("Reuters", "Jamal Saidi/Reuters" ...)."""
-    if "/" not in text:  # most lines: a set lookup, spaces collapsed only where there are two
-        key = text.strip(_LINE_FRAME).casefold()
-        return key in _AGENCIES_ALONE or (("  " in key or "\t" in key or "\u00a0" in key)
-                                          and " ".join(key.split()) in _AGENCIES_ALONE)
+    if "/" not in text:  # most lines: a set lookup
+        return _squeezed(text.strip(_LINE_FRAME).casefold()) in _AGENCIES_ALONE
     parts = [" ".join(part.split()) for part in text.strip(_LINE_FRAME).split("/")]
     folded = [part.casefold() for part in parts]
     return any(name in _AGENCIES for name in folded) and all(
@@ -400,9 +404,7 @@ def marker_kind(text: str) -> str:
     ("Hide caption", "View gallery", "Share"), "bio" for a byline ("By: ...", "Door: ...", "By Dana
     Whitlock"), else ""."""
     if len(text) <= AD_LABEL_MAX_CHARS:
-        key = text.strip(_FRAME).casefold()  # spaces collapsed only where needed: most lines are no label
-        if ("  " in key or "\t" in key or "\u00a0" in key) and not (key in AD_LABELS or key in INTERFACE_LINES):
-            key = _normal(key)
+        key = _squeezed(text.strip(_FRAME).casefold())
         if key in AD_LABELS:
             return "promo"
         if key in INTERFACE_LINES:
