@@ -11,6 +11,14 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 
 
+def labeled_lines(paths):
+    """(text, label) of every segment of these documents files (one document a line)."""
+    for path in paths:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            for paragraph in json.loads(line)["paragraphs"]:
+                yield paragraph["text"], paragraph["label"]
+
+
 @pytest.fixture(scope="session")
 def model_cache(tmp_path_factory):
     """Where the bundled models are built: a fresh folder unless DETECTOR_CACHE is set."""

@@ -1,11 +1,10 @@
 """The bundled corpus: valid, and as large and varied as it is meant to be."""
 
-import json
 import runpy
 
 import pytest
 
-from conftest import ROOT, SHARED
+from conftest import ROOT, SHARED, labeled_lines
 
 
 def test_the_corpus_is_valid_and_meets_its_targets(capsys):
@@ -55,9 +54,8 @@ def test_a_sponsored_article_needs_no_editorial_but_a_page_of_furniture_does(tmp
 
 
 def _lines(paths) -> set[str]:
-    """Every segment text of these documents files."""
-    return {paragraph["text"].strip() for path in paths for line in path.read_text(encoding="utf-8").splitlines()
-            for paragraph in json.loads(line)["paragraphs"]}
+    """Every segment text of these documents files, without its surrounding spaces."""
+    return {text.strip() for text, _ in labeled_lines(paths)}
 
 
 # The written check sets: never trained on by the bundled models.

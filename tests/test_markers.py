@@ -1,14 +1,10 @@
-import json
-from pathlib import Path
-
 import numpy as np
 import pytest
 
+from conftest import ROOT, SHARED, labeled_lines
 from detector import classify, clean
 from detector.markers import DATE_LINE, marker_kind, marker_rows
 from detector.pipeline import decide
-
-ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.mark.parametrize("text", [
@@ -239,19 +235,12 @@ def test_clean_drops_an_ad_label_between_story_paragraphs_in_languages_the_corpu
     assert clean(page, model=default_model, marker_confidence=1.0) == page
 
 
-def _labeled_lines(paths):
-    for path in paths:
-        for line in path.read_text("utf-8").splitlines():
-            for paragraph in json.loads(line)["paragraphs"]:
-                yield paragraph["text"], paragraph["label"]
-
-
 def test_no_editorial_line_of_the_training_data_is_a_marker_line_but_three_changelog_dates():
     # data/, profiles/ and held_back/ (137,365 lines): 5,436 marker lines, all junk; with the bylines without a
     # colon ("By Dana Whitlock"), 6,565, still none editorial; with the date lines, 8,448, three of them
     # editorial: the release dates of a changelog ("September 30, 2026" over its list of changes) (2026-12-06)
     paths = [p for folder in ("data", "profiles", "held_back") for p in sorted((ROOT / folder).rglob("*.jsonl"))]
-    marked = [(text, label) for text, label in _labeled_lines(paths) if marker_kind(text)]
+    marked = [(text, label) for text, label in labeled_lines(paths) if marker_kind(text)]
     story = [text for text, label in marked if label == "editorial"]
     assert len(marked) > 8000 and len(story) <= 3 and all(DATE_LINE.fullmatch(text) for text in story)
 
@@ -304,12 +293,10 @@ def test_on_the_real_benchmark_pages_ad_labels_are_never_story_and_heads_rarely(
     # "By: <name> | <date>" lines, three captions ending in "Photo: ..." or "- Image: ..." (twice in each view);
     # bylines without a colon make it 2,090 lines, 54 editorial: 4 more, one AP byline with its date, twice in
     # each view; date lines make it 4,740, 56 editorial (a blog post's date and time, twice)
-    from conftest import SHARED
-
     paths = sorted((SHARED / "data" / "real").glob("*.jsonl"))
     if not paths:
         pytest.skip("../shared is not beside this clone")
-    kinds = [(marker_kind(text), label) for text, label in _labeled_lines(paths)]
+    kinds = [(marker_kind(text), label) for text, label in labeled_lines(paths)]
     ad_labels = [label for kind, label in kinds if kind == "promo"]
     heads = [label for kind, label in kinds if kind in ("boilerplate", "bio")]
     assert len(ad_labels) > 1000 and "editorial" not in ad_labels
