@@ -52,7 +52,7 @@ def classify(text: str, *, model=None, keep: Sequence[str] = KEEP_DEFAULT, min_c
     min_confidence : float, optional
         Remove a segment when the labels outside ``keep`` have at least this probability. When
         omitted, the model's own: ``CRYPTO_MIN_CONFIDENCE`` (0.8) for the bundled crypto model
-        and the documents "auto" gives it, ``MIN_CONFIDENCE_DEFAULT`` (0.9) for the others.
+        and the documents "auto" gives it, ``MIN_CONFIDENCE_DEFAULT`` (0.95) for the others.
     block_confidence : float
         Also remove a segment whose labels outside ``keep`` have at least this probability
         when it sits in an unbroken run of such segments that holds one removed at

@@ -34,7 +34,7 @@ def _page(header_junk=0.8, rows_after=MIN_ROWS_AFTER_HEADER, header="Comments (1
     rows = [("Council approves the new budget", 0.95, 0.05)]
     rows += [(f"Paragraph {i} of the story, long enough to read as running prose of the article.", 0.97, 0.02)
              for i in range(4)]
-    rows += [("Share this article", 0.1, 0.9), (header, 0.2, header_junk)]
+    rows += [("Share this article", 0.1, 0.97), (header, 0.2, header_junk)]
     rows += [(f"Reader {i}: I could not agree more, the budget is a disgrace and everyone knows it.", 0.6, 0.3)
              for i in range(rows_after)]
     texts, story, junk = zip(*rows)
