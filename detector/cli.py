@@ -290,48 +290,48 @@ class Run:
         if self.args.command == "clean" and table.path.suffix == target.suffix == ".jsonl":
             self._run_jsonl_clean(table, target)
             return
-        progress = self._progress(None, f"rows of {table.path.name}")
-        try:
-            with atomic_path(target) as tmp:
-                writer = _ChunkWriter(tmp, target.suffix)
-                chunks = _Remember(table.chunks())
-                texts = ([t if isinstance(t, str) else "" for t in chunk[table.text_column]] for chunk in chunks)
-                for results in self._run_model(texts):
-                    chunk = chunks.taken.pop(0)
-                    writer.write(self._table_result(table, chunk, results))
-                    progress.update(len(chunk))
-                writer.close()
-        except InputError as error:
-            self.problems.append(str(error))
-        finally:
-            progress.close()
-        self.problems += table.problems
+        with self._table_run(table) as progress, atomic_path(target) as tmp:
+            writer = _ChunkWriter(tmp, target.suffix)
+            chunks = _Remember(table.chunks())
+            texts = ([t if isinstance(t, str) else "" for t in chunk[table.text_column]] for chunk in chunks)
+            for results in self._run_model(texts):
+                chunk = chunks.taken.pop(0)
+                writer.write(self._table_result(table, chunk, results))
+                progress.update(len(chunk))
+            writer.close()
 
     def _run_jsonl_clean(self, table: TableFile, target: Path) -> None:
         """Clean a JSONL table into a JSONL file: the workers read their parts of the table, clean them
         and send back the output lines (``_clean_jsonl_parts``); this process writes them in order."""
-        progress = self._progress(None, f"rows of {table.path.name}")
         group = self.workers.jobs  # a part per worker
         choices = (self.thresholds, self.repeats, self.args.output_column)
         lines_before = rows_before = 0
         columns: dict = {}  # every key the records hold
+        with (self._table_run(table) as progress, atomic_path(target) as tmp,
+              open(tmp, "w", encoding="utf-8") as sink):
+            parts = table.jsonl_parts()
+            part_groups = iter(lambda: list(itertools.islice(parts, group)), [])
+            for cleaned_parts in over_batches(_clean_jsonl_parts, part_groups, self.model, choices, self.args.jobs,
+                                              JsonlPart.estimated_segments, self.workers):
+                for part in cleaned_parts:
+                    sink.write(part.lines)
+                    table.problems += [f"{table.path}:{lines_before + number}: {problem}"
+                                       for number, problem in part.line_problems]
+                    self.problems += [f"{table.path}: row {rows_before + number}: {problem}"
+                                      for number, problem in part.row_problems]
+                    lines_before, rows_before = lines_before + part.n_lines, rows_before + part.n_rows
+                    columns.update(dict.fromkeys(part.columns))
+                    progress.update(part.n_rows)
+            if rows_before:  # a table whose records never hold the column is named wrong: nothing is written
+                check_columns(table.path, list(columns), table.text_column, table.named_id_column)
+
+    @contextlib.contextmanager
+    def _table_run(self, table: TableFile):
+        """Around one table's run: a progress bar (yielded) closed at the end; an input error stops the
+        table and becomes a problem; the table's own problems (bad lines or rows) are added after."""
+        progress = self._progress(None, f"rows of {table.path.name}")
         try:
-            with atomic_path(target) as tmp, open(tmp, "w", encoding="utf-8") as sink:
-                parts = table.jsonl_parts()
-                part_groups = iter(lambda: list(itertools.islice(parts, group)), [])
-                for cleaned_parts in over_batches(_clean_jsonl_parts, part_groups, self.model, choices, self.args.jobs,
-                                                  JsonlPart.estimated_segments, self.workers):
-                    for part in cleaned_parts:
-                        sink.write(part.lines)
-                        table.problems += [f"{table.path}:{lines_before + number}: {problem}"
-                                           for number, problem in part.line_problems]
-                        self.problems += [f"{table.path}: row {rows_before + number}: {problem}"
-                                          for number, problem in part.row_problems]
-                        lines_before, rows_before = lines_before + part.n_lines, rows_before + part.n_rows
-                        columns.update(dict.fromkeys(part.columns))
-                        progress.update(part.n_rows)
-                if rows_before:  # a table whose records never hold the column is named wrong: nothing is written
-                    check_columns(table.path, list(columns), table.text_column, table.named_id_column)
+            yield progress
         except InputError as error:
             self.problems.append(str(error))
         finally:
