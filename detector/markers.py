@@ -355,6 +355,17 @@ INTERFACE_LINES = frozenset(map(_normal, (
     "view comments", "show more", "load more", "loading", "loading...", "back to the top", "link",
     "share", "print", "email",
 )))
+# The heading of an author box alone on its line ("About the author", "Über den Autor", "Về tác giả" ...):
+# bio. Not "Author" alone, which some gold keeps as a table's heading.
+AUTHOR_HEADINGS = frozenset(map(_normal, (
+    "about the author", "about the authors", "author bio", "über den autor", "über die autorin", "zum autor",
+    "zur autorin", "over de auteur", "over de auteurs", "à propos de l'auteur", "à propos de l’auteur",
+    "sobre el autor", "sobre la autora", "sobre o autor", "sobre a autora", "sull'autore", "sull’autore",
+    "o autorze", "o autorovi", "despre autor", "yazar hakkında", "om författaren", "об авторе", "про автора",
+    "σχετικά με τον συγγραφέα", "著者について", "著者プロフィール", "关于作者", "作者简介", "기자 소개", "필자 소개",
+    "về tác giả", "tentang penulis", "लेखक के बारे में", "เกี่ยวกับผู้เขียน", "عن الكاتب", "نبذة عن الكاتب",
+    "درباره نویسنده", "על הכותב",
+)))
 # head -> the label it names
 HEADS = {**{_normal(head): "boilerplate"
             for head in _LINK_HEADS + _TAG_HEADS + _DATE_HEADS + _SHARE_HEADS + _CREDIT_HEADS},
@@ -402,13 +413,15 @@ def marker_kind(text: str) -> str:
     ends in its credit ("... in Barishal. Photo: Pavel Rahman"), a credit alone ("Jamal Saidi/Reuters"), a
     line that is only a date ("March 22, 2017") or a time ago ("3 hours ago"), a page's control alone
     ("Hide caption", "View gallery", "Share"), "bio" for a byline ("By: ...", "Door: ...", "By Dana
-    Whitlock"), else ""."""
+    Whitlock") or an author box's heading ("About the author"), else ""."""
     if len(text) <= AD_LABEL_MAX_CHARS:
         key = _squeezed(text.strip(_FRAME).casefold())
         if key in AD_LABELS:
             return "promo"
         if key in INTERFACE_LINES:
             return "boilerplate"
+        if key in AUTHOR_HEADINGS:
+            return "bio"
     colon = text.find(":", 0, HEAD_MAX_CHARS + 1)
     if colon < 0:
         colon = text.find("\uff1a", 0, HEAD_MAX_CHARS + 1)  # the full-width colon of Chinese and Japanese

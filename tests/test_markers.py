@@ -162,6 +162,17 @@ def test_a_byline_without_a_colon_is_bio(text):
     assert marker_kind(text) == "bio"
 
 
+@pytest.mark.parametrize("text", ["About the Author", "About the author:", "Über den Autor", "Over de auteur",
+                                  "Về tác giả", "关于作者", "عن الكاتب"])
+def test_an_author_boxs_heading_alone_on_its_line_is_bio(text):
+    assert marker_kind(text) == "bio"
+
+
+@pytest.mark.parametrize("text", ["Author", "About the author's new book", "Over de auteur van het rapport"])
+def test_a_line_that_only_starts_like_an_author_boxs_heading_is_no_marker(text):
+    assert marker_kind(text) == ""
+
+
 @pytest.mark.parametrize("text", [
     "By Monday, the deal was done.",  # a sentence, not a name
     "By The Numbers", "By March Both Sides Had Agreed",  # "The" and months are no first names
