@@ -171,7 +171,7 @@ _CREDIT_HEADS = _CREDIT_WORDS + (
 _BYLINE_HEADS = (
     "by", "written by", "author", "authors", "door", "auteur", "von", "autor", "autorin", "par", "por", "di",
     "autore", "autorka", "av", "yazar", "yazan", "автор", "著者", "作者", "文", "기자", "tác giả", "penulis",
-    "ผู้เขียน", "लेखक", "بقلم", "الكاتب", "نویسنده", "מאת", "כתב",
+    "ผู้เขียน", "लेखक", "بقلم", "الكاتب", "كتب", "كتبت", "نویسنده", "מאת", "כתב",
 )
 
 
