@@ -44,8 +44,10 @@ MIN_CONFIDENCE_DEFAULT = 0.95
 CRYPTO_MIN_CONFIDENCE = 0.8
 BLOCK_CONFIDENCE_DEFAULT = 0.6
 # A segment that the first stage, reading it alone, gives at least STORY_CONFIDENCE_DEFAULT of
-# its probability on the kept labels is kept whatever its neighbours suggest: the context stage
-# otherwise pulls a story's closing sentence into the junk that follows it. 1 turns this off.
+# its probability on the kept labels is kept whatever its neighbours suggest, when it sits between
+# kept lines or next to them: the context stage otherwise pulls a story's closing sentence into the
+# junk that follows it. A line apart from the kept story (an author's bio, a site's disclaimer or a
+# reader's comment after the share buttons) is left to the context stage. 1 turns this off.
 STORY_CONFIDENCE_DEFAULT = 0.9
 # A run (block_confidence) passes through no segment of at least RUN_STORY_CHARS characters that the
 # first stage, reading it alone, thinks more likely story than not (RUN_STORY_CONFIDENCE on the kept
@@ -114,7 +116,8 @@ def decide(proba: np.ndarray, classes: Sequence[str], keep: Sequence[str] = KEEP
     ``min_confidence`` and ``promo_confidence`` may also hold one value per row (under "auto",
     each document's model's own).
     ``alone`` holds the first stage's probabilities: a segment whose kept labels have at least
-    ``story_confidence`` there is never removed (1 turns this off); with ``chars`` (each segment's
+    ``story_confidence`` there is not removed when it sits within the kept story or next to it
+    (``_beside_the_story``; 1 turns this off); with ``chars`` (each segment's
     length in characters) a run also passes through no segment of at least ``RUN_STORY_CHARS``
     characters whose kept labels have at least ``RUN_STORY_CONFIDENCE`` there.
     A removed segment's label is the likeliest removed label, a kept one's the likeliest
@@ -143,7 +146,8 @@ def decide(proba: np.ndarray, classes: Sequence[str], keep: Sequence[str] = KEEP
         named = (markers != "") & ~np.isin(markers, list(keep))
         removed |= named & (p_removed >= marker_confidence) & (p_removed > 0)
     if alone is not None and story_confidence < 1:
-        removed &= alone[:, kept_class].sum(axis=1) < story_confidence
+        shielded = removed & (alone[:, kept_class].sum(axis=1) >= story_confidence)
+        removed &= ~_beside_the_story(shielded, ~removed, doc)
     masked = np.where(removed[:, None] == ~kept_class[None, :], proba, -1.0)
     index = masked.argmax(axis=1)
     if markers is not None and marker_confidence < 1:
@@ -151,6 +155,28 @@ def decide(proba: np.ndarray, classes: Sequence[str], keep: Sequence[str] = KEEP
         own = np.flatnonzero(removed & named & (p_removed < min_confidence) & np.isin(markers, classes))
         index[own] = [list(classes).index(label) for label in markers[own]]
     return classes[index], proba[np.arange(len(proba)), index], ~removed
+
+
+def _beside_the_story(shielded: np.ndarray, kept: np.ndarray, doc: np.ndarray | None) -> np.ndarray:
+    """The ``shielded`` rows (removed, but story to stage one) that story protection keeps: those between
+    two ``kept`` rows of their document, those in an unbroken run of shielded rows next to a kept row
+    (a story's closing sentences before its share buttons), and all of a document with no kept row.
+    A shielded line apart from the story, past its end with removed lines between (an author's bio,
+    a site's disclaimer, a reader's comment), is not kept. ``doc`` numbers the documents (None: one)."""
+    n = len(kept)
+    row = np.arange(n)
+    new_doc = np.r_[True, np.asarray(doc)[1:] != np.asarray(doc)[:-1]] if doc is not None else row == 0
+    doc_start = np.maximum.accumulate(np.where(new_doc, row, 0))
+    doc_end = np.minimum.accumulate(np.where(np.r_[new_doc[1:], True], row, n - 1)[::-1])[::-1]
+    kept_before = np.maximum.accumulate(np.where(kept, row, -1))  # the last kept row up to here
+    kept_after = np.minimum.accumulate(np.where(kept, row, n)[::-1])[::-1]  # the first kept row from here
+    has_before, has_after = kept_before >= doc_start, kept_after <= doc_end
+    # removed rows that break a run of shielded ones, counted up to each row
+    breaks = np.cumsum(~shielded & ~kept)
+    run_from_before = has_before & (breaks == breaks[np.maximum(kept_before, 0)])
+    run_to_after = has_after & (breaks[np.maximum(np.minimum(kept_after, n - 1) - 1, 0)] == breaks)
+    alone = ~has_before & ~has_after  # a document the model would empty keeps what stage one reads as story
+    return shielded & ((has_before & has_after) | run_from_before | run_to_after | alone)
 
 
 def _with_their_runs(sure: np.ndarray, likely: np.ndarray, doc: np.ndarray | None) -> np.ndarray:

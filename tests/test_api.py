@@ -217,6 +217,24 @@ def test_a_line_that_reads_as_story_alone_is_kept_whatever_its_context_says():
     assert labels == ["editorial", "editorial", "promo", "promo"]  # a kept line carries a kept label
 
 
+def test_story_protection_keeps_a_line_in_or_next_to_the_kept_story_not_one_apart_from_it():
+    classes = ["editorial", "promo"]
+    #   story, closing sentence, share line, author bio, disclaimer: the context stage calls the last
+    #   four junk; stage one reads the closing sentence, the bio and the disclaimer as story
+    proba = _junk([0.05, 0.97, 0.99, 0.99, 0.98])
+    alone = _junk([0.05, 0.05, 0.9, 0.05, 0.08])
+    assert decide(proba, classes, ["editorial"], 0.9, 0.6, alone=alone)[2].tolist() == [True, True, False, False, False]
+    # between two kept lines, or in a document the model would empty, it stays
+    proba, alone = _junk([0.05, 0.99, 0.97, 0.99, 0.05]), _junk([0.05, 0.9, 0.05, 0.9, 0.05])
+    assert decide(proba, classes, ["editorial"], 0.9, 0.6, alone=alone)[2].tolist() == [True, False, True, False, True]
+    proba, alone = _junk([0.97, 0.99]), _junk([0.05, 0.9])
+    assert decide(proba, classes, ["editorial"], 0.9, 0.6, alone=alone)[2].tolist() == [True, False]
+    # per document: the bio after document 0's share line goes; document 1 starts with its own story
+    proba, alone = _junk([0.05, 0.99, 0.97, 0.97, 0.05]), _junk([0.05, 0.9, 0.05, 0.05, 0.05])
+    kept = decide(proba, classes, ["editorial"], 0.9, 0.6, doc=np.array([0, 0, 0, 1, 1]), alone=alone)[2]
+    assert kept.tolist() == [True, False, False, True, True]
+
+
 def test_a_line_the_batch_repeats_goes_at_repeat_confidence_and_takes_its_run_with_it():
     classes = ["editorial", "promo"]
     #   story, a repeated doubtful line (junk 0.5), its neighbour (junk 0.65), a doubtful line

@@ -83,9 +83,12 @@ def test_decide_removes_a_comment_section_at_comment_confidence_and_story_protec
     assert kept.tolist() == [True] * 5 + [False] * (2 + MIN_ROWS_AFTER_HEADER)
     assert decide(proba, ["editorial", "promo"], ["editorial"], 0.9, 0.6, alone=alone, comments=comments,
                   comment_confidence=1.0)[2].tolist() == [True] * 5 + [False] * 2 + [True] * MIN_ROWS_AFTER_HEADER
-    # a comment that stage one alone reads as story (0.9 or more) stays
+    # story protection keeps a line that stage one alone reads as story (0.9 or more) within or next to
+    # the kept story: a comment apart from it goes all the same, the story's last line when it is pulled
     alone[-1] = [0.95, 0.05]
-    assert decide(proba, ["editorial", "promo"], ["editorial"], 0.9, 0.6, alone=alone, comments=comments)[2][-1]
+    assert not decide(proba, ["editorial", "promo"], ["editorial"], 0.9, 0.6, alone=alone, comments=comments)[2][-1]
+    proba[4], alone[4] = [0.02, 0.98], [0.95, 0.05]
+    assert decide(proba, ["editorial", "promo"], ["editorial"], 0.9, 0.6, alone=alone, comments=comments)[2][4]
 
 
 class _PageModel:
@@ -118,6 +121,9 @@ def test_on_real_blog_and_news_pages_half_the_comment_lines_go_and_no_story_line
     # ../shared/data/real/dragnet.full.jsonl: 285 whole news and blog pages with 7,761 lines of reader
     # comments (the benchmark's own class). Measured: of the 5,660 comment lines the model alone
     # keeps, the rule removes 2,772 (the threads without a header it knows stay), and no editorial line.
+    # Since story protection keeps only lines within or next to the kept story (2026-12-06), two lines
+    # that the gold counts as story go with it: both are a reader's comment in a thread without a header
+    # the rule knows, swept by a run from the comment section's lines.
     from conftest import SHARED
 
     from detector.data import documents_to_frame
@@ -140,4 +146,4 @@ def test_on_real_blog_and_news_pages_half_the_comment_lines_go_and_no_story_line
         kept[name] = decide(proba, default_model.classes_, ["editorial"], min_confidence, 0.6, doc, alone,
                             promo_confidence=promo_confidence, comments=marked)[2]
     assert (kept["rule"] & is_comment).sum() <= 0.6 * (kept["model"] & is_comment).sum()
-    assert not (is_story & kept["model"] & ~kept["rule"]).any()
+    assert (is_story & kept["model"] & ~kept["rule"]).sum() <= 2
