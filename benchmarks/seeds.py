@@ -25,12 +25,12 @@ import pandas as pd
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from quality import NEWS_BENCHMARKS, ROOT, SHARED, WRITTEN_SETS, read_documents, score  # noqa: E402
 
-from detector import BLOCK_CONFIDENCE_DEFAULT, load_model  # noqa: E402
+from detector import load_model  # noqa: E402
 from detector.data import documents_to_frame  # noqa: E402
 from detector.persistence import bundled_files, with_own_thresholds  # noqa: E402
-from detector.pipeline import KEEP_DEFAULT, decide, label_probabilities, rule_marks  # noqa: E402
+from detector.pipeline import label_probabilities  # noqa: E402
 from detector.routing import TopicRouter  # noqa: E402
-from detector.training import build_model, load_training_data  # noqa: E402
+from detector.training import build_model, keep_flags, load_training_data  # noqa: E402
 
 RESEEDABLE = ("general", "crypto")
 
@@ -54,11 +54,7 @@ def kept_flags(model, docs: list[dict], min_confidence: float | None) -> tuple:
     frame = documents_to_frame([{**d, "doc_id": str(d["doc_id"])} for d in docs])
     alone, proba, own_min, own_promo = label_probabilities(model, frame[["doc_id", "position", "text"]],
                                                            min_confidence)
-    doc = np.repeat(np.arange(len(docs)), [len(d["paragraphs"]) for d in docs])
-    marks = rule_marks(frame["text"].tolist(), doc, alone, proba, model.classes_)
-    kept = decide(proba, model.classes_, KEEP_DEFAULT, own_min, BLOCK_CONFIDENCE_DEFAULT, doc, alone,
-                  promo_confidence=own_promo, **marks)[2]
-    return frame, kept
+    return frame, keep_flags(frame, proba, model.classes_, own_min, alone=alone, promo_confidence=own_promo)
 
 
 def seeded(name: str, seed: int):

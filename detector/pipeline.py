@@ -165,9 +165,9 @@ def _beside_the_story(shielded: np.ndarray, kept: np.ndarray, doc: np.ndarray | 
     a site's disclaimer, a reader's comment), is not kept. ``doc`` numbers the documents (None: one)."""
     n = len(kept)
     row = np.arange(n)
-    new_doc = np.r_[True, np.asarray(doc)[1:] != np.asarray(doc)[:-1]] if doc is not None else row == 0
-    doc_start = np.maximum.accumulate(np.where(new_doc, row, 0))
-    doc_end = np.minimum.accumulate(np.where(np.r_[new_doc[1:], True], row, n - 1)[::-1])[::-1]
+    bounds = document_bounds(np.zeros(n, dtype=int) if doc is None else np.asarray(doc))
+    sizes = np.diff(bounds)
+    doc_start, doc_end = np.repeat(bounds[:-1], sizes), np.repeat(bounds[1:] - 1, sizes)
     kept_before = np.maximum.accumulate(np.where(kept, row, -1))  # the last kept row up to here
     kept_after = np.minimum.accumulate(np.where(kept, row, n)[::-1])[::-1]  # the first kept row from here
     has_before, has_after = kept_before >= doc_start, kept_after <= doc_end
@@ -175,8 +175,8 @@ def _beside_the_story(shielded: np.ndarray, kept: np.ndarray, doc: np.ndarray | 
     breaks = np.cumsum(~shielded & ~kept)
     run_from_before = has_before & (breaks == breaks[np.maximum(kept_before, 0)])
     run_to_after = has_after & (breaks[np.maximum(np.minimum(kept_after, n - 1) - 1, 0)] == breaks)
-    alone = ~has_before & ~has_after  # a document the model would empty keeps what stage one reads as story
-    return shielded & ((has_before & has_after) | run_from_before | run_to_after | alone)
+    storyless = ~has_before & ~has_after  # a document the model would empty keeps what stage one reads as story
+    return shielded & ((has_before & has_after) | run_from_before | run_to_after | storyless)
 
 
 def _with_their_runs(sure: np.ndarray, likely: np.ndarray, doc: np.ndarray | None) -> np.ndarray:

@@ -69,7 +69,8 @@ def test_a_lead_in_needs_its_words_before_the_colon_and_a_link_after_it(text):
     ("Теги: биткоин, ETF", "boilerplate"), ("タグ：ビットコイン", "boilerplate"), ("Photo: Reuters", "boilerplate"),
     ("Foto: dpa", "boilerplate"), ("ภาพ: Shutterstock", "boilerplate"), ("Updated: 12 May 2025, 09:30", "boilerplate"),
     ("Veröffentlicht: 12.05.2025", "boilerplate"), ("By: Jane Doe", "bio"), ("Door: Sebastiaan Krijnen", "bio"),
-    ("Автор: Иван Петров", "bio"), ("Penulis: Galih Permana", "bio"), ("كتب: يوسف الحربي - الرياض", "bio"), ("Lesezeit: 3 Minuten", "boilerplate"),
+    ("Автор: Иван Петров", "bio"), ("Penulis: Galih Permana", "bio"), ("كتب: يوسف الحربي - الرياض", "bio"),
+    ("Lesezeit: 3 Minuten", "boilerplate"),
     ("Share: Facebook | X | LinkedIn", "boilerplate"), ("Folgen Sie uns: Telegram", "boilerplate"),
 ])
 def test_a_head_before_the_colon_names_tags_dates_shares_credits_and_bylines(text, label):
