@@ -43,6 +43,11 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "data"
 THRESHOLDS = np.r_[np.round(np.arange(0.05, 1.0, 0.05), 2), 0.97, 0.99]
 TARGET_MAX_LOST = 0.02  # the issue's budget of editorial characters lost
+# README "The thresholds": (min_confidence, block_confidence, story_confidence) settings side by side, for
+# every row of a data set. None as min_confidence: each row's model's own (the defaults); None as
+# block_confidence: runs off; 1.0 as story_confidence: story protection off.
+GRID = ((0.5, None, 0.9), (0.7, None, 0.9), (0.7, 0.6, 0.9), (0.8, 0.6, 0.9), (0.85, 0.6, 0.9), (0.9, None, 0.9),
+        (0.9, 0.6, 0.9), (0.95, None, 0.9), (0.95, 0.6, 0.9), (0.95, 0.6, 1.0), (None, 0.6, 0.9))
 # Sets written for this check in benchmarks/, never trained on: (name in the tables, file).
 WRITTEN_SETS = (
     # twelve short crypto and finance stories, each with an ad block that has no "Advertisement"
@@ -142,6 +147,36 @@ def our_figures(frame: pd.DataFrame, proba: np.ndarray, alone: np.ndarray, class
     return figures, curve, plain
 
 
+def grid_figures(frame: pd.DataFrame, proba: np.ndarray, alone: np.ndarray, classes, doc: np.ndarray,
+                 own: tuple[np.ndarray, np.ndarray], marks: dict) -> list[dict]:
+    """Removal figures at each setting of GRID (``our_figures``' arguments)."""
+    rows = []
+    for min_confidence, block, story in GRID:
+        at = own[0] if min_confidence is None else min_confidence
+        kept = decide(proba, classes, KEEP_DEFAULT, at, at if block is None else block, doc, alone, story,
+                      promo_confidence=own[1], **marks)[2]
+        rows.append({"min_confidence": min_confidence, "block_confidence": block, "story_confidence": story,
+                     **score(frame, kept)})
+    return rows
+
+
+def grid_table(results: list[dict]) -> str:
+    """GRID's rows side by side for the cross-validated data and the pooled real pages."""
+    shown = [r for r in results if "cross-validated" in r["data"] or r["data"] in ("real region (all)",
+                                                                                   "real full (all)")]
+    if not shown:
+        return ""
+    lines = ["### The thresholds (removal F1 / editorial characters lost / junk characters kept)\n",
+             "| min_confidence | runs from | story | " + " | ".join(r["data"] for r in shown) + " |",
+             "|---:|---:|---:|" + "---|" * len(shown)]
+    for number, (min_confidence, block, story) in enumerate(GRID):
+        cells = [f"{f['removal_f1']:.3f} / {f['editorial_chars_lost']:.1%} / {f['junk_chars_kept']:.1%}"
+                 for f in (r["grid"][number] for r in shown)]
+        lines.append(f"| {'own' if min_confidence is None else min_confidence} | {'-' if block is None else block} "
+                     f"| {'off' if story >= 1 else story} | " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n\n(own: each document's model's own min_confidence, the defaults)\n"
+
+
 def run_systems(docs: list[dict], model, jobs: int, probas: tuple | None = None,
                 repeat_documents: int = REPEAT_DOCUMENTS_DEFAULT) -> dict:
     """Every system's keep flags, and ours: stage one's and the final probabilities and each row's
@@ -175,7 +210,8 @@ def evaluate(name: str, run: dict, classes) -> dict:
     ours, curve, plain = our_figures(frame, run["proba"], run["alone"], classes, run["doc"], run["own"], run["marks"])
     result = {"data": name, "documents": run["documents"], "segments": len(frame),
               "junk_share": float((frame["label"] != "editorial").mean()),
-              "systems": {"detector": ours}, "curve": curve, "curve_without_runs": plain}
+              "systems": {"detector": ours}, "curve": curve, "curve_without_runs": plain,
+              "grid": grid_figures(frame, run["proba"], run["alone"], classes, run["doc"], run["own"], run["marks"])}
     result["systems"]["keep everything"] = score(frame, np.ones(len(frame), bool))
     for peer in PEERS:
         result["systems"][peer] = score(frame, run["flags"][peer])
@@ -353,6 +389,7 @@ def main(argv=None) -> int:
     for result in results:
         print(table(result))
     print(summary(results))
+    print(grid_table(results))
     curve = args.out / f"tradeoff{suffix}.png"
     print(f"trade-off curve: {curve.relative_to(ROOT) if curve.is_relative_to(ROOT) else curve}", file=sys.stderr)
     return 0

@@ -309,6 +309,20 @@ _CREDIT_TAIL_WORDS = _CREDIT_WORDS + ("pic", "quelle", "صورة")
 CREDIT_TAIL = re.compile(
     r"(?:^|[.!?…。]\s*|[(\[（|]\s*|\s[-–—]\s)[(\[（]?\s*(?:" + "|".join(map(re.escape, _CREDIT_TAIL_WORDS)) +
     r")\s*[:=：]\s*[^.!?:()\[\]（）]{1,60}[)\]）]?\s*$", re.IGNORECASE)
+# A caption whose credit needs no colon: in brackets at its end, names and an agency between slashes ("...
+# London, Sunday, Aug. 5, 2012. (AP Photo/Matt Slocum)", "(Thomas Coex/AFP/Getty Images)") or a picture
+# library alone ("(Getty Images)"); or "Photo by ..." after a sentence ("... on the trail. Photo by Ana Ruiz on
+# Unsplash", "Image by John Goreham"). Not "(Reuters)" or "(AP)" alone: a story's paragraph may end so.
+BRACKET_TAIL = re.compile(r"[(\[]\s*([^()\[\]]{2,60}?)\s*[)\]]\s*$")
+_PICTURE_LIBRARIES = frozenset((
+    "ap photo", "afp photo", "reuters photo", "ap file photo", "file photo", "getty images", "shutterstock",
+    "istock", "istockphoto", "alamy", "imago", "imago images", "picture alliance", "picture-alliance", "unsplash",
+    "pexels", "pixabay", "handout", "handout photo",
+))
+_CREDIT_BY_WORDS = ("photo", "photos", "photograph", "image", "picture", "foto", "fotos", "bild")
+CREDIT_BY_TAIL = re.compile(
+    r"(?:^|[.!?…]\s+|[(\[|]\s*|\s[-–—]\s)(?:" + "|".join(_CREDIT_BY_WORDS) +
+    r")\s+(?:by|courtesy of|courtesy|von|par|door)\s+[^.!?:()\[\]]{2,60}[)\]]?\s*$", re.IGNORECASE)
 _CREDIT_SEPARATOR = re.compile("[:=\uff1a]")
 _CREDIT_SEPARATOR_CHARS = 64  # the separator stands within a line's last 64 characters (a credit is at most 60)
 _CREDIT_TAIL_CHARS = 90  # a credit, its word and what stands before it fit in a line's last 90 characters
@@ -444,12 +458,30 @@ def marker_kind(text: str) -> str:
             lower = key.lower()
             if (lower.endswith(_RELATIVE_ENDS) or lower.startswith(_RELATIVE_STARTS)) and RELATIVE_TIME.fullmatch(key):
                 return "boilerplate"
-    if len(text) <= CAPTION_MAX_CHARS and _CREDIT_SEPARATOR.search(text, max(0, len(text) - _CREDIT_SEPARATOR_CHARS)):
-        # the pattern reads the tail only; a cut tail starts with a letter, so that its cut is no line start
+    if len(text) <= CAPTION_MAX_CHARS:
+        # the patterns read the tail only; a cut tail starts with a letter, so that its cut is no line start
         start = max(0, len(text) - _CREDIT_TAIL_CHARS)
-        if CREDIT_TAIL.search("x" + text[start:] if start else text):
+        tail = "x" + text[start:] if start else text
+        if _CREDIT_SEPARATOR.search(text, max(0, len(text) - _CREDIT_SEPARATOR_CHARS)) and CREDIT_TAIL.search(tail):
             return "boilerplate"
+        if text.rstrip().endswith((")", "]")) and _is_bracketed_credit(text):
+            return "boilerplate"
+        if " by " in tail.lower() or "courtesy" in tail.lower() or " von " in tail or " par " in tail \
+                or " door " in tail:
+            if CREDIT_BY_TAIL.search(tail):
+                return "boilerplate"
     return ""
+
+
+def _is_bracketed_credit(text: str) -> bool:
+    """Whether ``text`` is a caption that ends in its credit in brackets ("... (AP Photo/Matt Slocum)")."""
+    match = BRACKET_TAIL.search(text)
+    if not match or not text[:match.start()].strip():  # a credit alone on its line is is_credit_line's
+        return False
+    credit = match.group(1)
+    if "/" in credit:
+        return is_credit_line(credit)
+    return _squeezed(credit.casefold()) in _PICTURE_LIBRARIES
 
 
 def marker_rows(texts: Sequence[str]) -> np.ndarray:
