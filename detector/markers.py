@@ -9,7 +9,8 @@ share buttons ("Share: ...", "Folgen Sie uns: ...") or a photo credit ("Photo: R
 ..."), all boilerplate (LABELS.md), as is a caption that ends in its credit ("... in Barishal.
 Photo: Pavel Rahman"), a credit alone on its line ("Reuters", "Jamal Saidi/Reuters"), a line that is
 only a date ("March 22, 2017", "22.03.2017 | 09:41 UTC") and one that only says how long ago ("3
-hours ago", "vor 2 Stunden"), or a byline ("By: ...", "Door: ...", "Автор: ...", or without a colon
+hours ago", "vor 2 Stunden"), a slideshow's counter ("3 of 12"), a line of no letter or digit (a separator "* * *"),
+or a byline ("By: ...", "Door: ...", "Автор: ...", or without a colon
 "By Dana Whitlock", "Door Jan de Vries"), bio. Between two story
 paragraphs the context stage pulls such a line towards the story, and the model knows the words only
 in the languages its training data has. ``marker_rows`` names the label each line says it has, and
@@ -74,7 +75,8 @@ _CALLS_TO_ACTION = (
     "invest now", "open an account", "open account", "open a free account", "open your account",
     "create account", "create an account", "create free account", "get started", "get started now",
     "claim bonus", "claim your bonus", "claim now", "learn more", "visit site", "visit website",
-    "subscribe now", "join the presale", "buy tokens",
+    "subscribe now", "join the presale", "buy tokens", "try now", "book now", "get tickets", "buy tickets",
+    "get a quote", "request information", "request a demo", "book a demo",
     # German, Dutch, French, Spanish, Portuguese, Italian
     "jetzt registrieren", "jetzt anmelden", "jetzt kaufen", "jetzt herunterladen", "jetzt handeln",
     "jetzt investieren", "konto eröffnen", "jetzt konto eröffnen", "kostenlos testen", "jetzt starten",
@@ -300,6 +302,16 @@ _RELATIVE_ENDS = ("ago", "geleden", "fa", "назад", "тому", "temu", "ön
                   "前", "전")
 _RELATIVE_STARTS = ("vor", "il", "hace", "há", "منذ", *_POSTED)
 _HAS_DIGIT = re.compile(r"\d").search
+# A line without a letter or a digit: a separator ("* * *", "———"), a bullet or an arrow alone, a zero-width
+# joiner. Not rating stars ("★★★★☆"), which a review's text may hold, nor brackets alone ("}", ");"): the
+# end of a code listing in a how-to.
+_HAS_WORD = re.compile(r"[^\W_]").search
+_STARS = frozenset("★☆⭐")
+_CODE_PUNCTUATION = frozenset("(){}[];, \t")
+# A slideshow's counter: "3 of 12", "Image 3 of 12", "Photo 3/12" (not "23/16" alone: a score or a temperature).
+GALLERY_COUNTER = re.compile(r"(?:(?:image|photo|picture|slide|bild|foto)\s+)\d{1,3}\s*(?:of|/|von|van|de|di|из)\s*"
+                             r"\d{1,3}|\d{1,3}\s+(?:of|von|van|di|из)\s+\d{1,3}", re.IGNORECASE)
+GALLERY_COUNTER_MAX_CHARS = 24
 
 
 # A caption that ends in its photo credit: "... clears a road in Barishal. Photo: Pavel Rahman", "... (Foto:
@@ -367,7 +379,12 @@ INTERFACE_LINES = frozenset(map(_normal, (
     "hide caption", "toggle caption", "enlarge this image", "enlarge image", "enlarge", "click to enlarge",
     "view gallery", "view full gallery", "play video", "watch video", "watch now", "video duration",
     "view comments", "show more", "load more", "loading", "loading...", "back to the top", "link",
-    "share", "print", "email",
+    "share", "print", "email", "photos", "photo gallery", "gallery", "video", "videos",
+    # back to the top of the page, and a reader comment's buttons
+    "back to top", "jump to top", "jump back to top", "return to top", "scroll to top", "top of page", "go to top",
+    "nach oben", "zurück nach oben", "terug naar boven", "haut de page", "volver arriba", "torna su",
+    "reply", "reply to this comment", "report abuse", "report comment", "report this comment",
+    "flag as inappropriate", "antworten", "reageer", "répondre", "responder", "rispondi", "ответить",
 )))
 # The heading of an author box alone on its line ("About the author", "Über den Autor", "Về tác giả" ...):
 # bio. Not "Author" alone, which some gold keeps as a table's heading.
@@ -426,7 +443,8 @@ def marker_kind(text: str) -> str:
     line ("Read also: ...", "Tags: ...", "Updated: ...", "Share: ...", "Foto: ...") or a caption that
     ends in its credit ("... in Barishal. Photo: Pavel Rahman"), a credit alone ("Jamal Saidi/Reuters"), a
     line that is only a date ("March 22, 2017") or a time ago ("3 hours ago"), a page's control alone
-    ("Hide caption", "View gallery", "Share"), "bio" for a byline ("By: ...", "Door: ...", "By Dana
+    ("Hide caption", "View gallery", "Back to top", "Reply"), a slideshow's counter ("Image 3 of 12") or a line
+    of no letter or digit ("* * *"), "bio" for a byline ("By: ...", "Door: ...", "By Dana
     Whitlock") or an author box's heading ("About the author"), else ""."""
     if len(text) <= AD_LABEL_MAX_CHARS:
         key = _squeezed(text.strip(_FRAME).casefold())
@@ -436,6 +454,11 @@ def marker_kind(text: str) -> str:
             return "boilerplate"
         if key in AUTHOR_HEADINGS:
             return "bio"
+        if not _HAS_WORD(text) and text.strip() and not _STARS.intersection(text) \
+                and not _CODE_PUNCTUATION.issuperset(text):
+            return "boilerplate"
+        if len(key) <= GALLERY_COUNTER_MAX_CHARS and _HAS_DIGIT(key) and GALLERY_COUNTER.fullmatch(key):
+            return "boilerplate"
     colon = text.find(":", 0, HEAD_MAX_CHARS + 1)
     if colon < 0:
         colon = text.find("\uff1a", 0, HEAD_MAX_CHARS + 1)  # the full-width colon of Chinese and Japanese
