@@ -489,10 +489,10 @@ def marker_kind(text: str) -> str:
             return "boilerplate"
         if text.rstrip().endswith((")", "]")) and _is_bracketed_credit(text):
             return "boilerplate"
-        if " by " in tail.lower() or "courtesy" in tail.lower() or " von " in tail or " par " in tail \
-                or " door " in tail:
-            if CREDIT_BY_TAIL.search(tail):
-                return "boilerplate"
+        lower = tail.lower()  # a quick test before the pattern
+        if (" by " in lower or "courtesy" in lower or " von " in lower or " par " in lower or " door " in lower) \
+                and CREDIT_BY_TAIL.search(tail):
+            return "boilerplate"
     return ""
 
 

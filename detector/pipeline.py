@@ -21,6 +21,7 @@ from .comments import COMMENT_CONFIDENCE_DEFAULT, comment_sections
 from .errors import InputError
 from .features import document_bounds, text_lengths
 from .markers import MARKER_CONFIDENCE_DEFAULT, marker_rows
+from .related import RELATED_MIN_JUNK, related_links
 from .repeats import REPEAT_CONFIDENCE_DEFAULT, REPEAT_DOCUMENTS_DEFAULT, RepeatedLines, counted_lines
 from .routing import TopicRouter
 from .segments import LONE_SURROGATE, Segment, segment_table, split_lines, split_segments
@@ -271,13 +272,25 @@ def _decide_table(table, counts, model, thresholds: Thresholds, repeats: Repeate
         may_change = proba[:, ~kept_class].sum(axis=1) < min_confidence
         if t.story_confidence < 1:
             may_change &= alone[:, kept_class].sum(axis=1) < t.story_confidence
-        rows = np.flatnonzero(may_change)
-        markers = np.full(len(texts), "", dtype=object)
-        markers[rows] = marker_rows([texts[row] for row in rows])
+        markers = line_marks(texts, doc, proba[:, ~kept_class].sum(axis=1), np.flatnonzero(may_change))
     labels, confidence, kept = decide(proba, model.classes_, t.keep, min_confidence, t.block_confidence, doc,
                                       alone, t.story_confidence, promo_confidence, repeated, t.repeat_confidence,
                                       comments, t.comment_confidence, markers, t.marker_confidence, text_lengths(texts))
     return counts, labels, confidence, kept
+
+
+def line_marks(texts: Sequence[str], doc: np.ndarray, junk: np.ndarray, rows: np.ndarray | None = None) -> np.ndarray:
+    """Per row, the label it names itself by, "" for most: ``markers.marker_rows``, and "boilerplate" for a link
+    of a list under a related-stories heading (``related.related_links``) that has at least
+    ``RELATED_MIN_JUNK`` of ``junk`` (the probability of the labels not kept). Only ``rows`` (None: all) are read."""
+    marks = np.full(len(texts), "", dtype=object)
+    rows = np.arange(len(texts)) if rows is None else rows
+    marks[rows] = marker_rows([texts[row] for row in rows])
+    listed = np.zeros(len(texts), dtype=bool)
+    listed[rows] = True
+    listed &= related_links(texts, doc) & (junk >= RELATED_MIN_JUNK) & (marks == "")
+    marks[listed] = "boilerplate"
+    return marks
 
 
 def comment_marks(texts: Sequence[str], doc: np.ndarray, alone: np.ndarray, proba: np.ndarray,
@@ -301,7 +314,9 @@ def rule_marks(texts: Sequence[str], doc: np.ndarray, alone: np.ndarray | None, 
     segments = pd.DataFrame({"doc_id": doc, "text": pd.Series(texts, dtype=object)})
     repeats = RepeatedLines(repeat_documents)
     repeats.add(segments)
-    marks = {"repeated": repeats.marks(segments), "markers": marker_rows(texts), "chars": text_lengths(texts)}
+    kept_class = np.isin(classes, list(keep))
+    marks = {"repeated": repeats.marks(segments), "markers": line_marks(texts, doc, proba[:, ~kept_class].sum(axis=1)),
+             "chars": text_lengths(texts)}
     if alone is not None:
         marks["comments"] = comment_marks(texts, doc, alone, proba, classes, keep)
     return marks
