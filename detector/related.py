@@ -27,7 +27,7 @@ LIST_MAX_ROWS = 15
 # below a sidebar's list, which the model reads as story with near certainty, stays.
 RELATED_MIN_JUNK = 0.1
 
-# Headings of link lists, matched against the whole line without its frame ("Related:", "» Lees ook"),
+# Headings of link lists (about 20 languages), matched against the whole line without its frame ("Related:", "» Lees ook"),
 # case folded. Not "Read more" or "More" alone: a story's own "read more" link or subheading.
 RELATED_HEADINGS = frozenset(map(_normal, (
     # English
@@ -45,11 +45,17 @@ RELATED_HEADINGS = frozenset(map(_normal, (
     "das könnte sie auch interessieren", "weitere artikel", "meistgelesen", "lesen sie auch", "à lire aussi",
     "lire aussi", "sur le même sujet", "les plus lus", "te puede interesar", "noticias relacionadas",
     "lo más leído", "leia também", "notícias relacionadas", "mais lidas", "leggi anche", "articoli correlati",
-    "i più letti", "czytaj także", "czytaj też", "zobacz także",
-    # Russian, Turkish, Japanese, Chinese, Korean, Vietnamese, Indonesian, Thai, Hindi, Arabic
-    "читайте также", "похожие статьи", "популярное", "ilgili haberler", "bunlar da ilginizi çekebilir", "関連記事",
-    "人気記事", "相关文章", "相关阅读", "热门文章", "관련 기사", "많이 본 뉴스", "tin liên quan", "đọc thêm", "baca juga",
-    "berita terkait", "ข่าวที่เกี่ยวข้อง", "यह भी पढ़ें", "اقرأ أيضا", "اقرأ أيضاً", "مقالات ذات صلة",
+    "i più letti", "czytaj także", "czytaj też", "zobacz także", "zobacz też", "auch interessant", "a lire aussi",
+    "lee también", "lea también", "veja também",
+    # Czech, Nordic, Finnish, Romanian, Greek, Turkish, Russian, Ukrainian
+    "čtěte také", "läs också", "läs även", "les også", "læs også", "lue myös", "citește și", "διαβάστε επίσης",
+    "ilgili haberler", "bunlar da ilginizi çekebilir", "ayrıca okuyun", "ayrıca oku", "читайте также",
+    "похожие статьи", "популярное", "читайте також",
+    # Japanese, Chinese, Korean, Vietnamese, Indonesian, Thai, Hindi, Arabic, Persian, Hebrew
+    "関連記事", "あわせて読みたい", "人気記事", "相关文章", "相关阅读", "相關閱讀", "延伸阅读", "延伸閱讀", "热门文章",
+    "관련 기사", "관련기사", "많이 본 뉴스", "tin liên quan", "đọc thêm", "xem thêm", "baca juga", "berita terkait",
+    "ข่าวที่เกี่ยวข้อง", "อ่านเพิ่มเติม", "यह भी पढ़ें", "ये भी पढ़ें", "इसे भी पढ़ें", "اقرأ أيضا", "اقرأ أيضاً",
+    "مقالات ذات صلة", "بیشتر بخوانید", "קראו גם", "קרא גם",
 )))
 _FULL_STOPS = (".", "!", "。")
 
