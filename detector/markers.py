@@ -332,6 +332,10 @@ _PICTURE_LIBRARIES = frozenset((
     "pexels", "pixabay", "handout", "handout photo",
 ))
 _CREDIT_BY_WORDS = ("photo", "photos", "photograph", "image", "picture", "foto", "fotos", "bild")
+# A news photo's caption says where each person stands: "Washington Capitals owner Ted Leonsis, right, joins ..."
+# (a full name, then its place between commas; not "Oh, right, the plant" or "he swerved left, right").
+CAPTION_PLACE = re.compile(r"[A-Z][\w'’.-]* [A-Z][\w'’.-]*, (?:(?:far |second from |top |bottom )?(?:left|right)|"
+                           r"cent(?:er|re)|top|bottom), ")
 CREDIT_BY_TAIL = re.compile(
     r"(?:^|[.!?…]\s+|[(\[|]\s*|\s[-–—]\s)(?:" + "|".join(_CREDIT_BY_WORDS) +
     r")\s+(?:by|courtesy of|courtesy|von|par|door)\s+[^.!?:()\[\]]{2,60}[)\]]?\s*$", re.IGNORECASE)
@@ -492,6 +496,9 @@ def marker_kind(text: str) -> str:
         lower = tail.lower()  # a quick test before the pattern
         if (" by " in lower or "courtesy" in lower or " von " in lower or " par " in lower or " door " in lower) \
                 and CREDIT_BY_TAIL.search(tail):
+            return "boilerplate"
+        if (", left" in text or ", right" in text or ", cent" in text or ", far " in text or ", second " in text
+                or ", top" in text or ", bottom" in text) and CAPTION_PLACE.search(text):
             return "boilerplate"
     return ""
 

@@ -97,6 +97,9 @@ def test_a_credit_with_a_colon_a_long_byline_or_a_bare_head_is_no_marker(text):
     "Fans outside the stadium. (Thomas Coex/AFP/Getty Images)", "A reef off Cairns. (Anna Ling / Flickr)",
     "The governor speaks in Albany (Getty Images)", "A trail above the lake. Photo by Ana Ruiz on Unsplash",
     "The new model on a test track. Image by Tom Hale", "Die Börse in Frankfurt. Foto von Lena Kurz",
+    # no credit, but where each person stands
+    "Team owner Ted Leonsis, right, joins Alex Ovechkin during a news conference",
+    "President Joe Biden, second from left, greets workers in Ohio", "Prime Minister Rishi Sunak, centre, visits a school",
 ])
 def test_a_caption_that_ends_in_its_credit_is_boilerplate(text):
     assert marker_kind(text) == "boilerplate"
@@ -109,6 +112,7 @@ def test_a_caption_that_ends_in_its_credit_is_boilerplate(text):
     # a story's sentence that ends in a source, a pair or a photo it talks about
     "The coalition was built on a shift to the right. (Reuters)", "Bitcoin fell 3% on the day (BTC/USD)",
     "The photo by Jane Smith won the prize.", "He said the picture by Banksy sold for $1m",
+    "I went back to it, and I thought, Oh, right, the chemical plant.", "He said Paul swerved left, right, and braked.",
 ])
 def test_a_line_with_a_credit_word_that_is_no_caption_credit_is_no_marker(text):
     assert marker_kind(text) == ""
