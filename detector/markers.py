@@ -184,7 +184,7 @@ _BYLINE_HEADS = (
 _ENGLISH_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _ENGLISH_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
                    "october", "november", "december")
-_BYLINE_WORDS = ("By", "BY", "Von", "VON", "Door", "DOOR", "Por", "POR", "Par", "PAR", "Di", "DI")
+_BYLINE_WORDS = ("By", "BY", "by", "Von", "VON", "Door", "DOOR", "Por", "POR", "Par", "PAR", "Di", "DI")
 _BYLINE_INITIALS = frozenset(word[0] for word in _BYLINE_WORDS)  # a quick test before the pattern
 _NOT_NAMES = ("The", "This", "That", "These", "Those", "Then", "Now",
               *(name.capitalize() for name in _ENGLISH_WEEKDAYS + _ENGLISH_MONTHS))
@@ -193,7 +193,8 @@ _NAME_PARTICLES = ("van", "von", "de", "da", "del", "der", "den", "la", "le", "d
 BYLINE = re.compile(
     rf"(?:{'|'.join(_BYLINE_WORDS)})\s+(?!(?:{'|'.join(_NOT_NAMES)})\b)"
     rf"{_NAME}(?:\s+(?:{_NAME}|{'|'.join(_NAME_PARTICLES)}))*?\s+{_NAME}"
-    r"(?:\s*(?:,|\||·|–|-|—|\band\b|\bund\b|\ben\b|\by\b|\bet\b|\be\b)\s*[^.!?]*)?")
+    r"(?:\s*(?:,|\||·|•|/|–|-|—|\band\b|\bund\b|\ben\b|\by\b|\bet\b|\be\b)\s*[^.!?]*"
+    rf"|\s+(?:\d|(?:{'|'.join(name.capitalize() for name in _ENGLISH_MONTHS)})\b)[^.!?]*)?")
 
 
 # A line that is only a date, perhaps with its time: "March 22, 2017", "22 maart 2017", "Mon, 28 Oct 2019

@@ -178,6 +178,8 @@ def test_a_control_some_gold_keeps_or_a_line_that_starts_like_one_is_no_marker(t
 @pytest.mark.parametrize("text", [
     "By Dana Whitlock", "BY MIRIAM HOLTZ and PETER VANCE, Continental Press Writers", "Door Jan de Vries",
     "Por Laura Méndez", "Von Anna Schmidt | Redaktion Wirtschaft", "Par Claire Dubois - Correspondante",
+    "by Ruth Adeyemi", "By Steve Carlow June 25, 2009", "By Haley Brandt • March 12, 2025",
+    "By Henry Hall / Published 24th October 2017",
 ])
 def test_a_byline_without_a_colon_is_bio(text):
     assert marker_kind(text) == "bio"
@@ -198,6 +200,7 @@ def test_a_line_that_only_starts_like_an_author_boxs_heading_is_no_marker(text):
     "By Monday, the deal was done.",  # a sentence, not a name
     "By The Numbers", "By March Both Sides Had Agreed",  # "The" and months are no first names
     "By Design",  # one capitalised word
+    "by the end of the year", "By Friday 25 firms had signed.",
     "Von der Leyen warnt vor neuen Zöllen", "Di Maio attacca il governo",
     "By Jane Doe, who has covered the company since 2019, spoke to the chief executive.",  # longer than a byline
 ])
