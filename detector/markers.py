@@ -321,7 +321,8 @@ GALLERY_COUNTER_MAX_CHARS = 24
 _CREDIT_TAIL_WORDS = _CREDIT_WORDS + ("pic", "quelle", "صورة")
 CREDIT_TAIL = re.compile(
     r"(?:^|[.!?…。]\s*|[(\[（|]\s*|\s[-–—]\s)[(\[（]?\s*(?:" + "|".join(map(re.escape, _CREDIT_TAIL_WORDS)) +
-    r")\s*[:=：]\s*[^.!?:()\[\]（）]{1,60}[)\]）]?\s*$", re.IGNORECASE)
+    r")\s*[:=：]\s*(?:[^.!?:()\[\]（）]|\.(?=\s*[A-Z/]))"  # a dot only before a capital: "J. Marchand", "Dok. Ant"
+    r"{1,60}[)\]）]?\s*$", re.IGNORECASE)
 # A caption whose credit needs no colon: in brackets at its end, names and an agency between slashes ("...
 # London, Sunday, Aug. 5, 2012. (AP Photo/Matt Slocum)", "(Thomas Coex/AFP/Getty Images)") or a picture
 # library alone ("(Getty Images)"); or "Photo by ..." after a sentence ("... on the trail. Photo by Ana Ruiz on
@@ -331,6 +332,14 @@ _PICTURE_LIBRARIES = frozenset((
     "ap photo", "afp photo", "reuters photo", "ap file photo", "file photo", "getty images", "shutterstock",
     "istock", "istockphoto", "alamy", "imago", "imago images", "picture alliance", "picture-alliance", "unsplash",
     "pexels", "pixabay", "handout", "handout photo",
+    # a picture's kind in brackets: "(file photo)", "(Archivfoto)", "(symbolic image)" ...
+    "archive photo", "photo illustration", "illustration", "illustrative image", "stock photo", "symbolic image",
+    "archivfoto", "archivbild", "symbolbild", "symbolfoto", "archieffoto", "archiefbeeld", "photo d'archive",
+    "photo d’archive", "image d'illustration", "image d’illustration", "foto de archivo", "imagen de archivo",
+    "foto de arquivo", "imagem ilustrativa", "foto d'archivio", "foto d’archivio", "zdjęcie ilustracyjne",
+    "архивное фото", "фото из архива", "архівне фото", "arşiv fotoğrafı", "資料写真", "资料图", "資料照", "자료사진",
+    "ảnh minh họa", "ảnh tư liệu", "foto ilustrasi", "foto: ilustrasi", "ภาพประกอบ", "फाइल फोटो", "प्रतीकात्मक तस्वीर",
+    "صورة أرشيفية", "صورة تعبيرية",
 ))
 _CREDIT_BY_WORDS = ("photo", "photos", "photograph", "image", "picture", "foto", "fotos", "bild")
 # A news photo's caption says where each person stands: "Washington Capitals owner Ted Leonsis, right, joins ..."
@@ -346,6 +355,21 @@ _CREDIT_TAIL_CHARS = 90  # a credit, its word and what stands before it fit in a
 
 
 _LINE_FRAME = " \t\u00a0\u200b-\u2013\u2014\u2022\u00b7|*_()[]"  # what may stand around a date or a credit line
+# A counter alone on its line, its number before or after its word: "247 totale weergaven", "2.4K views", "Lượt
+# xem: 2.418", "Переглядів: 2 156", "12 comments" (LABELS.md: view, share and comment counters).
+_COUNTED = (
+    "views", "view", "reads", "shares", "likes", "comments", "total views", "aufrufe", "mal gelesen", "weergaven",
+    "totale weergaven", "keer bekeken", "vues", "lectures", "visualizaciones", "visitas", "lecturas",
+    "visualizações", "leituras", "visualizzazioni", "letture", "wyświetleń", "wyświetlenia", "odsłon", "zobrazení",
+    "visningar", "просмотров", "просмотра", "просмотр", "переглядів", "перегляди", "görüntülenme", "okunma",
+    "lượt xem", "kali dilihat", "dilihat", "tayangan", "ครั้ง", "การดู", "बार देखा गया", "व्यूज", "مشاهدة", "مشاهدات",
+    "次浏览", "次阅读", "阅读", "浏览", "回閲覧", "閲覧", "조회", "조회수",
+)
+_COUNT_WORDS = "|".join(sorted(map(re.escape, _COUNTED), key=len, reverse=True))
+_COUNTER_NUMBER = r"\d[\d.,\s\u00a0]*\s*[kKmM]?\+?"
+COUNTER_LINE = re.compile(rf"{_COUNTER_NUMBER}\s*(?:{_COUNT_WORDS})|(?:{_COUNT_WORDS})\s*[:：]?\s*{_COUNTER_NUMBER}",
+                          re.IGNORECASE)
+COUNTER_LINE_MAX_CHARS = 40
 
 # A photo credit alone on its line: a news or photo agency ("Reuters", "(AP)", "Getty Images"), or
 # names and an agency between slashes ("Jamal Saidi/Reuters", "AFP/Getty Images", "REUTERS/Dado Ruvic",
@@ -480,7 +504,8 @@ def marker_kind(text: str) -> str:
         return "boilerplate"
     if len(text) <= DATE_LINE_MAX_CHARS:
         key = text.strip(_LINE_FRAME)
-        if _HAS_DIGIT(key) and DATE_LINE.fullmatch(key):  # every date holds a digit: most short lines none
+        if _HAS_DIGIT(key) and (DATE_LINE.fullmatch(key)  # every date and counter holds a digit: most short lines none
+                                or len(key) <= COUNTER_LINE_MAX_CHARS and COUNTER_LINE.fullmatch(key)):
             return "boilerplate"
         if len(key) <= RELATIVE_TIME_MAX_CHARS:
             lower = key.lower()
