@@ -266,12 +266,10 @@ def _decide_table(table, counts, model, thresholds: Thresholds, repeats: Repeate
     comments = comment_marks(texts, doc, alone, proba, model.classes_, t.keep) \
         if t.comment_confidence < 1 else None  # 1 turns the rule off: no need to look for sections
     markers = None
-    if t.marker_confidence < 1:  # only rows the model keeps can change (the others go anyway), and of
-        # those only rows that story protection (when on) leaves removable
+    if t.marker_confidence < 1:  # only rows the model keeps can change (the others go anyway); story
+        # protection may still keep a marked row, but not one that lies apart from the kept story
         kept_class = np.isin(model.classes_, list(t.keep))
         may_change = proba[:, ~kept_class].sum(axis=1) < min_confidence
-        if t.story_confidence < 1:
-            may_change &= alone[:, kept_class].sum(axis=1) < t.story_confidence
         markers = line_marks(texts, doc, proba[:, ~kept_class].sum(axis=1), np.flatnonzero(may_change))
     labels, confidence, kept = decide(proba, model.classes_, t.keep, min_confidence, t.block_confidence, doc,
                                       alone, t.story_confidence, promo_confidence, repeated, t.repeat_confidence,
