@@ -306,7 +306,6 @@ _HAS_DIGIT = re.compile(r"\d").search
 # A line without a letter or a digit: a separator ("* * *", "———"), a bullet or an arrow alone, a zero-width
 # joiner. Not rating stars ("★★★★☆"), which a review's text may hold, nor brackets alone ("}", ");"): the
 # end of a code listing in a how-to.
-_HAS_WORD = re.compile(r"[^\W_]").search
 _STARS = frozenset("★☆⭐")
 _CODE_PUNCTUATION = frozenset("(){}[];, \t")
 # A slideshow's counter: "3 of 12", "Image 3 of 12", "Photo 3/12" (not "23/16" alone: a score or a temperature).
@@ -447,11 +446,12 @@ _PICTURE_FURNITURE = ("image caption ", "image copyright ", "media caption ")
 
 def is_furniture_line(text: str) -> bool:
     """Whether ``text`` is a button's text that opens a new window, or a picture's caption or credit after its lead."""
-    opening = text[:16].lower()  # the leads are ASCII, at most 16 characters
-    for lead in _PICTURE_FURNITURE:
-        if opening.startswith(lead):
-            return bool(text[len(lead):].strip())  # the lead alone is no caption
-    return len(text) <= NEW_WINDOW_MAX_CHARS and text.endswith(")") and text.lower().endswith(_NEW_WINDOW_ENDS)
+    if text[:1] in "iImM":  # every lead starts with "image" or "media"
+        opening = text[:16].lower()  # the leads are ASCII, at most 16 characters
+        for lead in _PICTURE_FURNITURE:
+            if opening.startswith(lead):
+                return bool(text[len(lead):].strip())  # the lead alone is no caption
+    return text.endswith(")") and len(text) <= NEW_WINDOW_MAX_CHARS and text.lower().endswith(_NEW_WINDOW_ENDS)
 
 
 def is_credit_line(text: str) -> bool:
@@ -483,11 +483,14 @@ def marker_kind(text: str) -> str:
             return "boilerplate"
         if key in AUTHOR_HEADINGS:
             return "bio"
-        if not _HAS_WORD(text) and text.strip() and not _STARS.intersection(text) \
+        if not any(map(str.isalnum, text)) and text.strip() and not _STARS.intersection(text) \
                 and not _CODE_PUNCTUATION.issuperset(text):
             return "boilerplate"
         if len(key) <= GALLERY_COUNTER_MAX_CHARS and _HAS_DIGIT(key) and GALLERY_COUNTER.fullmatch(key):
             return "boilerplate"
+        short_key = key  # for the credit below: a line this short is a credit only as a whole
+    else:
+        short_key = None
     colon = text.find(":", 0, HEAD_MAX_CHARS + 1)
     if colon < 0:
         colon = text.find("\uff1a", 0, HEAD_MAX_CHARS + 1)  # the full-width colon of Chinese and Japanese
@@ -500,7 +503,8 @@ def marker_kind(text: str) -> str:
             return label
     if len(text) <= BYLINE_MAX_CHARS and text[:1] in _BYLINE_INITIALS and BYLINE.fullmatch(text.strip()):
         return "bio"
-    if len(text) <= CREDIT_LINE_MAX_CHARS and is_credit_line(text) or is_furniture_line(text):
+    if (short_key in _AGENCIES_ALONE if short_key is not None and "/" not in text
+            else len(text) <= CREDIT_LINE_MAX_CHARS and is_credit_line(text)) or is_furniture_line(text):
         return "boilerplate"
     if len(text) <= DATE_LINE_MAX_CHARS:
         key = text.strip(_LINE_FRAME)
