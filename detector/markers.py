@@ -15,7 +15,8 @@ or a byline ("By: ...", "Door: ...", "Автор: ...", or without a colon
 paragraphs the context stage pulls such a line towards the story, and the model knows the words only
 in the languages its training data has. ``marker_rows`` names the label each line says it has, and
 ``pipeline.decide`` removes a marked line, unless that label is kept, once the labels outside keep
-have ``marker_confidence`` of its probability (0 by default: story protection still applies), and
+have ``marker_confidence`` of its probability (0 by default; never a line that the model's first stage
+reads as story, when story protection is on), and
 labels it so where the model alone would have kept it. A
 marker line goes alone: it starts no run, because on real pages the line after an ad label is story
 about half the time (the ad was an image). README, "The thresholds", has the measured effect.

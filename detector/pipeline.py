@@ -111,7 +111,8 @@ def decide(proba: np.ndarray, classes: Sequence[str], keep: Sequence[str] = KEEP
     document, that holds a segment removed by one of the first four rules; or, last, when
     ``markers`` names a label for it that is not kept (a line that says what it is,
     ``markers.marker_rows``; "" for none) and they sum to at least ``marker_confidence`` (1 turns
-    this off; such a line starts no run). Rows are in reading order; ``doc`` numbers their
+    this off; such a line starts no run, and with story protection on it is never a line that
+    stage one reads as story, see ``alone``). Rows are in reading order; ``doc`` numbers their
     documents (one document when omitted). A ``block_confidence`` at or above ``min_confidence``
     turns runs off.
     ``min_confidence`` and ``promo_confidence`` may also hold one value per row (under "auto",
@@ -145,6 +146,8 @@ def decide(proba: np.ndarray, classes: Sequence[str], keep: Sequence[str] = KEEP
         removed = _with_their_runs(removed, likely, doc)
     if markers is not None and marker_confidence < 1:
         named = (markers != "") & ~np.isin(markers, list(keep))
+        if alone is not None and story_confidence < 1:  # never a line that stage one reads as story
+            named &= alone[:, kept_class].sum(axis=1) < story_confidence
         removed |= named & (p_removed >= marker_confidence) & (p_removed > 0)
     if alone is not None and story_confidence < 1:
         shielded = removed & (alone[:, kept_class].sum(axis=1) >= story_confidence)
@@ -266,10 +269,12 @@ def _decide_table(table, counts, model, thresholds: Thresholds, repeats: Repeate
     comments = comment_marks(texts, doc, alone, proba, model.classes_, t.keep) \
         if t.comment_confidence < 1 else None  # 1 turns the rule off: no need to look for sections
     markers = None
-    if t.marker_confidence < 1:  # only rows the model keeps can change (the others go anyway); story
-        # protection may still keep a marked row, but not one that lies apart from the kept story
+    if t.marker_confidence < 1:  # only rows the model keeps can change (the others go anyway), and of
+        # those only rows that stage one does not read as story (``decide`` leaves those to the model)
         kept_class = np.isin(model.classes_, list(t.keep))
         may_change = proba[:, ~kept_class].sum(axis=1) < min_confidence
+        if t.story_confidence < 1:
+            may_change &= alone[:, kept_class].sum(axis=1) < t.story_confidence
         markers = line_marks(texts, doc, proba[:, ~kept_class].sum(axis=1), np.flatnonzero(may_change))
     labels, confidence, kept = decide(proba, model.classes_, t.keep, min_confidence, t.block_confidence, doc,
                                       alone, t.story_confidence, promo_confidence, repeated, t.repeat_confidence,

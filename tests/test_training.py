@@ -146,7 +146,8 @@ def test_calibration_error_is_zero_for_honest_confidences_and_large_for_overconf
 def test_the_benchmarks_rules_decide_each_real_page_as_clean_does(default_model):
     # rule_marks + decide, as quality.py and the cross-validation score, against the pipeline itself on a
     # benchmark file of the real pages (each page alone: no repeated lines). They once differed where a
-    # caption that stage one reads as story lay apart from the kept story: the pipeline read no marker there.
+    # caption that stage one reads as story lay apart from the kept story: rule_marks marked it, the pipeline
+    # read no marker there. decide now leaves every line stage one reads as story to the model.
     import numpy as np
 
     from detector.data import documents_to_frame
