@@ -91,9 +91,9 @@ def classify(text: str, *, model=None, keep: Sequence[str] = KEEP_DEFAULT, min_c
         that the model gives at least ``related.RELATED_MIN_JUNK`` of junk, which is boilerplate; or a
         byline, "By: ...", "Door: ...", which is bio; about 30 languages) is removed, unless that label is
         in ``keep``, where the labels outside ``keep`` have at least this probability, and labeled so
-        where the model alone would keep it; 0 (the default,
-        ``MARKER_CONFIDENCE_DEFAULT``) removes every one that story protection does not keep, 1
-        treats them like any other line.
+        where the model alone would keep it; 0 (the default, ``MARKER_CONFIDENCE_DEFAULT``) removes
+        every one that the first stage does not read as story (``story_confidence``), 1 treats them
+        like any other line.
 
     Returns
     -------
