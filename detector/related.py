@@ -6,9 +6,8 @@ headline, read on its own, looks like a story's subheading, and between two stor
 context stage often keeps it. ``related_links`` marks the rows of such a list: up to
 ``LIST_MAX_ROWS`` rows after a heading, while each reads as a headline (two words or more, at most
 ``HEADLINE_MAX_CHARS`` characters, no full stop at its end) and is no heading itself. ``pipeline``
-marks them as boilerplate marker lines (``markers``), so story protection still keeps a row that
-reads as story on its own beside the kept story, and only where the model gives them at least
-``RELATED_MIN_JUNK`` of junk. README, "The thresholds", has the measured effect.
+marks them as boilerplate marker lines (``markers``), so a row that the model's first stage reads as
+story stays, and only where the model gives them at least ``RELATED_MIN_JUNK`` of junk. README, "The thresholds", has the measured effect.
 """
 
 from __future__ import annotations
@@ -27,8 +26,9 @@ LIST_MAX_ROWS = 15
 # below a sidebar's list, which the model reads as story with near certainty, stays.
 RELATED_MIN_JUNK = 0.1
 
-# Headings of link lists (about 20 languages), matched against the whole line without its frame ("Related:", "» Lees ook"),
-# case folded. Not "Read more" or "More" alone: a story's own "read more" link or subheading.
+# Headings of link lists (about 20 languages), matched against the whole line without its frame
+# ("Related:", "» Lees ook"), case folded. Not "Read more" or "More" alone: a story's own "read more"
+# link or subheading.
 RELATED_HEADINGS = frozenset(map(_normal, (
     # English
     "related", "related articles", "related stories", "related posts", "related news", "related content",

@@ -54,7 +54,8 @@ def test_a_link_the_model_is_sure_is_story_is_no_marker_line():
     junk = np.array([0.05, 0.02, 0.9, 0.5, RELATED_MIN_JUNK / 2, 0.3])
     assert line_marks(texts, np.zeros(len(texts)), junk).tolist() == ["", "", "", "boilerplate", "", "boilerplate"]
     # only the rows given are read
-    assert line_marks(texts, np.zeros(len(texts)), junk, np.array([3])).tolist() == [""] * 3 + ["boilerplate"] + [""] * 2
+    only_row_3 = line_marks(texts, np.zeros(len(texts)), junk, np.array([3])).tolist()
+    assert only_row_3 == [""] * 3 + ["boilerplate"] + [""] * 2
 
 
 def test_rule_marks_carry_the_links_so_benchmarks_decide_as_the_pipeline():
