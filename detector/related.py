@@ -3,9 +3,10 @@
 A page's box of links to other stories opens with a heading that names it ("Related articles", "Most
 popular", "Mehr zum Thema", "Читайте также", "관련 기사" ...) and lists one headline per line. Each
 headline, read on its own, looks like a story's subheading, and between two story paragraphs the
-context stage often keeps it. ``related_links`` marks the rows of such a list: up to
-``LIST_MAX_ROWS`` rows after a heading, while each reads as a headline (two words or more, at most
-``HEADLINE_MAX_CHARS`` characters, no full stop at its end) and is no heading itself. ``pipeline``
+context stage often keeps it. ``related_links`` marks the rows of such a list: the heading and up to
+``LIST_MAX_ROWS`` rows after it, while each reads as a headline (two words or more, at most
+``HEADLINE_MAX_CHARS`` characters, no full stop at its end) and is no heading itself; a heading with
+no headline after it is left alone. ``pipeline``
 marks them as boilerplate marker lines (``markers``), so a row that the model's first stage reads as
 story stays, and only where the model gives them at least ``RELATED_MIN_JUNK`` of junk. README, "The thresholds", has the measured effect.
 """
@@ -67,7 +68,7 @@ def is_headline_like(text: str) -> bool:
 
 
 def related_links(texts: Sequence[str], doc: np.ndarray) -> np.ndarray:
-    """Per row: a link of a list under a related-stories heading (``RELATED_HEADINGS``), in its document.
+    """Per row: the heading (``RELATED_HEADINGS``) or a headline of a list of other stories, in its document.
 
     Rows are in reading order, each document's a run of rows marked by ``doc``.
     """
@@ -86,7 +87,7 @@ def related_links(texts: Sequence[str], doc: np.ndarray) -> np.ndarray:
             if doc[row] != doc[heading] or not is_headline_like(texts[row]) \
                     or (lengths[row] <= HEADING_MAX_CHARS and is_related_heading(texts[row])):
                 break
-            listed[row] = True
+            listed[row] = listed[heading] = True  # the heading too, once it heads a list
     return listed
 
 
