@@ -87,13 +87,13 @@ def classify(text: str, *, model=None, keep: Sequence[str] = KEEP_DEFAULT, min_c
         "Реклама" or "광고", which is promo; a head before a colon that names a link to another
         story, tags, a date, share buttons or a photo credit, "Read also: ...", "Tags: ...",
         "Updated: ...", "Foto: ...", or a date or a time ago alone on its line, "March 22, 2017",
-        "3 hours ago", or a headline listed under a heading such as "Related articles" or "Lees ook"
-        that the model gives at least ``related.RELATED_MIN_JUNK`` of junk, which is boilerplate; or a
-        byline, "By: ...", "Door: ...", which is bio; about 30 languages) is removed, unless that label is
-        in ``keep``, where the labels outside ``keep`` have at least this probability, and labeled so
-        where the model alone would keep it; 0 (the default, ``MARKER_CONFIDENCE_DEFAULT``) removes
-        every one that the first stage does not read as story (``story_confidence``), 1 treats them
-        like any other line.
+        "3 hours ago", or a list of headlines under a heading such as "Related articles" or "Lees ook"
+        (heading included) that the model gives at least ``related.RELATED_MIN_JUNK`` of junk, which
+        is boilerplate; or a byline, "By: ...", "Door: ...", which is bio; about 30 languages) is
+        removed, unless that label is in ``keep``, where the labels outside ``keep`` have at least this
+        probability, and labeled so where the model alone would keep it; 0 (the default,
+        ``MARKER_CONFIDENCE_DEFAULT``) removes every one that the first stage does not read as story
+        (``story_confidence``), 1 treats them like any other line.
 
     Returns
     -------

@@ -116,7 +116,7 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("--marker-confidence", type=float, default=MARKER_CONFIDENCE_DEFAULT,
                          help="remove a line that says what it is, an ad label (\"Advertisement\", \"Anzeige\", "
                               "\"광고\" ...: promo), a link, tag, credit or date head (\"Read also: ...\", \"Tags: "
-                              "...\", \"Foto: ...\", \"Updated: ...\", and the headlines listed under "
+                              "...\", \"Foto: ...\", \"Updated: ...\", and a list of headlines under "
                               "\"Related articles\": boilerplate) or a byline (\"By: ...\": bio), "
                               "unless --keep holds that label, when the labels outside --keep have at "
                               "least this probability (default: %(default)s, every one except what "
