@@ -400,6 +400,12 @@ def _squeezed(key: str) -> str:
     return " ".join(key.split()) if "  " in key or "\t" in key or "\u00a0" in key else key
 
 
+def line_key(text: str) -> str:
+    """A line as the sets of ``_normal`` keys hold it: without its frame, case folded, its runs of white
+    space as one space (``related`` looks its headings up the same way)."""
+    return _squeezed(text.strip(_FRAME).casefold())
+
+
 AD_LABELS = frozenset(map(_normal, _AD_LABELS + _CALLS_TO_ACTION))
 # A page's controls alone on their line: a picture's or a video's, a list's, a share or print button
 # (whole lines only; not "Top", "Up next" or "Continue reading the main story", which some pages' gold
@@ -477,7 +483,7 @@ def marker_kind(text: str) -> str:
     of no letter or digit ("* * *"), "bio" for a byline ("By: ...", "Door: ...", "By Dana
     Whitlock") or an author box's heading ("About the author"), else ""."""
     if len(text) <= AD_LABEL_MAX_CHARS:
-        key = _squeezed(text.strip(_FRAME).casefold())
+        key = line_key(text)
         if key in AD_LABELS:
             return "promo"
         if key in INTERFACE_LINES:

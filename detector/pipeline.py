@@ -272,10 +272,11 @@ def _decide_table(table, counts, model, thresholds: Thresholds, repeats: Repeate
     if t.marker_confidence < 1:  # only rows the model keeps can change (the others go anyway), and of
         # those only rows that stage one does not read as story (``decide`` leaves those to the model)
         kept_class = np.isin(model.classes_, list(t.keep))
-        may_change = proba[:, ~kept_class].sum(axis=1) < min_confidence
+        junk = proba[:, ~kept_class].sum(axis=1)
+        may_change = junk < min_confidence
         if t.story_confidence < 1:
             may_change &= alone[:, kept_class].sum(axis=1) < t.story_confidence
-        markers = line_marks(texts, doc, proba[:, ~kept_class].sum(axis=1), np.flatnonzero(may_change))
+        markers = line_marks(texts, doc, junk, np.flatnonzero(may_change))
     labels, confidence, kept = decide(proba, model.classes_, t.keep, min_confidence, t.block_confidence, doc,
                                       alone, t.story_confidence, promo_confidence, repeated, t.repeat_confidence,
                                       comments, t.comment_confidence, markers, t.marker_confidence, text_lengths(texts))

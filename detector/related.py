@@ -6,9 +6,9 @@ headline, read on its own, looks like a story's subheading, and between two stor
 context stage often keeps it. ``related_links`` marks the rows of such a list: the heading and up to
 ``LIST_MAX_ROWS`` rows after it, while each reads as a headline (two words or more, at most
 ``HEADLINE_MAX_CHARS`` characters, no full stop at its end) and is no heading itself; a heading with
-no headline after it is left alone. ``pipeline``
-marks them as boilerplate marker lines (``markers``), so a row that the model's first stage reads as
-story stays, and only where the model gives them at least ``RELATED_MIN_JUNK`` of junk. README, "The thresholds", has the measured effect.
+no headline after it is left alone. ``pipeline`` marks them as boilerplate marker lines (``markers``),
+so a row that the model's first stage reads as story stays, and only where the model gives them at
+least ``RELATED_MIN_JUNK`` of junk. README, "The thresholds", has the measured effect.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from .features import text_lengths
-from .markers import _FRAME, _normal, _squeezed
+from .markers import line_key
 
 HEADING_MAX_CHARS = 50
 HEADLINE_MAX_CHARS = 160
@@ -30,7 +30,7 @@ RELATED_MIN_JUNK = 0.1
 # Headings of link lists (about 20 languages), matched against the whole line without its frame
 # ("Related:", "» Lees ook"), case folded. Not "Read more" or "More" alone: a story's own "read more"
 # link or subheading.
-RELATED_HEADINGS = frozenset(map(_normal, (
+RELATED_HEADINGS = frozenset(map(line_key, (  # the literals hold single spaces only
     # English
     "related", "related articles", "related stories", "related posts", "related news", "related content",
     "related links", "related coverage", "related reading", "more stories", "more news", "more articles",
@@ -93,4 +93,4 @@ def related_links(texts: Sequence[str], doc: np.ndarray) -> np.ndarray:
 
 def is_related_heading(text: str) -> bool:
     """Whether ``text`` is the heading of a list of other stories ("Related articles", "Lees ook" ...)."""
-    return _squeezed(text.strip(_FRAME).casefold()) in RELATED_HEADINGS
+    return line_key(text) in RELATED_HEADINGS
