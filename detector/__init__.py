@@ -16,8 +16,8 @@ from .errors import DataError, DetectorError, InputError, ModelError
 from .markers import MARKER_CONFIDENCE_DEFAULT
 from .persistence import load_model, save_model
 from .pipeline import (
-    BLOCK_CONFIDENCE_DEFAULT, CRYPTO_MIN_CONFIDENCE, CRYPTO_PROMO_CONFIDENCE, KEEP_DEFAULT, MIN_CONFIDENCE_DEFAULT,
-    STORY_CONFIDENCE_DEFAULT, LabeledSegment, Thresholds, classify_texts, clean_texts, segment_frame,
+    BLOCK_CONFIDENCE_DEFAULT, CRYPTO_MIN_CONFIDENCE, CRYPTO_PROMO_CONFIDENCE, GAP_CONFIDENCE_DEFAULT, KEEP_DEFAULT,
+    MIN_CONFIDENCE_DEFAULT, STORY_CONFIDENCE_DEFAULT, LabeledSegment, Thresholds, classify_texts, clean_texts, segment_frame,
 )
 from .repeats import REPEAT_CONFIDENCE_DEFAULT, REPEAT_DOCUMENTS_DEFAULT, RepeatedLines
 from .segments import Segment, split_segments
@@ -27,7 +27,7 @@ __all__ = [
     "Segment", "LabeledSegment", "Thresholds", "DetectorError", "InputError", "DataError", "ModelError",
     "KEEP_DEFAULT", "MIN_CONFIDENCE_DEFAULT", "CRYPTO_MIN_CONFIDENCE", "BLOCK_CONFIDENCE_DEFAULT",
     "STORY_CONFIDENCE_DEFAULT", "CRYPTO_PROMO_CONFIDENCE", "RepeatedLines", "REPEAT_DOCUMENTS_DEFAULT",
-    "REPEAT_CONFIDENCE_DEFAULT", "COMMENT_CONFIDENCE_DEFAULT", "MARKER_CONFIDENCE_DEFAULT",
+    "REPEAT_CONFIDENCE_DEFAULT", "COMMENT_CONFIDENCE_DEFAULT", "MARKER_CONFIDENCE_DEFAULT", "GAP_CONFIDENCE_DEFAULT",
 ]
 
 
@@ -37,7 +37,8 @@ def classify(text: str, *, model=None, keep: Sequence[str] = KEEP_DEFAULT, min_c
              promo_confidence: float | None = None, repeats: RepeatedLines | None = None,
              repeat_confidence: float = REPEAT_CONFIDENCE_DEFAULT,
              comment_confidence: float = COMMENT_CONFIDENCE_DEFAULT,
-             marker_confidence: float = MARKER_CONFIDENCE_DEFAULT) -> list[LabeledSegment]:
+             marker_confidence: float = MARKER_CONFIDENCE_DEFAULT,
+             gap_confidence: float = GAP_CONFIDENCE_DEFAULT) -> list[LabeledSegment]:
     """Label every segment of ``text``.
 
     Parameters
@@ -94,6 +95,12 @@ def classify(text: str, *, model=None, keep: Sequence[str] = KEEP_DEFAULT, min_c
         probability, and labeled so where the model alone would keep it; 0 (the default,
         ``MARKER_CONFIDENCE_DEFAULT``) removes every one that the first stage does not read as story
         (``story_confidence``), 1 treats them like any other line.
+    gap_confidence : float
+        Also remove a segment whose neighbours on both sides (the segments just before and just
+        after it) are removed as "promo", when the labels outside ``keep`` have at least this
+        probability (``GAP_CONFIDENCE_DEFAULT``, 0.4): an ad's pitch line between its removed headline
+        and its removed bullets. Never a line that the first stage reads as story
+        (``story_confidence``), nor a long one it reads as more likely story than not. 1 turns this off.
 
     Returns
     -------
@@ -101,7 +108,7 @@ def classify(text: str, *, model=None, keep: Sequence[str] = KEEP_DEFAULT, min_c
         text, start, end (span in ``text``), label, confidence, keep.
     """
     thresholds = Thresholds(keep, min_confidence, block_confidence, story_confidence, promo_confidence,
-                            repeat_confidence, comment_confidence, marker_confidence)
+                            repeat_confidence, comment_confidence, marker_confidence, gap_confidence)
     return classify_texts([_text(text)], _model(model), thresholds, repeats)[0]
 
 
@@ -110,10 +117,10 @@ def clean(text: str, *, model=None, keep: Sequence[str] = KEEP_DEFAULT, min_conf
           promo_confidence: float | None = None, repeats: RepeatedLines | None = None,
           repeat_confidence: float = REPEAT_CONFIDENCE_DEFAULT,
           comment_confidence: float = COMMENT_CONFIDENCE_DEFAULT,
-          marker_confidence: float = MARKER_CONFIDENCE_DEFAULT) -> str:
+          marker_confidence: float = MARKER_CONFIDENCE_DEFAULT, gap_confidence: float = GAP_CONFIDENCE_DEFAULT) -> str:
     """Return ``text`` with only its kept segments, byte for byte, in order (see ``classify``)."""
     thresholds = Thresholds(keep, min_confidence, block_confidence, story_confidence, promo_confidence,
-                            repeat_confidence, comment_confidence, marker_confidence)
+                            repeat_confidence, comment_confidence, marker_confidence, gap_confidence)
     return clean_texts([_text(text)], _model(model), thresholds, repeats)[0]
 
 
@@ -124,7 +131,8 @@ def clean_frame(frame: pd.DataFrame, text_column: str = "text", *, output_column
                 promo_confidence: float | None = None, repeat_documents: int = REPEAT_DOCUMENTS_DEFAULT,
                 repeat_confidence: float = REPEAT_CONFIDENCE_DEFAULT,
                 comment_confidence: float = COMMENT_CONFIDENCE_DEFAULT,
-                marker_confidence: float = MARKER_CONFIDENCE_DEFAULT) -> pd.DataFrame:
+                marker_confidence: float = MARKER_CONFIDENCE_DEFAULT,
+                gap_confidence: float = GAP_CONFIDENCE_DEFAULT) -> pd.DataFrame:
     """Return a copy of ``frame`` with the cleaned text of ``text_column`` in ``output_column``.
 
     Missing texts (None / NaN) stay missing; every other column is kept as it was. The frame is
@@ -134,7 +142,7 @@ def clean_frame(frame: pd.DataFrame, text_column: str = "text", *, output_column
     if text_column not in frame.columns:
         raise InputError(f"the frame has no column {text_column!r} (columns: {', '.join(map(str, frame.columns))})")
     thresholds = Thresholds(keep, min_confidence, block_confidence, story_confidence, promo_confidence,
-                            repeat_confidence, comment_confidence, marker_confidence)
+                            repeat_confidence, comment_confidence, marker_confidence, gap_confidence)
     model = _model(model)
     texts = frame[text_column]
     present = texts.map(lambda t: isinstance(t, str))
@@ -155,7 +163,8 @@ def classify_frame(frame: pd.DataFrame, text_column: str = "text", id_column: st
                    promo_confidence: float | None = None, repeat_documents: int = REPEAT_DOCUMENTS_DEFAULT,
                    repeat_confidence: float = REPEAT_CONFIDENCE_DEFAULT,
                    comment_confidence: float = COMMENT_CONFIDENCE_DEFAULT,
-                   marker_confidence: float = MARKER_CONFIDENCE_DEFAULT) -> pd.DataFrame:
+                   marker_confidence: float = MARKER_CONFIDENCE_DEFAULT,
+                   gap_confidence: float = GAP_CONFIDENCE_DEFAULT) -> pd.DataFrame:
     """One row per segment of every text in ``frame``: doc_id, position, text, start, end, label, confidence, keep,
     and model (which model labeled the text: "crypto" or "general" under "auto", else the model given).
     Repeated lines as in ``clean_frame``."""
@@ -163,7 +172,7 @@ def classify_frame(frame: pd.DataFrame, text_column: str = "text", id_column: st
         if column is not None and column not in frame.columns:
             raise InputError(f"the frame has no column {column!r} (columns: {', '.join(map(str, frame.columns))})")
     thresholds = Thresholds(keep, min_confidence, block_confidence, story_confidence, promo_confidence,
-                            repeat_confidence, comment_confidence, marker_confidence)
+                            repeat_confidence, comment_confidence, marker_confidence, gap_confidence)
     name = str(model) if isinstance(model, (str, Path)) else type(model).__name__
     model = _model(model)
     ids = frame[id_column].tolist() if id_column else frame.index.tolist()

@@ -24,8 +24,8 @@ from .io import (
 from .markers import MARKER_CONFIDENCE_DEFAULT
 from .persistence import load_model
 from .pipeline import (
-    BLOCK_CONFIDENCE_DEFAULT, CRYPTO_MIN_CONFIDENCE, CRYPTO_PROMO_CONFIDENCE, KEEP_DEFAULT, MIN_CONFIDENCE_DEFAULT,
-    SEGMENT_COLUMNS, STORY_CONFIDENCE_DEFAULT, Thresholds, batches, classify_batches, clean_batches, clean_texts,
+    BLOCK_CONFIDENCE_DEFAULT, CRYPTO_MIN_CONFIDENCE, CRYPTO_PROMO_CONFIDENCE, GAP_CONFIDENCE_DEFAULT, KEEP_DEFAULT,
+    MIN_CONFIDENCE_DEFAULT, SEGMENT_COLUMNS, STORY_CONFIDENCE_DEFAULT, Thresholds, batches, classify_batches, clean_batches, clean_texts,
     Workers, count_batches, line_count, over_batches, reuse_freed_memory, segment_frame,
 )
 from .repeats import REPEAT_CONFIDENCE_DEFAULT, REPEAT_DOCUMENTS_DEFAULT, RepeatedLines
@@ -101,6 +101,10 @@ def _parser() -> argparse.ArgumentParser:
                               f"(default: the model's own, {CRYPTO_PROMO_CONFIDENCE} for the bundled crypto model and "
                               "the documents auto gives it, where ads in the story's voice sit; off for the others; "
                               "1 turns it off)")
+        sub.add_argument("--gap-confidence", type=float, default=GAP_CONFIDENCE_DEFAULT,
+                         help="also remove a segment between two segments removed as promo when the labels outside "
+                              "--keep have at least this probability, like an ad's pitch between its headline and "
+                              "its bullets (default: %(default)s; 1 turns it off)")
         sub.add_argument("--repeat-documents", type=int, default=REPEAT_DOCUMENTS_DEFAULT, metavar="N",
                          help="a line that N different documents of the inputs hold is the sites' furniture and goes "
                               "at --repeat-confidence; the inputs are read twice, once to count (default: %(default)s; "
@@ -145,14 +149,15 @@ class Run:
                             ("--promo-confidence", args.promo_confidence),
                             ("--repeat-confidence", args.repeat_confidence),
                             ("--comment-confidence", args.comment_confidence),
-                            ("--marker-confidence", args.marker_confidence)):
+                            ("--marker-confidence", args.marker_confidence),
+                            ("--gap-confidence", args.gap_confidence)):
             if value is not None and not 0.0 <= value <= 1.0:
                 raise InputError(f"{flag} must be between 0 and 1, got {value}")
         if args.repeat_documents < 0 or args.repeat_documents == 1:
             raise InputError(f"--repeat-documents must be 0 (off) or at least 2, got {args.repeat_documents}")
         self.thresholds = Thresholds(args.keep, args.min_confidence, args.block_confidence,
                                      args.story_confidence, args.promo_confidence, args.repeat_confidence,
-                                     args.comment_confidence, args.marker_confidence)
+                                     args.comment_confidence, args.marker_confidence, args.gap_confidence)
         self.inputs = discover_inputs(args.paths, args.text_column, args.id_column, notes := [])
         for note in notes:  # shown at once: a long run should not hide what it leaves out
             print(f"note: {note}", file=sys.stderr)

@@ -67,6 +67,13 @@ RUN_STORY_CONFIDENCE = 0.5
 PROMO_LABEL = "promo"
 CRYPTO_PROMO_CONFIDENCE = 0.6
 PROMO_CONFIDENCE_OFF = 1.0
+# Ad gaps: a kept segment between two segments removed as PROMO_LABEL (the one just before it and the one
+# just after, in its document) goes too when the labels outside keep have at least GAP_CONFIDENCE_DEFAULT
+# of its probability. An ad's pitch line sits at junk 0.45-0.6 between its removed headline and its
+# removed bullets, under the block_confidence a run needs, and it breaks the run. As a run does, a gap
+# passes no line that stage one reads as story, nor a long one it reads as more likely story than not
+# (a story paragraph between two "Advertisement" lines stays). 1 turns gaps off (README, "The thresholds").
+GAP_CONFIDENCE_DEFAULT = 0.4
 BATCH_SEGMENTS = 4000  # segments per batch of text files in batch runs
 # A stream of one batch goes to forked workers only from this many lines: starting them and
 # sending the texts costs about 0.05 s (1k segments: 0.05 s in one process, 0.10 s in two; 10k:
@@ -97,8 +104,8 @@ def decide(proba: np.ndarray, classes: Sequence[str], keep: Sequence[str] = KEEP
            promo_confidence: float | np.ndarray = PROMO_CONFIDENCE_OFF, repeated: np.ndarray | None = None,
            repeat_confidence: float = REPEAT_CONFIDENCE_DEFAULT, comments: np.ndarray | None = None,
            comment_confidence: float = COMMENT_CONFIDENCE_DEFAULT, markers: np.ndarray | None = None,
-           marker_confidence: float = MARKER_CONFIDENCE_DEFAULT,
-           chars: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+           marker_confidence: float = MARKER_CONFIDENCE_DEFAULT, chars: np.ndarray | None = None,
+           gap_confidence: float = GAP_CONFIDENCE_DEFAULT) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Turn probabilities into (label, confidence, keep) per segment.
 
     A segment is removed when the probabilities of the labels outside ``keep`` sum to at
@@ -112,7 +119,12 @@ def decide(proba: np.ndarray, classes: Sequence[str], keep: Sequence[str] = KEEP
     ``markers`` names a label for it that is not kept (a line that says what it is,
     ``markers.marker_rows``; "" for none) and they sum to at least ``marker_confidence`` (1 turns
     this off; such a line starts no run, and with story protection on it is never a line that
-    stage one reads as story, see ``alone``). Rows are in reading order; ``doc`` numbers their
+    stage one reads as story, see ``alone``). After story protection (below), a kept segment whose
+    neighbours on both sides in its document are removed as "promo" (their likeliest removed label) goes
+    too when they sum to at least ``gap_confidence`` (1 turns this off): the pitch between an ad's
+    headline and its bullets; with story protection on, never a line that stage one reads as story, nor
+    (with ``chars``) a long one it reads as more likely story than not, as runs do.
+    Rows are in reading order; ``doc`` numbers their
     documents (one document when omitted). A ``block_confidence`` at or above ``min_confidence``
     turns runs off.
     ``min_confidence`` and ``promo_confidence`` may also hold one value per row (under "auto",
@@ -152,6 +164,16 @@ def decide(proba: np.ndarray, classes: Sequence[str], keep: Sequence[str] = KEEP
     if alone is not None and story_confidence < 1:
         shielded = removed & (alone[:, kept_class].sum(axis=1) >= story_confidence)
         removed &= ~_beside_the_story(shielded, ~removed, doc)
+    if gap_confidence < 1 and PROMO_LABEL in classes and PROMO_LABEL not in keep:
+        likeliest_removed = np.where(kept_class[None, :], -1.0, proba).argmax(axis=1)
+        as_promo = removed & (classes[likeliest_removed] == PROMO_LABEL)
+        gap = _between(as_promo, doc) & ~removed & (p_removed >= gap_confidence) & (p_removed > 0)
+        if alone is not None and story_confidence < 1:
+            story = alone[:, kept_class].sum(axis=1)
+            gap &= story < story_confidence
+            if chars is not None:
+                gap &= (np.asarray(chars) < RUN_STORY_CHARS) | (story < RUN_STORY_CONFIDENCE)
+        removed = removed | gap
     masked = np.where(removed[:, None] == ~kept_class[None, :], proba, -1.0)
     index = masked.argmax(axis=1)
     if markers is not None and marker_confidence < 1:
@@ -183,6 +205,17 @@ def _beside_the_story(shielded: np.ndarray, kept: np.ndarray, doc: np.ndarray | 
     return shielded & ((has_before & has_after) | run_from_before | run_to_after | storyless)
 
 
+def _between(flagged: np.ndarray, doc: np.ndarray | None) -> np.ndarray:
+    """The rows whose rows just before and just after, in their document, are both ``flagged``
+    (``doc`` numbers the documents; None: one)."""
+    between = np.zeros(len(flagged), dtype=bool)
+    between[1:-1] = flagged[:-2] & flagged[2:]
+    if doc is not None and len(between) > 2:
+        doc = np.asarray(doc)
+        between[1:-1] &= (doc[:-2] == doc[1:-1]) & (doc[1:-1] == doc[2:])
+    return between
+
+
 def _with_their_runs(sure: np.ndarray, likely: np.ndarray, doc: np.ndarray | None) -> np.ndarray:
     """``sure`` rows plus every ``likely`` row in an unbroken run of likely rows (one document) holding a sure one."""
     likely = likely | sure
@@ -209,6 +242,7 @@ class Thresholds:
     repeat_confidence: float = REPEAT_CONFIDENCE_DEFAULT
     comment_confidence: float = COMMENT_CONFIDENCE_DEFAULT
     marker_confidence: float = MARKER_CONFIDENCE_DEFAULT
+    gap_confidence: float = GAP_CONFIDENCE_DEFAULT
 
     def __post_init__(self):
         if isinstance(self.keep, str) or not all(isinstance(label, str) for label in self.keep):
@@ -279,7 +313,8 @@ def _decide_table(table, counts, model, thresholds: Thresholds, repeats: Repeate
         markers = line_marks(texts, doc, junk, np.flatnonzero(may_change))
     labels, confidence, kept = decide(proba, model.classes_, t.keep, min_confidence, t.block_confidence, doc,
                                       alone, t.story_confidence, promo_confidence, repeated, t.repeat_confidence,
-                                      comments, t.comment_confidence, markers, t.marker_confidence, text_lengths(texts))
+                                      comments, t.comment_confidence, markers, t.marker_confidence, text_lengths(texts),
+                                      t.gap_confidence)
     return counts, labels, confidence, kept
 
 

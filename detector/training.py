@@ -22,8 +22,8 @@ from .errors import DataError, DetectorError
 from .metrics import calibration_error, documents_perfect, removal_scores
 from .model import SegmentClassifier, sort_documents
 from .pipeline import (
-    BLOCK_CONFIDENCE_DEFAULT, KEEP_DEFAULT, MIN_CONFIDENCE_DEFAULT, PROMO_CONFIDENCE_OFF, STORY_CONFIDENCE_DEFAULT,
-    decide, rule_marks,
+    BLOCK_CONFIDENCE_DEFAULT, GAP_CONFIDENCE_DEFAULT, KEEP_DEFAULT, MIN_CONFIDENCE_DEFAULT, PROMO_CONFIDENCE_OFF,
+    STORY_CONFIDENCE_DEFAULT, decide, rule_marks,
 )
 from .routing import TopicRouter
 
@@ -108,7 +108,7 @@ def report_from_proba(frame: pd.DataFrame, proba: np.ndarray, labels: np.ndarray
         "confusion_matrix": confusion_matrix(truth, predicted, labels=labels).tolist(),
         "removal": {"min_confidence": min_confidence, "block_confidence": block_confidence,
                     "story_confidence": story_confidence if alone is not None else None,
-                    "promo_confidence": promo_confidence,
+                    "promo_confidence": promo_confidence, "gap_confidence": GAP_CONFIDENCE_DEFAULT,
                     "rules": "repeated lines, comment sections, marker lines" if alone is not None
                              else "repeated lines, marker lines",
                     **{k: round(v, 4) if isinstance(v, float) else v
@@ -127,7 +127,7 @@ def keep_flags(frame: pd.DataFrame, proba: np.ndarray, labels: np.ndarray,
     """Whether each row of ``frame`` is kept, given its probabilities (columns ``labels``; stage one's as
     ``alone``; ``min_confidence`` and ``promo_confidence`` one value or one per row): ``pipeline.decide``
     in reading order, with the rules that read the texts (``pipeline.rule_marks``: the frame's repeated
-    lines, comment sections, marker lines and long lines stopping runs, at their defaults), as
+    lines, comment sections, marker lines and long lines stopping runs and ad gaps, at their defaults), as
     ``detector clean`` run over the whole frame at once would decide."""
     reading, order = sort_documents(frame)
     kept = np.empty(len(frame), dtype=bool)
@@ -161,7 +161,8 @@ def format_report(report: dict) -> str:
     promo = removal.get("promo_confidence", PROMO_CONFIDENCE_OFF)
     lines += ["", f"removal at min_confidence {removal['min_confidence']}, block_confidence "
               f"{removal.get('block_confidence', '-')}, story_confidence {removal.get('story_confidence') or '-'}, "
-              f"promo_confidence {promo if promo < PROMO_CONFIDENCE_OFF else 'off'}"
+              f"promo_confidence {promo if promo < PROMO_CONFIDENCE_OFF else 'off'}, "
+              f"gap_confidence {removal.get('gap_confidence', '-')}"
               f"{', with ' + removal['rules'] if removal.get('rules') else ''}: "
               f"precision {removal['removal_precision']:.3f}, "
               f"recall {removal['removal_recall']:.3f}, F1 {removal['removal_f1']:.3f}; editorial characters lost "

@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 from detector import InputError, RepeatedLines, classify, clean, clean_frame, classify_frame
-from detector.pipeline import _whole_documents, clean_texts, decide
+from detector.pipeline import GAP_CONFIDENCE_DEFAULT, _whole_documents, clean_texts, decide
 
 ARTICLE = ("Markets moved sharply on day 3 as traders weighed the central bank's next step.\n"
            "140 views\n\n"
@@ -56,7 +56,7 @@ def test_label_and_keep_never_disagree():
     proba = rng.dirichlet(np.ones(4), size=500)
     labels, confidence, kept = decide(proba, ["bio", "boilerplate", "editorial", "promo"], ["editorial"], 0.7, 0.5)
     assert ((labels == "editorial") == kept).all()
-    assert (proba[:, [0, 1, 3]].sum(axis=1)[~kept] >= 0.5).all()
+    assert (proba[:, [0, 1, 3]].sum(axis=1)[~kept] >= min(0.5, GAP_CONFIDENCE_DEFAULT)).all()  # runs and gaps
 
 
 def _junk(p_junk):
@@ -119,6 +119,47 @@ def test_a_line_that_reads_as_an_ad_goes_at_promo_confidence_and_takes_its_run_w
         [True, False, False, True, True]
     # kept labels are never cut: keeping promo keeps the ad
     assert decide(proba, classes, ["editorial", "promo"], 0.8, 0.6, promo_confidence=0.6)[2][1]
+
+
+def _labeled(rows):
+    """Probabilities (editorial, promo, boilerplate) from (promo, boilerplate) pairs per row."""
+    rows = np.asarray(rows, dtype=float)
+    return np.column_stack([1 - rows.sum(axis=1), rows])
+
+
+def test_a_line_between_two_lines_removed_as_promo_goes_at_gap_confidence():
+    classes = ["editorial", "promo", "boilerplate"]
+    #   story, an ad's headline, its pitch (junk 0.45: under the run's 0.6), its bullet, story
+    proba = _labeled([[0.02, 0.03], [0.9, 0.05], [0.4, 0.05], [0.85, 0.05], [0.02, 0.03]])
+    assert decide(proba, classes, ["editorial"], 0.8, 0.6)[2].tolist() == [True, False, False, False, True]
+    labels, _, kept = decide(proba, classes, ["editorial"], 0.8, 0.6, gap_confidence=1.0)
+    assert kept.tolist() == [True, False, True, False, True] and labels[2] == "editorial"  # off
+    assert decide(proba, classes, ["editorial"], 0.8, 0.6, gap_confidence=0.5)[2][2]  # under the gap's cut
+    assert decide(proba, classes, ["editorial"], 0.8, 0.6)[0][2] == "promo"  # labeled as a removed line
+    # both neighbours must be removed as promo: between two boilerplate lines (a tag list) the line stays
+    tags = _labeled([[0.02, 0.03], [0.05, 0.9], [0.05, 0.4], [0.05, 0.85], [0.02, 0.03]])
+    assert decide(tags, classes, ["editorial"], 0.8, 0.6)[2].tolist() == [True, False, True, False, True]
+    # kept labels are never cut
+    assert decide(proba, classes, ["editorial", "promo"], 0.8, 0.6)[2].all()
+
+
+def test_a_gap_passes_no_line_that_reads_as_story_and_spans_one_line_of_one_document():
+    classes = ["editorial", "promo", "boilerplate"]
+    proba = _labeled([[0.9, 0.05], [0.4, 0.05], [0.85, 0.05]])
+    story_alone = _labeled([[0.9, 0.05], [0.05, 0.0], [0.9, 0.05]])  # stage one reads the middle line as story
+    assert decide(proba, classes, ["editorial"], 0.8, 0.6, alone=story_alone)[2].tolist() == [False, True, False]
+    assert decide(proba, classes, ["editorial"], 0.8, 0.6, alone=story_alone,
+                  story_confidence=1.0)[2].tolist() == [False, False, False]  # off with story protection
+    # a long paragraph that stage one reads as more likely story than not (a story paragraph between two
+    # "Advertisement" lines) stays, as in a run; a short line is taken
+    leaning = _labeled([[0.9, 0.05], [0.3, 0.1], [0.9, 0.05]])
+    for chars, middle_kept in (([20, 400, 20], True), ([20, 80, 20], False)):
+        kept = decide(proba, classes, ["editorial"], 0.8, 0.6, alone=leaning, chars=np.array(chars))[2]
+        assert kept.tolist() == [False, middle_kept, False]
+    two_lines = _labeled([[0.9, 0.05], [0.4, 0.05], [0.4, 0.05], [0.85, 0.05]])  # a gap of two lines stays
+    assert decide(two_lines, classes, ["editorial"], 0.8, 0.6)[2].tolist() == [False, True, True, False]
+    across = decide(proba, classes, ["editorial"], 0.8, 0.6, doc=np.array([0, 1, 1]))[2]  # it opens a document
+    assert across.tolist() == [False, True, False]
 
 
 def test_a_run_stops_at_the_end_of_its_document():
@@ -284,6 +325,7 @@ def test_clean_frame_removes_what_three_of_its_pages_repeat_and_clean_takes_a_co
     (lambda: clean("News.", min_confidence=2), "min_confidence must be a number between 0 and 1, got 2"),
     (lambda: clean("News.", block_confidence=-0.1), "block_confidence must be"),
     (lambda: clean("News.", marker_confidence="0.5"), "marker_confidence must be"),
+    (lambda: clean("News.", gap_confidence=-0.5), "gap_confidence must be"),
     (lambda: clean("News.", keep="editorial"), "keep must be a sequence of labels"),
     (lambda: clean_frame(pd.DataFrame({"text": [None]}), story_confidence=1.5), "story_confidence must be"),
     (lambda: classify_frame(pd.DataFrame({"text": ["News."]}), repeat_confidence=None), "repeat_confidence must"),
