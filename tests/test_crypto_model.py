@@ -32,18 +32,19 @@ def _junk_removed(name, crypto_model, general_model):
 
 def test_the_crypto_model_removes_ads_without_a_marker_and_no_line_of_the_story(crypto_model, general_model):
     # 12 stories (de, en, fr, es), never trained on, each with an ad block that has no
-    # "Advertisement" line: 58 of the 69 ad lines go at the model's own min_confidence (0.8) and
-    # promo_confidence (0.6) with the bundled build of 2026-12-06 (61 before unmarked_ads3, 43 without the
-    # promo cut); they hold four distinct ads, so builds move by whole blocks (three training seeds:
-    # 0.83-0.87 of the lines).
+    # "Advertisement" line: 61 of the 69 ad lines go at the model's own min_confidence (0.8) and
+    # promo_confidence (0.6) with the bundled build of 2026-12-06 and ad gaps (58 without them, 61 before
+    # unmarked_ads3, 43 without the promo cut); they hold four distinct ads, so builds move by whole
+    # blocks (three training seeds: 0.83-0.87 of the lines before ad gaps).
     assert _junk_removed("unmarked_ads.jsonl", crypto_model, general_model) >= 0.75
 
 
 def test_the_crypto_model_removes_unmarked_ads_of_many_forms_and_languages_and_no_story(crypto_model, general_model):
     # 50 stories in 21 languages, never trained on, written apart from profiles/crypto: 60 ad blocks
     # (full blocks, teaser lines, pitch paragraphs, presales, signals, staking ...) with no marker.
-    # The bundled build removes 138 of their 235 ad lines (59%) with the promo cut at 0.6, three training
-    # seeds 53-59%; 101-112 (43-48%) before the unmarked_ads3 batch, 51 (22%) before unmarked_ads2.
+    # The bundled build removes 147 of their 235 ad lines (63%) with the promo cut at 0.6 and ad gaps (138
+    # without them, three training seeds 53-59%); 101-112 (43-48%) before the unmarked_ads3 batch, 51 (22%)
+    # before unmarked_ads2.
     assert _junk_removed("unmarked_ads_multi.jsonl", crypto_model, general_model) >= 0.5
 
 
