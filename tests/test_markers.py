@@ -3,7 +3,8 @@ import pytest
 
 from conftest import ROOT, SHARED, labeled_lines
 from detector import classify, clean
-from detector.markers import DATE_LINE, marker_kind, marker_rows
+from detector.marker_dates import DATE_LINE
+from detector.markers import marker_kind, marker_rows
 from detector.pipeline import decide
 
 
