@@ -17,7 +17,8 @@ from .markers import MARKER_CONFIDENCE_DEFAULT
 from .persistence import load_model, save_model
 from .pipeline import (
     BLOCK_CONFIDENCE_DEFAULT, CRYPTO_MIN_CONFIDENCE, CRYPTO_PROMO_CONFIDENCE, GAP_CONFIDENCE_DEFAULT, KEEP_DEFAULT,
-    MIN_CONFIDENCE_DEFAULT, STORY_CONFIDENCE_DEFAULT, LabeledSegment, Thresholds, classify_texts, clean_texts, segment_frame,
+    MIN_CONFIDENCE_DEFAULT, STORY_CONFIDENCE_DEFAULT, LabeledSegment, Thresholds, classify_texts, clean_texts,
+    segment_frame,
 )
 from .repeats import REPEAT_CONFIDENCE_DEFAULT, REPEAT_DOCUMENTS_DEFAULT, RepeatedLines
 from .segments import Segment, split_segments

@@ -120,13 +120,12 @@ def decide(proba: np.ndarray, classes: Sequence[str], keep: Sequence[str] = KEEP
     ``markers.marker_rows``; "" for none) and they sum to at least ``marker_confidence`` (1 turns
     this off; such a line starts no run, and with story protection on it is never a line that
     stage one reads as story, see ``alone``). After story protection (below), a kept segment whose
-    neighbours on both sides in its document are removed as "promo" (their likeliest removed label) goes
-    too when they sum to at least ``gap_confidence`` (1 turns this off): the pitch between an ad's
-    headline and its bullets; with story protection on, never a line that stage one reads as story, nor
-    (with ``chars``) a long one it reads as more likely story than not, as runs do.
-    Rows are in reading order; ``doc`` numbers their
-    documents (one document when omitted). A ``block_confidence`` at or above ``min_confidence``
-    turns runs off.
+    neighbours on both sides in its document are removed as "promo" (their likeliest removed label)
+    goes too when they sum to at least ``gap_confidence`` (1 turns this off): the pitch between an
+    ad's headline and its bullets; with story protection on, never a line that stage one reads as
+    story, nor (with ``chars``) a long one it reads as more likely story than not, as runs do.
+    Rows are in reading order; ``doc`` numbers their documents (one document when omitted). A
+    ``block_confidence`` at or above ``min_confidence`` turns runs off.
     ``min_confidence`` and ``promo_confidence`` may also hold one value per row (under "auto",
     each document's model's own).
     ``alone`` holds the first stage's probabilities: a segment whose kept labels have at least
