@@ -141,6 +141,11 @@ def decide(proba: np.ndarray, classes: Sequence[str], keep: Sequence[str] = KEEP
     classes = np.asarray(classes, dtype=object)
     kept_class = np.isin(classes, list(keep))
     p_removed = proba[:, ~kept_class].sum(axis=1)
+    protecting = alone is not None and story_confidence < 1
+    story = alone[:, kept_class].sum(axis=1) if protecting else None  # stage one's reading of each row
+    # what a run or a gap may take: with story protection, no long line stage one reads as more likely story
+    sweepable = (np.asarray(chars) < RUN_STORY_CHARS) | (story < RUN_STORY_CONFIDENCE) \
+        if protecting and chars is not None else True
     removed = (p_removed >= min_confidence) & (p_removed > 0)
     promo_confidence = np.asarray(promo_confidence)
     if PROMO_LABEL in classes and PROMO_LABEL not in keep and (promo_confidence < 1).any():
@@ -151,27 +156,22 @@ def decide(proba: np.ndarray, classes: Sequence[str], keep: Sequence[str] = KEEP
     if comments is not None and comment_confidence < 1:
         removed |= comments & (p_removed >= comment_confidence) & (p_removed > 0)
     if np.any(block_confidence < min_confidence) and len(proba):
-        likely = (p_removed >= block_confidence) & (p_removed > 0)
-        if alone is not None and chars is not None and story_confidence < 1:
-            likely &= (np.asarray(chars) < RUN_STORY_CHARS) | (alone[:, kept_class].sum(axis=1) < RUN_STORY_CONFIDENCE)
+        likely = (p_removed >= block_confidence) & (p_removed > 0) & sweepable
         removed = _with_their_runs(removed, likely, doc)
     if markers is not None and marker_confidence < 1:
         named = (markers != "") & ~np.isin(markers, list(keep))
-        if alone is not None and story_confidence < 1:  # never a line that stage one reads as story
-            named &= alone[:, kept_class].sum(axis=1) < story_confidence
+        if protecting:  # never a line that stage one reads as story
+            named &= story < story_confidence
         removed |= named & (p_removed >= marker_confidence) & (p_removed > 0)
-    if alone is not None and story_confidence < 1:
-        shielded = removed & (alone[:, kept_class].sum(axis=1) >= story_confidence)
+    if protecting:
+        shielded = removed & (story >= story_confidence)
         removed &= ~_beside_the_story(shielded, ~removed, doc)
     if gap_confidence < 1 and PROMO_LABEL in classes and PROMO_LABEL not in keep:
         likeliest_removed = np.where(kept_class[None, :], -1.0, proba).argmax(axis=1)
         as_promo = removed & (classes[likeliest_removed] == PROMO_LABEL)
-        gap = _between(as_promo, doc) & ~removed & (p_removed >= gap_confidence) & (p_removed > 0)
-        if alone is not None and story_confidence < 1:
-            story = alone[:, kept_class].sum(axis=1)
+        gap = _between(as_promo, doc) & ~removed & (p_removed >= gap_confidence) & (p_removed > 0) & sweepable
+        if protecting:
             gap &= story < story_confidence
-            if chars is not None:
-                gap &= (np.asarray(chars) < RUN_STORY_CHARS) | (story < RUN_STORY_CONFIDENCE)
         removed = removed | gap
     masked = np.where(removed[:, None] == ~kept_class[None, :], proba, -1.0)
     index = masked.argmax(axis=1)
