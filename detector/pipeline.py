@@ -108,76 +108,80 @@ def decide(proba: np.ndarray, classes: Sequence[str], keep: Sequence[str] = KEEP
            gap_confidence: float = GAP_CONFIDENCE_DEFAULT) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Turn probabilities into (label, confidence, keep) per segment.
 
-    A segment is removed when the probabilities of the labels outside ``keep`` sum to at
-    least ``min_confidence``; when "promo" (unless kept) alone has at least
-    ``promo_confidence`` (1 turns this off); when ``repeated`` marks it (a line the batch
-    repeats, ``repeats.RepeatedLines``) and they sum to at least ``repeat_confidence``; when
-    ``comments`` marks it (a reader-comment section, ``comments.comment_sections``) and they sum to
-    at least ``comment_confidence`` (1 turns this off); or when they sum to at least
-    ``block_confidence`` and it belongs to an unbroken run of such segments, within one
-    document, that holds a segment removed by one of the first four rules; or, last, when
-    ``markers`` names a label for it that is not kept (a line that says what it is,
-    ``markers.marker_rows``; "" for none) and they sum to at least ``marker_confidence`` (1 turns
-    this off; such a line starts no run, and with story protection on it is never a line that
-    stage one reads as story, see ``alone``). After story protection (below), a kept segment whose
-    neighbours on both sides in its document are removed as "promo" (their likeliest removed label)
-    goes too when they sum to at least ``gap_confidence`` (1 turns this off): the pitch between an
-    ad's headline and its bullets; with story protection on, never a line that stage one reads as
-    story, nor (with ``chars``) a long one it reads as more likely story than not, as runs do.
-    Rows are in reading order; ``doc`` numbers their documents (one document when omitted). A
-    ``block_confidence`` at or above ``min_confidence`` turns runs off.
-    ``min_confidence`` and ``promo_confidence`` may also hold one value per row (under "auto",
-    each document's model's own).
-    ``alone`` holds the first stage's probabilities: a segment whose kept labels have at least
-    ``story_confidence`` there is not removed when it sits within the kept story or next to it
-    (``_beside_the_story``; 1 turns this off); with ``chars`` (each segment's
-    length in characters) a run also passes through no segment of at least ``RUN_STORY_CHARS``
-    characters whose kept labels have at least ``RUN_STORY_CONFIDENCE`` there.
-    A removed segment's label is the likeliest removed label, a kept one's the likeliest
-    kept label, so a label and its keep flag never disagree; but a removed marker line whose
-    removed labels have less than ``min_confidence`` takes the label its marker names (the model,
-    unsure, may favour another: "Advertisement" as boilerplate), with that label's probability.
+    Rows are in reading order; ``doc`` numbers their documents (one document when omitted). "Junk"
+    below is the sum of the probabilities of the labels outside ``keep``, and no rule removes a row
+    whose junk is 0. The rules, in the order they apply:
+
+    1. the cut: junk at least ``min_confidence``;
+    2. the promo cut: "promo" (unless kept) alone at least ``promo_confidence`` (1 turns it off);
+    3. repeated lines: ``repeated`` marks the row (a line the batch repeats, ``repeats.RepeatedLines``)
+       and junk is at least ``repeat_confidence``;
+    4. comment sections: ``comments`` marks the row (``comments.comment_sections``) and junk is at
+       least ``comment_confidence`` (1 turns it off);
+    5. runs: junk at least ``block_confidence`` in an unbroken run of such rows, within one document,
+       that holds a row removed by rules 1-4 (a ``block_confidence`` at or above ``min_confidence``
+       turns runs off);
+    6. marker lines: ``markers`` names a label for the row that is not kept (a line that says what it
+       is, ``markers.marker_rows``; "" for none) and junk is at least ``marker_confidence`` (1 turns
+       it off); such a line starts no run;
+    7. story protection: a removed row that stage one, reading it alone (``alone``), gives at least
+       ``story_confidence`` on the kept labels is kept again when it sits within the kept story or
+       next to it (``_beside_the_story``; 1 turns it off);
+    8. ad gaps: a kept row whose neighbours on both sides in its document are removed as "promo"
+       (their likeliest removed label) goes when junk is at least ``gap_confidence`` (1 turns it off).
+
+    With story protection on, rules 6 and 8 never take a row stage one reads as story, and with
+    ``chars`` (each row's length in characters) runs and gaps take no row of at least
+    ``RUN_STORY_CHARS`` characters whose kept labels have at least ``RUN_STORY_CONFIDENCE`` in stage
+    one. ``min_confidence`` and ``promo_confidence`` may hold one value per row (under "auto", each
+    document's model's own).
+
+    A removed row's label is the likeliest removed label, a kept one's the likeliest kept label, so
+    a label and its keep flag never disagree; but a removed marker line whose junk is under
+    ``min_confidence`` takes the label its marker names (the model, unsure, may favour another:
+    "Advertisement" as boilerplate), with that label's probability.
     """
     classes = np.asarray(classes, dtype=object)
     kept_class = np.isin(classes, list(keep))
     p_removed = proba[:, ~kept_class].sum(axis=1)
+
+    def at_least(confidence):
+        return (p_removed >= confidence) & (p_removed > 0)
+
+    cuts_promo = PROMO_LABEL in classes and PROMO_LABEL not in keep
     protecting = alone is not None and story_confidence < 1
     story = alone[:, kept_class].sum(axis=1) if protecting else None  # stage one's reading of each row
+    not_story = story < story_confidence if protecting else True
     # what a run or a gap may take: with story protection, no long line stage one reads as more likely story
     sweepable = (np.asarray(chars) < RUN_STORY_CHARS) | (story < RUN_STORY_CONFIDENCE) \
         if protecting and chars is not None else True
-    removed = (p_removed >= min_confidence) & (p_removed > 0)
+
+    removed = at_least(min_confidence)
     promo_confidence = np.asarray(promo_confidence)
-    if PROMO_LABEL in classes and PROMO_LABEL not in keep and (promo_confidence < 1).any():
+    if cuts_promo and (promo_confidence < 1).any():
         p_promo = proba[:, list(classes).index(PROMO_LABEL)]
         removed |= (p_promo >= promo_confidence) & (promo_confidence < 1)
     if repeated is not None:
-        removed |= repeated & (p_removed >= repeat_confidence) & (p_removed > 0)
+        removed |= repeated & at_least(repeat_confidence)
     if comments is not None and comment_confidence < 1:
-        removed |= comments & (p_removed >= comment_confidence) & (p_removed > 0)
+        removed |= comments & at_least(comment_confidence)
     if np.any(block_confidence < min_confidence) and len(proba):
-        likely = (p_removed >= block_confidence) & (p_removed > 0) & sweepable
-        removed = _with_their_runs(removed, likely, doc)
+        removed = _with_their_runs(removed, at_least(block_confidence) & sweepable, doc)
+    named = np.zeros(len(proba), dtype=bool)
     if markers is not None and marker_confidence < 1:
-        named = (markers != "") & ~np.isin(markers, list(keep))
-        if protecting:  # never a line that stage one reads as story
-            named &= story < story_confidence
-        removed |= named & (p_removed >= marker_confidence) & (p_removed > 0)
+        named = (markers != "") & ~np.isin(markers, list(keep)) & not_story
+        removed |= named & at_least(marker_confidence)
     if protecting:
-        shielded = removed & (story >= story_confidence)
-        removed &= ~_beside_the_story(shielded, ~removed, doc)
-    if gap_confidence < 1 and PROMO_LABEL in classes and PROMO_LABEL not in keep:
+        removed &= ~_beside_the_story(removed & ~not_story, ~removed, doc)
+    if gap_confidence < 1 and cuts_promo:
         likeliest_removed = np.where(kept_class[None, :], -1.0, proba).argmax(axis=1)
         as_promo = removed & (classes[likeliest_removed] == PROMO_LABEL)
-        gap = _between(as_promo, doc) & ~removed & (p_removed >= gap_confidence) & (p_removed > 0) & sweepable
-        if protecting:
-            gap &= story < story_confidence
-        removed = removed | gap
-    masked = np.where(removed[:, None] == ~kept_class[None, :], proba, -1.0)
-    index = masked.argmax(axis=1)
-    if markers is not None and marker_confidence < 1:
-        # a removed line the model was unsure of (under min_confidence) that names its label takes that label
-        own = np.flatnonzero(removed & named & (p_removed < min_confidence) & np.isin(markers, classes))
+        removed = removed | (_between(as_promo, doc) & at_least(gap_confidence) & sweepable & not_story)
+
+    index = np.where(removed[:, None] == ~kept_class[None, :], proba, -1.0).argmax(axis=1)
+    own = np.flatnonzero(removed & named & (p_removed < min_confidence))  # unsure marker lines: their own label
+    if len(own):
+        own = own[np.isin(markers[own], classes)]
         index[own] = [list(classes).index(label) for label in markers[own]]
     return classes[index], proba[np.arange(len(proba)), index], ~removed
 
