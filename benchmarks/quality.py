@@ -48,6 +48,14 @@ TARGET_MAX_LOST = 0.02  # the issue's budget of editorial characters lost
 # block_confidence: runs off; 1.0 as story_confidence: story protection off.
 GRID = ((0.5, None, 0.9), (0.7, None, 0.9), (0.7, 0.6, 0.9), (0.8, 0.6, 0.9), (0.85, 0.6, 0.9), (0.9, None, 0.9),
         (0.9, 0.6, 0.9), (0.95, None, 0.9), (0.95, 0.6, 0.9), (0.95, 0.6, 1.0), (None, 0.6, 0.9))
+# README "The thresholds": what each rule adds, as the figures with that rule alone turned off and every
+# other at its default: (name in the table, what to change). "runs" sets block_confidence to each row's
+# min_confidence; a key of ``decide``'s marks (repeated lines) is left out; any other key is a decide argument.
+RULES_OFF = (("none (the defaults)", {}), ("runs", {"runs": "off"}), ("story protection", {"story_confidence": 1.0}),
+             ("promo cut", {"promo_confidence": 1.0}), ("repeated lines", {"repeated": None}),
+             ("comment sections", {"comment_confidence": 1.0}), ("marker lines", {"marker_confidence": 1.0}),
+             ("ad gaps", {"gap_confidence": 1.0}))
+RULES_SHOWN = ("unmarked ads", "unmarked ads, 21 languages", "news pages", "real region (all)", "real full (all)")
 # Sets written for this check in benchmarks/, never trained on: (name in the tables, file).
 WRITTEN_SETS = (
     # twelve short crypto and finance stories, each with an ad block that has no "Advertisement"
@@ -160,6 +168,32 @@ def grid_figures(frame: pd.DataFrame, proba: np.ndarray, alone: np.ndarray, clas
     return rows
 
 
+def rules_off_figures(frame: pd.DataFrame, proba: np.ndarray, alone: np.ndarray, classes, doc: np.ndarray,
+                      own: tuple[np.ndarray, np.ndarray], marks: dict) -> list[dict]:
+    """Removal figures with each rule of RULES_OFF turned off alone (``our_figures``' arguments)."""
+    rows = []
+    for name, change in RULES_OFF:
+        settings = {"promo_confidence": own[1], **marks, **change}
+        block = own[0] if settings.pop("runs", None) == "off" else BLOCK_CONFIDENCE_DEFAULT
+        kept = decide(proba, classes, KEEP_DEFAULT, own[0], block, doc, alone, **settings)[2]
+        rows.append({"rule_off": name, **score(frame, kept)})
+    return rows
+
+
+def rules_off_table(results: list[dict]) -> str:
+    """RULES_OFF's rows side by side for the written sets, the pooled real pages and the cross-validated data."""
+    shown = [r for r in results if r["data"] in RULES_SHOWN or "cross-validated" in r["data"]]
+    if not shown:
+        return ""
+    lines = ["### What each rule adds (removal F1 / editorial characters lost; each rule turned off alone)\n",
+             "| rule turned off | " + " | ".join(r["data"] for r in shown) + " |",
+             "|---|" + "---|" * len(shown)]
+    for number, (name, _) in enumerate(RULES_OFF):
+        cells = [f"{f['removal_f1']:.4f} / {f['editorial_chars_lost']:.2%}" for f in (r["rules_off"][number] for r in shown)]
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
 def grid_table(results: list[dict]) -> str:
     """GRID's rows side by side for the cross-validated data and the pooled real pages."""
     shown = [r for r in results if "cross-validated" in r["data"] or r["data"] in ("real region (all)",
@@ -211,7 +245,9 @@ def evaluate(name: str, run: dict, classes) -> dict:
     result = {"data": name, "documents": run["documents"], "segments": len(frame),
               "junk_share": float((frame["label"] != "editorial").mean()),
               "systems": {"detector": ours}, "curve": curve, "curve_without_runs": plain,
-              "grid": grid_figures(frame, run["proba"], run["alone"], classes, run["doc"], run["own"], run["marks"])}
+              "grid": grid_figures(frame, run["proba"], run["alone"], classes, run["doc"], run["own"], run["marks"]),
+              "rules_off": rules_off_figures(frame, run["proba"], run["alone"], classes, run["doc"], run["own"],
+                                             run["marks"])}
     result["systems"]["keep everything"] = score(frame, np.ones(len(frame), bool))
     for peer in PEERS:
         result["systems"][peer] = score(frame, run["flags"][peer])
@@ -390,6 +426,7 @@ def main(argv=None) -> int:
         print(table(result))
     print(summary(results))
     print(grid_table(results))
+    print(rules_off_table(results))
     curve = args.out / f"tradeoff{suffix}.png"
     print(f"trade-off curve: {curve.relative_to(ROOT) if curve.is_relative_to(ROOT) else curve}", file=sys.stderr)
     return 0
