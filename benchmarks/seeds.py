@@ -39,7 +39,7 @@ def data_sets(limit: int | None) -> dict[str, list[list[dict]]]:
     """Each data set's batches (lists of documents), by the name the tables give it."""
     sets = {"seeds": [read_documents(SHARED / "seeds.jsonl", limit)]}
     for name, file in WRITTEN_SETS:
-        sets[name] = [read_documents(ROOT / "benchmarks" / file, limit)]
+        sets[name] = [read_documents(ROOT / file, limit)]
     for view in ("region", "full"):
         files = sorted((SHARED / "real").glob(f"*.{view}.jsonl"))
         sets[f"real {view} (all)"] = [read_documents(path, limit) for path in files]
