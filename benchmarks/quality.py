@@ -50,9 +50,10 @@ TARGET_MAX_LOST = 0.02  # the issue's budget of editorial characters lost
 GRID = ((0.5, None, 0.9), (0.7, None, 0.9), (0.7, 0.6, 0.9), (0.8, 0.6, 0.9), (0.85, 0.6, 0.9), (0.9, None, 0.9),
         (0.9, 0.6, 0.9), (0.95, None, 0.9), (0.95, 0.6, 0.9), (0.95, 0.6, 1.0), (None, 0.6, 0.9))
 # README "The thresholds": what each rule adds, as the figures with that rule alone turned off and every
-# other at its default: (name in the table, what to change). "runs" sets block_confidence to each row's
-# min_confidence; a key of ``decide``'s marks (repeated lines) is left out; any other key is a decide argument.
-RULES_OFF = (("none (the defaults)", {}), ("runs", {"runs": "off"}), ("story protection", {"story_confidence": 1.0}),
+# other at its default: (name in the table, the ``decide`` arguments that change). None as block_confidence:
+# runs off (each row's min_confidence, as in GRID); None as one of the marks (repeated lines): left out.
+RULES_OFF = (("none (the defaults)", {}), ("runs", {"block_confidence": None}),
+             ("story protection", {"story_confidence": 1.0}),
              ("promo cut", {"promo_confidence": 1.0}), ("repeated lines", {"repeated": None}),
              ("comment sections", {"comment_confidence": 1.0}), ("marker lines", {"marker_confidence": 1.0}),
              ("ad gaps", {"gap_confidence": 1.0}))
@@ -180,9 +181,10 @@ def rules_off_figures(frame: pd.DataFrame, proba: np.ndarray, alone: np.ndarray,
     """Removal figures with each rule of RULES_OFF turned off alone (``our_figures``' arguments)."""
     rows = []
     for name, change in RULES_OFF:
-        settings = {"promo_confidence": own[1], **marks, **change}
-        block = own[0] if settings.pop("runs", None) == "off" else BLOCK_CONFIDENCE_DEFAULT
-        kept = decide(proba, classes, KEEP_DEFAULT, own[0], block, doc, alone, **settings)[2]
+        settings = {"block_confidence": BLOCK_CONFIDENCE_DEFAULT, "promo_confidence": own[1], **marks, **change}
+        if settings["block_confidence"] is None:
+            settings["block_confidence"] = own[0]
+        kept = decide(proba, classes, KEEP_DEFAULT, own[0], doc=doc, alone=alone, **settings)[2]
         rows.append({"rule_off": name, **score(frame, kept)})
     return rows
 
@@ -196,7 +198,8 @@ def rules_off_table(results: list[dict]) -> str:
              "| rule turned off | " + " | ".join(r["data"] for r in shown) + " |",
              "|---|" + "---|" * len(shown)]
     for number, (name, _) in enumerate(RULES_OFF):
-        cells = [f"{f['removal_f1']:.4f} / {f['editorial_chars_lost']:.2%}" for f in (r["rules_off"][number] for r in shown)]
+        cells = [f"{f['removal_f1']:.4f} / {f['editorial_chars_lost']:.2%}"
+                 for f in (r["rules_off"][number] for r in shown)]
         lines.append(f"| {name} | " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"
 
