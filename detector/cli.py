@@ -121,7 +121,8 @@ def _parser() -> argparse.ArgumentParser:
                          help="remove a line that says what it is, an ad label (\"Advertisement\", \"Anzeige\", "
                               "\"광고\" ...: promo), a link, tag, credit or date head (\"Read also: ...\", \"Tags: "
                               "...\", \"Foto: ...\", \"Updated: ...\", and a list of headlines under "
-                              "\"Related articles\": boilerplate) or a byline (\"By: ...\": bio), "
+                              "\"Related articles\" or a site's \"Disclaimer: ...\": boilerplate) or a byline "
+                              "(\"By: ...\": bio), "
                               "unless --keep holds that label, when the labels outside --keep have at "
                               "least this probability (default: %(default)s, every one except what "
                               "--story-confidence keeps; 1 treats them like any other line)")

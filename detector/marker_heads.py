@@ -53,6 +53,22 @@ _SHARE_HEADS = (
     "seguici", "udostępnij", "obserwuj nas", "поделиться", "подписывайтесь", "paylaş", "bizi takip edin",
     "シェア", "分享", "关注我们", "공유", "chia sẻ", "bagikan", "ikuti kami", "แชร์", "शेयर करें", "شارك", "تابعونا",
 )
+# A site's disclaimer or a disclosure ("Disclaimer: This article is not financial advice ...", LABELS.md:
+# boilerplate; the risk warning that closes an ad is promo, and the model's own label stands where it removes
+# the line). Not the Polish "zastrzeżenie", which is also any caveat ("Zastrzeżenie: jestem biologiem, nie
+# lekarzem ..." opens a column's story in data/).
+_DISCLAIMER_HEADS = (
+    "disclaimer", "legal disclaimer", "disclosure", "haftungsausschluss", "rechtlicher hinweis", "vrijwaring",
+    "avertissement", "clause de non-responsabilité", "avis de non-responsabilité", "aviso legal",
+    "descargo de responsabilidad", "exención de responsabilidad", "isenção de responsabilidade",
+    "esclusione di responsabilità", "avvertenza", "nota prawna", "vyloučení odpovědnosti",
+    "ansvarsfriskrivning", "yasal uyarı", "sorumluluk reddi", "отказ от ответственности", "дисклеймер",
+    "відмова від відповідальності", "免責事項", "免责声明", "免責聲明", "면책 조항", "면책조항",
+    "miễn trừ trách nhiệm", "tuyên bố miễn trừ trách nhiệm", "penafian", "ข้อจำกัดความรับผิดชอบ", "डिस्क्लेमर",
+    "अस्वीकरण",
+    "إخلاء مسؤولية", "إخلاء المسؤولية", "سلب مسئولیت", "גילוי נאות", "αποποίηση ευθύνης",
+    "declinarea responsabilității", "felelősségkizárás", "jogi nyilatkozat",
+)
 # Photo credits as a head: the rest of the line holds no colon ("image: postgres:16" in a how-to is code).
 _CREDIT_HEADS = CREDIT_WORDS + (
     "photo credit", "image credit", "créditos", "imagen", "immagine", "fotoğraf", "изображение", "画像", "รูป",
@@ -66,7 +82,8 @@ _BYLINE_HEADS = (
 )
 # head -> the label it names
 HEADS = {**{normal(head): "boilerplate"
-            for head in _LINK_HEADS + _TAG_HEADS + _DATE_HEADS + _SHARE_HEADS + _CREDIT_HEADS},
+            for head in _LINK_HEADS + _TAG_HEADS + _DATE_HEADS + _SHARE_HEADS + _DISCLAIMER_HEADS
+                + _CREDIT_HEADS},
          **{normal(head): "bio" for head in _BYLINE_HEADS}}
 CREDIT_HEADS = frozenset(map(normal, _CREDIT_HEADS))
 

@@ -80,6 +80,26 @@ def test_a_head_before_the_colon_names_tags_dates_shares_credits_and_bylines(tex
 
 
 @pytest.mark.parametrize("text", [
+    "Disclaimer: The information in this article is not financial advice.", "DISCLAIMER: Prices are indicative.",
+    "Disclosure: The author holds bitcoin.", "Haftungsausschluss: Dieser Artikel ist keine Anlageberatung.",
+    "Avertissement : cet article ne constitue pas un conseil en investissement.", "Aviso legal: no es asesoramiento.",
+    "Отказ от ответственности: материал не является инвестиционной рекомендацией.", "免責事項：投資助言ではありません。",
+    "免责声明：本文不构成投资建议。", "면책 조항: 투자 조언이 아닙니다.", "إخلاء مسؤولية: المحتوى لأغراض إعلامية فقط.",
+    "डिस्क्लेमर: यह निवेश सलाह नहीं है।", "Yasal Uyarı: Yatırım tavsiyesi değildir.",
+])
+def test_a_site_disclaimer_under_its_head_is_boilerplate(text):
+    assert marker_kind(text) == "boilerplate"
+
+
+@pytest.mark.parametrize("text", [
+    "Disclaimer", "The disclaimer: a court in Paris ruled that the broker's fine print did not protect it.",
+    "This article is not financial advice.",  # no head: the model decides
+])
+def test_a_bare_disclaimer_head_or_the_word_inside_a_sentence_is_no_marker(text):
+    assert marker_kind(text) == ""
+
+
+@pytest.mark.parametrize("text", [
     "image: postgres:16",  # a credit holds no colon: this is code in a how-to
     "By: the end of the year, the company expects to have doubled its staff and opened three new offices",
     "Updated:", "Photo",
