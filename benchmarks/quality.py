@@ -4,7 +4,7 @@
 
 Data: ../shared/data/seeds.jsonl, ../shared/data/real/*.{region,full}.jsonl (never
 trained on), the written sets no bundled model trains on (WRITTEN_SETS: unmarked ads in two sets,
-sponsored articles and news pages written for this check, two batches of held_back/; the 21-language
+sponsored articles, news pages and site disclaimers written for this check, two batches of held_back/; the 21-language
 unmarked ads regrouped so that the pages of one site carry the same ad), and data/ by
 cross-validation grouped by site. Prints one
 table per data set, writes results.json and the trade-off curve tradeoff.png to --out.
@@ -73,6 +73,9 @@ WRITTEN_SETS = (
     # sixty crypto (40) and finance or markets (20) news pages in 19 languages, as a scraper of
     # such sites gets them, written apart from data/ by writers who never saw it
     ("news pages", "benchmarks/news_pages.jsonl"),
+    # 48 news pages in 18 languages under a site's disclaimer, mostly without a head ("This article is not
+    # investment advice ..."; LABELS.md: boilerplate), and stories that report on advice and its rules
+    ("site disclaimers", "benchmarks/site_disclaimers.jsonl"),
     # two batches written as training data and held back because they cost story when trained on
     # (DATA.md, "Held back"): crypto news pages with their ads in Hindi, Thai, Indonesian,
     # Vietnamese, Arabic, Persian, Ukrainian and Hebrew, and finance and markets news in 13 languages
