@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -108,8 +109,7 @@ def classify(text: str, *, model=None, keep: Sequence[str] = KEEP_DEFAULT, min_c
     list of LabeledSegment
         text, start, end (span in ``text``), label, confidence, keep.
     """
-    thresholds = Thresholds(keep, min_confidence, block_confidence, story_confidence, promo_confidence,
-                            repeat_confidence, comment_confidence, marker_confidence, gap_confidence)
+    thresholds = _thresholds(locals())
     return classify_texts([_text(text)], _model(model), thresholds, repeats)[0]
 
 
@@ -120,8 +120,7 @@ def clean(text: str, *, model=None, keep: Sequence[str] = KEEP_DEFAULT, min_conf
           comment_confidence: float = COMMENT_CONFIDENCE_DEFAULT,
           marker_confidence: float = MARKER_CONFIDENCE_DEFAULT, gap_confidence: float = GAP_CONFIDENCE_DEFAULT) -> str:
     """Return ``text`` with only its kept segments, byte for byte, in order (see ``classify``)."""
-    thresholds = Thresholds(keep, min_confidence, block_confidence, story_confidence, promo_confidence,
-                            repeat_confidence, comment_confidence, marker_confidence, gap_confidence)
+    thresholds = _thresholds(locals())
     return clean_texts([_text(text)], _model(model), thresholds, repeats)[0]
 
 
@@ -142,8 +141,7 @@ def clean_frame(frame: pd.DataFrame, text_column: str = "text", *, output_column
     """
     if text_column not in frame.columns:
         raise InputError(f"the frame has no column {text_column!r} (columns: {', '.join(map(str, frame.columns))})")
-    thresholds = Thresholds(keep, min_confidence, block_confidence, story_confidence, promo_confidence,
-                            repeat_confidence, comment_confidence, marker_confidence, gap_confidence)
+    thresholds = _thresholds(locals())
     model = _model(model)
     texts = frame[text_column]
     present = texts.map(lambda t: isinstance(t, str))
@@ -172,14 +170,18 @@ def classify_frame(frame: pd.DataFrame, text_column: str = "text", id_column: st
     for column in (text_column, id_column):
         if column is not None and column not in frame.columns:
             raise InputError(f"the frame has no column {column!r} (columns: {', '.join(map(str, frame.columns))})")
-    thresholds = Thresholds(keep, min_confidence, block_confidence, story_confidence, promo_confidence,
-                            repeat_confidence, comment_confidence, marker_confidence, gap_confidence)
+    thresholds = _thresholds(locals())
     name = str(model) if isinstance(model, (str, Path)) else type(model).__name__
     model = _model(model)
     ids = frame[id_column].tolist() if id_column else frame.index.tolist()
     texts = [t if isinstance(t, str) else "" for t in frame[text_column]]
     labeled = classify_texts(texts, model, thresholds, RepeatedLines.from_texts(texts, repeat_documents))
     return segment_frame(ids, labeled, model, name)
+
+
+def _thresholds(arguments: dict) -> Thresholds:
+    """The ``Thresholds`` named by a public function's own arguments (its ``locals()``), each by its field's name."""
+    return Thresholds(**{field.name: arguments[field.name] for field in dataclasses.fields(Thresholds)})
 
 
 def _text(text) -> str:
