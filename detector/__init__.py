@@ -86,17 +86,17 @@ def classify(text: str, *, model=None, keep: Sequence[str] = KEEP_DEFAULT, min_c
         default, ``COMMENT_CONFIDENCE_DEFAULT``) removes all of it except what story protection
         keeps, 1 treats it like the rest of the text.
     marker_confidence : float
-        A line that says what it is (``markers``: an ad label such as "Advertisement", "Anzeige",
-        "Реклама" or "광고", which is promo; a head before a colon that names a link to another
-        story, tags, a date, share buttons, a photo credit or a site's disclaimer, "Read also: ...",
-        "Tags: ...", "Updated: ...", "Foto: ...", "Disclaimer: ...", or a date or a time ago alone on
-        its line, "March 22, 2017", "3 hours ago", or a list of headlines under a heading such as
-        "Related articles" or "Lees ook" (heading included) that the model gives at least
-        ``related.RELATED_MIN_JUNK`` of junk, which is boilerplate; or a byline, "By: ...", "Door:
-        ...", which is bio; about 30 languages) is removed, unless that label is in ``keep``, where
-        the labels outside ``keep`` have at least this probability, and labeled so where the model
-        alone would keep it; 0 (the default, ``MARKER_CONFIDENCE_DEFAULT``) removes every one that the
-        first stage does not read as story (``story_confidence``), 1 treats them like any other line.
+        A line that says what it is (``markers``: an ad label such as "Advertisement", "Anzeige", "Реклама"
+        or "광고", which is promo; a head before a colon that names a link to another story, tags, a date,
+        share buttons, a photo credit or a site's disclaimer, "Read also: ...", "Tags: ...", "Updated: ...",
+        "Foto: ...", "Disclaimer: ...", or a date or a time ago alone on its line, "March 22, 2017", "3
+        hours ago", or a list of headlines under a heading such as "Related articles" or "Lees ook" or a
+        table of contents (heading included) that the model gives at least ``related.RELATED_MIN_JUNK`` of
+        junk, which is boilerplate; or a byline, "By: ...", "Door: ...", which is bio; about 30 languages)
+        is removed, unless that label is in ``keep``, where the labels outside ``keep`` have at least this
+        probability, and labeled so where the model alone would keep it; 0 (the default,
+        ``MARKER_CONFIDENCE_DEFAULT``) removes every one that the first stage does not read as story
+        (``story_confidence``), 1 treats them like any other line.
     gap_confidence : float
         Also remove a segment whose neighbours on both sides (the segments just before and just
         after it) are removed as "promo", when the labels outside ``keep`` have at least this

@@ -21,7 +21,7 @@ from .comments import COMMENT_CONFIDENCE_DEFAULT, comment_sections
 from .errors import InputError
 from .features import document_bounds, text_lengths
 from .markers import MARKER_CONFIDENCE_DEFAULT, marker_rows
-from .related import RELATED_MIN_JUNK, related_links
+from .related import RELATED_MIN_JUNK, link_lists
 from .repeats import REPEAT_CONFIDENCE_DEFAULT, REPEAT_DOCUMENTS_DEFAULT, RepeatedLines, counted_lines
 from .routing import TopicRouter
 from .segments import LONE_SURROGATE, Segment, segment_table, split_lines, split_segments
@@ -323,14 +323,15 @@ def _decide_table(table, counts, model, thresholds: Thresholds, repeats: Repeate
 
 def line_marks(texts: Sequence[str], doc: np.ndarray, junk: np.ndarray, rows: np.ndarray | None = None) -> np.ndarray:
     """Per row, the label it names itself by, "" for most: ``markers.marker_rows``, and "boilerplate" for a link
-    of a list under a related-stories heading (``related.related_links``) that has at least
-    ``RELATED_MIN_JUNK`` of ``junk`` (the probability of the labels not kept). Only ``rows`` (None: all) are read."""
+    of a list under a related-stories heading or a row of a table of contents (``related.link_lists``) that
+    has at least ``RELATED_MIN_JUNK`` of ``junk`` (the probability of the labels not kept). Only ``rows``
+    (None: all) are read."""
     marks = np.full(len(texts), "", dtype=object)
     rows = np.arange(len(texts)) if rows is None else rows
     marks[rows] = marker_rows([texts[row] for row in rows])
     listed = np.zeros(len(texts), dtype=bool)
     listed[rows] = True
-    listed &= related_links(texts, doc) & (junk >= RELATED_MIN_JUNK) & (marks == "")
+    listed &= link_lists(texts, doc) & (junk >= RELATED_MIN_JUNK) & (marks == "")
     marks[listed] = "boilerplate"
     return marks
 

@@ -9,6 +9,10 @@ context stage often keeps it. ``related_links`` marks the rows of such a list: t
 no headline after it is left alone. ``pipeline`` marks them as boilerplate marker lines (``markers``),
 so a row that the model's first stage reads as story stays, and only where the model gives them at
 least ``RELATED_MIN_JUNK`` of junk. README, "The thresholds", has the measured effect.
+
+A table of contents is such a list too ("Table of contents", "Inhaltsverzeichnis", "目次" ...): its entries
+are the story's own subheadings, each of which the page repeats further down. ``contents_lists`` marks the
+heading and the rows after it while each is a line that its document holds again later, word for word.
 """
 
 from __future__ import annotations
@@ -58,6 +62,15 @@ RELATED_HEADINGS = frozenset(map(line_key, (  # the literals hold single spaces 
     "ข่าวที่เกี่ยวข้อง", "อ่านเพิ่มเติม", "यह भी पढ़ें", "ये भी पढ़ें", "इसे भी पढ़ें", "اقرأ أيضا", "اقرأ أيضاً",
     "مقالات ذات صلة", "بیشتر بخوانید", "קראו גם", "קרא גם",
 )))
+# Headings of a table of contents, matched as RELATED_HEADINGS are.
+CONTENTS_HEADINGS = frozenset(map(line_key, (
+    "table of contents", "contents", "in this article", "on this page", "inhaltsverzeichnis", "inhalt",
+    "inhoudsopgave", "inhoud", "sommaire", "table des matières", "índice", "contenido", "contenidos", "sumário",
+    "indice", "sommario", "spis treści", "obsah", "innehåll", "innehållsförteckning", "içindekiler",
+    "содержание", "зміст", "目次", "目录", "目錄", "목차", "mục lục", "daftar isi", "สารบัญ", "विषय सूची",
+    "المحتويات", "فهرست مطالب", "תוכן עניינים",
+)))
+CONTENTS_MIN_ENTRIES = 2  # a heading with fewer entries that recur is left alone
 _FULL_STOPS = (".", "!", "。")
 
 
@@ -67,21 +80,43 @@ def is_headline_like(text: str) -> bool:
     return len(text) <= HEADLINE_MAX_CHARS and not text.endswith(_FULL_STOPS) and len(text.split()) >= 2
 
 
+def link_lists(texts: Sequence[str], doc: np.ndarray) -> np.ndarray:
+    """Per row: ``related_links`` or ``contents_lists``, each possible heading read once (the pipeline's call)."""
+    doc, lengths = np.asarray(doc), text_lengths(texts)
+    related, contents = _headings(texts, doc, lengths)
+    return _related_rows(texts, doc, lengths, related) | _contents_rows(texts, doc, contents)
+
+
 def related_links(texts: Sequence[str], doc: np.ndarray) -> np.ndarray:
     """Per row: the heading (``RELATED_HEADINGS``) or a headline of a list of other stories, in its document.
 
     Rows are in reading order, each document's a run of rows marked by ``doc``.
     """
-    n_rows = len(texts)
-    listed = np.zeros(n_rows, dtype=bool)
-    if n_rows < 2:
-        return listed
-    doc = np.asarray(doc)
-    lengths = text_lengths(texts)
-    # a heading is short and followed, in its document, by a row short enough to be a headline
+    doc, lengths = np.asarray(doc), text_lengths(texts)
+    return _related_rows(texts, doc, lengths, _headings(texts, doc, lengths)[0])
+
+
+def _headings(texts: Sequence[str], doc: np.ndarray, lengths: np.ndarray) -> tuple[list[int], list[int]]:
+    """The rows that head a list of other stories, and those that head a table of contents: short lines
+    followed, in their document, by a row short enough to be a headline, whose key names such a list."""
+    if len(texts) < 2:
+        return [], []
     possible = np.flatnonzero((lengths[:-1] <= HEADING_MAX_CHARS) & (lengths[1:] <= HEADLINE_MAX_CHARS)
                               & (doc[:-1] == doc[1:]))
-    headings = [row for row in possible if is_related_heading(texts[row])]
+    related, contents = [], []
+    for row in possible:
+        key = line_key(texts[row])
+        if key in RELATED_HEADINGS:
+            related.append(row)
+        elif key in CONTENTS_HEADINGS:
+            contents.append(row)
+    return related, contents
+
+
+def _related_rows(texts: Sequence[str], doc: np.ndarray, lengths: np.ndarray, headings: list[int]) -> np.ndarray:
+    """``related_links`` of the lists under these heading rows."""
+    n_rows = len(texts)
+    listed = np.zeros(n_rows, dtype=bool)
     for heading in headings:
         for row in range(heading + 1, min(n_rows, heading + 1 + LIST_MAX_ROWS)):
             if doc[row] != doc[heading] or not is_headline_like(texts[row]) \
@@ -94,3 +129,34 @@ def related_links(texts: Sequence[str], doc: np.ndarray) -> np.ndarray:
 def is_related_heading(text: str) -> bool:
     """Whether ``text`` is the heading of a list of other stories ("Related articles", "Lees ook" ...)."""
     return line_key(text) in RELATED_HEADINGS
+
+
+def contents_lists(texts: Sequence[str], doc: np.ndarray) -> np.ndarray:
+    """Per row: the heading (``CONTENTS_HEADINGS``) or an entry of a table of contents, in its document.
+
+    An entry is one of the rows right after the heading, each at most ``HEADLINE_MAX_CHARS`` characters, that
+    its document holds again further down (the subheading it points to); the list ends at the first row that
+    is not, and counts once it has ``CONTENTS_MIN_ENTRIES`` entries.
+    """
+    doc = np.asarray(doc)
+    return _contents_rows(texts, doc, _headings(texts, doc, text_lengths(texts))[1])
+
+
+def _contents_rows(texts: Sequence[str], doc: np.ndarray, headings: list[int]) -> np.ndarray:
+    """``contents_lists`` of the tables under these heading rows."""
+    listed = np.zeros(len(texts), dtype=bool)
+    for heading in headings:
+        rows = np.flatnonzero(doc == doc[heading])
+        rows = rows[rows > heading]
+        later = {}  # each line's key -> the last row that holds it
+        for row in rows:
+            if len(texts[row]) <= HEADLINE_MAX_CHARS:
+                later[line_key(texts[row])] = row
+        entries = []
+        for row in rows:
+            if later.get(line_key(texts[row]), row) <= row or len(texts[row]) > HEADLINE_MAX_CHARS:
+                break
+            entries.append(row)
+        if len(entries) >= CONTENTS_MIN_ENTRIES:
+            listed[[heading, *entries]] = True
+    return listed

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from detector.pipeline import line_marks, rule_marks
-from detector.related import LIST_MAX_ROWS, RELATED_MIN_JUNK, is_headline_like, related_links
+from detector.related import LIST_MAX_ROWS, RELATED_MIN_JUNK, contents_lists, is_headline_like, related_links
 
 from conftest import SHARED
 
@@ -42,6 +42,29 @@ def test_the_list_ends_at_a_sentence_a_long_line_another_heading_or_its_document
     assert related_links(texts, np.array([0, 0, 1])).tolist() == [True, True, False]
     many = ["Related"] + [f"Headline number {i} of the list" for i in range(LIST_MAX_ROWS + 3)]
     assert related_links(many, np.zeros(len(many))).sum() == 1 + LIST_MAX_ROWS
+
+
+SECTIONS = ["What is driving the rally?", "What the options market says"]
+BODY = ["Bitcoin climbs past $97,000", "Bitcoin rose 3% on Tuesday as money flowed back into the funds.",
+        SECTIONS[0], "Analysts point to cooling inflation and expected rate cuts.",
+        SECTIONS[1], "The put-call ratio fell to 0.48, its lowest since March."]
+
+
+@pytest.mark.parametrize("heading", ["Table of contents", "Contents:", "Inhaltsverzeichnis", "Sommaire", "目次"])
+def test_a_table_of_contents_is_its_heading_and_the_subheadings_the_page_repeats(heading):
+    texts = BODY[:2] + [heading] + SECTIONS + BODY[2:]
+    assert contents_lists(texts, np.zeros(len(texts))).tolist() == [False] * 2 + [True] * 3 + [False] * 4
+    # the story's own subheadings further down stay out of it, and so does a story in another document
+    assert contents_lists(texts, np.array([0] * 4 + [1] * 5)).tolist() == [False] * len(texts)
+
+
+def test_a_contents_heading_needs_two_entries_that_the_page_repeats():
+    one = BODY[:2] + ["Contents", SECTIONS[0], "Markets at a glance"] + BODY[2:]
+    assert not contents_lists(one, np.zeros(len(one))).any()
+    unlisted = BODY[:2] + ["Contents"] + ["Markets at a glance", "Rates on hold"] + BODY[2:]
+    assert not contents_lists(unlisted, np.zeros(len(unlisted))).any()
+    texts = BODY[:2] + ["In this article"] + SECTIONS + ["Rates on hold"] + BODY[2:]  # ends at the first that is not
+    assert contents_lists(texts, np.zeros(len(texts))).tolist()[2:6] == [True, True, True, False]
 
 
 @pytest.mark.parametrize("text,expected", [
