@@ -4,9 +4,9 @@
 
 Data: ../shared/data/seeds.jsonl, ../shared/data/real/*.{region,full}.jsonl (never
 trained on), the written sets no bundled model trains on (WRITTEN_SETS: unmarked ads in two sets,
-sponsored articles, news pages and site disclaimers written for this check, two batches of held_back/; the 21-language
-unmarked ads regrouped so that the pages of one site carry the same ad), and data/ by
-cross-validation grouped by site. Prints one
+sponsored articles, news pages and site disclaimers written for this check, two batches of
+held_back/; the 21-language unmarked ads regrouped so that the pages of one site carry the same ad),
+and data/ by cross-validation grouped by site. Prints one
 table per data set, writes results.json and the trade-off curve tradeoff.png to --out.
 Each file (and data/) is one batch, as a user's run over it: the lines it repeats across its
 documents (repeats.RepeatedLines) go at repeat_confidence; --repeat-documents 0 turns that off.

@@ -65,8 +65,7 @@ _DISCLAIMER_HEADS = (
     "ansvarsfriskrivning", "yasal uyarı", "sorumluluk reddi", "отказ от ответственности", "дисклеймер",
     "відмова від відповідальності", "免責事項", "免责声明", "免責聲明", "면책 조항", "면책조항",
     "miễn trừ trách nhiệm", "tuyên bố miễn trừ trách nhiệm", "penafian", "ข้อจำกัดความรับผิดชอบ", "डिस्क्लेमर",
-    "अस्वीकरण",
-    "إخلاء مسؤولية", "إخلاء المسؤولية", "سلب مسئولیت", "גילוי נאות", "αποποίηση ευθύνης",
+    "अस्वीकरण", "إخلاء مسؤولية", "إخلاء المسؤولية", "سلب مسئولیت", "גילוי נאות", "αποποίηση ευθύνης",
     "declinarea responsabilității", "felelősségkizárás", "jogi nyilatkozat",
 )
 # Photo credits as a head: the rest of the line holds no colon ("image: postgres:16" in a how-to is code).

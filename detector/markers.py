@@ -6,9 +6,9 @@ call to action alone on its line is an ad's button ("Sign up now", "Jetzt Konto 
 another story ("Read also: ...", "Lees ook: ...", "Читайте также: ...", "อ่านเพิ่มเติม: ..."), a tag
 list ("Tags: ...", "Schlagwörter: ..."), a date or reading time ("Updated: ...", "Lesezeit: ..."),
 share buttons ("Share: ...", "Folgen Sie uns: ..."), a photo credit ("Photo: Reuters", "Foto:
-...") or a site's disclaimer ("Disclaimer: ...", "Haftungsausschluss: ...", "免責事項：..."), all boilerplate
-(LABELS.md), as is a caption that ends in its credit ("... in Barishal.
-Photo: Pavel Rahman"), a credit alone on its line ("Reuters", "Jamal Saidi/Reuters"), a line that is
+...") or a site's disclaimer ("Disclaimer: ...", "Haftungsausschluss: ...", "免責事項：..."), all
+boilerplate (LABELS.md), as is a caption that ends in its credit ("... in Barishal. Photo: Pavel
+Rahman"), a credit alone on its line ("Reuters", "Jamal Saidi/Reuters"), a line that is
 only a date ("March 22, 2017", "22.03.2017 | 09:41 UTC") and one that only says how long ago ("3
 hours ago", "vor 2 Stunden"), a slideshow's counter ("3 of 12"), a line of no letter or digit (a separator "* * *"),
 or a byline ("By: ...", "Door: ...", "Автор: ...", or without a colon
@@ -66,14 +66,13 @@ def line_key(text: str) -> str:
 
 
 def marker_kind(text: str) -> str:
-    """The label ``text`` names itself by: "promo" for an ad label or a call to action ("Advertisement",
-    "[광고]", "Sign up now" ...), "boilerplate" for a link lead-in, tag list, date, share or photo credit
-    line ("Read also: ...", "Tags: ...", "Updated: ...", "Share: ...", "Foto: ..."), a site's disclaimer
-    ("Disclaimer: ...") or a caption that
-    ends in its credit ("... in Barishal. Photo: Pavel Rahman"), a credit alone ("Jamal Saidi/Reuters"), a
-    line that is only a date ("March 22, 2017") or a time ago ("3 hours ago"), a page's control alone
-    ("Hide caption", "View gallery", "Back to top", "Reply"), a slideshow's counter ("Image 3 of 12") or a line
-    of no letter or digit ("* * *"), "bio" for a byline ("By: ...", "Door: ...", "By Dana
+    """The label ``text`` names itself by: "promo" for an ad label or a call to action ("Advertisement", "[광고]",
+    "Sign up now" ...), "boilerplate" for a link lead-in, tag list, date, share or photo credit line ("Read
+    also: ...", "Tags: ...", "Updated: ...", "Share: ...", "Foto: ..."), a site's disclaimer ("Disclaimer: ...")
+    or a caption that ends in its credit ("... in Barishal. Photo: Pavel Rahman"), a credit alone ("Jamal
+    Saidi/Reuters"), a line that is only a date ("March 22, 2017") or a time ago ("3 hours ago"), a page's
+    control alone ("Hide caption", "View gallery", "Back to top", "Reply"), a slideshow's counter ("Image 3 of
+    12") or a line of no letter or digit ("* * *"), "bio" for a byline ("By: ...", "Door: ...", "By Dana
     Whitlock") or an author box's heading ("About the author"), else ""."""
     if len(text) <= AD_LABEL_MAX_CHARS:
         key = line_key(text)

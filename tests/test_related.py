@@ -56,6 +56,9 @@ def test_a_table_of_contents_is_its_heading_and_the_subheadings_the_page_repeats
     assert contents_lists(texts, np.zeros(len(texts))).tolist() == [False] * 2 + [True] * 3 + [False] * 4
     # the story's own subheadings further down stay out of it, and so does a story in another document
     assert contents_lists(texts, np.array([0] * 4 + [1] * 5)).tolist() == [False] * len(texts)
+    # the pipeline reads them as boilerplate marker lines
+    marks = line_marks(texts, np.zeros(len(texts)), np.full(len(texts), 0.5)).tolist()
+    assert marks[2:5] == ["boilerplate"] * 3 and marks[5:] == [""] * 4
 
 
 def test_a_contents_heading_needs_two_entries_that_the_page_repeats():
