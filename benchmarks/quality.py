@@ -5,8 +5,9 @@
 Data: ../shared/data/seeds.jsonl, ../shared/data/real/*.{region,full}.jsonl (never
 trained on), the written sets no bundled model trains on (WRITTEN_SETS: unmarked ads in two sets,
 sponsored articles, news pages and site disclaimers written for this check, two batches of
-held_back/; the 21-language unmarked ads regrouped so that the pages of one site carry the same ad),
-and data/ by cross-validation grouped by site. Prints one
+held_back/; the 21-language unmarked ads regrouped so that the pages of one site carry the same ad, and
+the site disclaimers so that they end in the same footer), and data/ by cross-validation grouped by
+site. Prints one
 table per data set, writes results.json and the trade-off curve tradeoff.png to --out.
 Each file (and data/) is one batch, as a user's run over it: the lines it repeats across its
 documents (repeats.RepeatedLines) go at repeat_confidence; --repeat-documents 0 turns that off.
@@ -109,6 +110,30 @@ def site_batches(docs: list[dict], min_pages: int = 3) -> list[list[dict]]:
             out.append([{"doc_id": f"{d['doc_id']}+ad{number}", "lang": lang,
                          "paragraphs": story[:len(story) // 2] + ad + story[len(story) // 2:]}
                         for d, story in zip(group, stories)])
+    return out
+
+
+def footer_batches(docs: list[dict], min_pages: int = 3) -> list[list[dict]]:
+    """Batches of one site's pages that all end in the same footer, from the stories of one language.
+
+    For every language with at least ``min_pages`` documents, and for every document whose last lines
+    after its story are not editorial (its site's disclaimer, tags, share row ...): the language's
+    stories, each followed by that footer, one batch (a site that prints one footer under every story).
+    """
+    by_lang: dict[str, list[dict]] = {}
+    for doc in docs:
+        by_lang.setdefault(doc["lang"], []).append(doc)
+    out = []
+    for lang, group in by_lang.items():
+        if len(group) < min_pages:
+            continue
+        stories = [[p for p in d["paragraphs"] if p["label"] == "editorial"] for d in group]
+        for footer_doc in group:
+            last = max(i for i, p in enumerate(footer_doc["paragraphs"]) if p["label"] == "editorial")
+            footer = footer_doc["paragraphs"][last + 1:]
+            if footer:
+                out.append([{"doc_id": f"{d['doc_id']}+footer-{footer_doc['doc_id']}", "lang": lang,
+                             "paragraphs": story + footer} for d, story in zip(group, stories)])
     return out
 
 
@@ -382,6 +407,12 @@ def main(argv=None) -> int:
     if sites:
         results.append(evaluate("unmarked ads repeated on a site's pages", pool(
             [run_systems(batch, model, args.jobs, repeat_documents=args.repeat_documents) for batch in sites]),
+            model.classes_))
+    # the site disclaimers regrouped: the pages of one site end in the same footer (one batch per site and footer)
+    footers = footer_batches(read_documents(ROOT / "benchmarks" / "site_disclaimers.jsonl", args.limit))
+    if footers:
+        results.append(evaluate("site footers repeated on a site's pages", pool(
+            [run_systems(batch, model, args.jobs, repeat_documents=args.repeat_documents) for batch in footers]),
             model.classes_))
     for view in ("region", "full"):
         runs, per_file = [], []

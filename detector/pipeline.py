@@ -22,7 +22,9 @@ from .errors import InputError
 from .features import document_bounds, text_lengths
 from .markers import MARKER_CONFIDENCE_DEFAULT, marker_rows
 from .related import RELATED_MIN_JUNK, link_lists
-from .repeats import REPEAT_CONFIDENCE_DEFAULT, REPEAT_DOCUMENTS_DEFAULT, RepeatedLines, counted_lines
+from .repeats import (
+    REPEAT_CONFIDENCE_DEFAULT, REPEAT_DOCUMENTS_DEFAULT, REPEAT_LONG_CHARS, RepeatedLines, counted_lines,
+)
 from .routing import TopicRouter
 from .segments import LONE_SURROGATE, Segment, segment_table, split_lines, split_segments
 
@@ -115,7 +117,8 @@ def decide(proba: np.ndarray, classes: Sequence[str], keep: Sequence[str] = KEEP
     1. the cut: junk at least ``min_confidence``;
     2. the promo cut: "promo" (unless kept) alone at least ``promo_confidence`` (1 turns it off);
     3. repeated lines: ``repeated`` marks the row (a line the batch repeats, ``repeats.RepeatedLines``)
-       and junk is at least ``repeat_confidence``;
+       and junk is at least ``repeat_confidence``; or, with ``chars`` and ``repeat_confidence`` under 1,
+       it is ``repeats.REPEAT_LONG_CHARS`` long or longer (junk above 0 is enough, and rule 7 keeps none);
     4. comment sections: ``comments`` marks the row (``comments.comment_sections``) and junk is at
        least ``comment_confidence`` (1 turns it off);
     5. runs: junk at least ``block_confidence`` in an unbroken run of such rows, within one document,
@@ -161,8 +164,12 @@ def decide(proba: np.ndarray, classes: Sequence[str], keep: Sequence[str] = KEEP
     if cuts_promo and (promo_confidence < 1).any():
         p_promo = proba[:, list(classes).index(PROMO_LABEL)]
         removed |= (p_promo >= promo_confidence) & (promo_confidence < 1)
+    furniture = np.zeros(len(proba), dtype=bool)  # long repeated lines: past story protection
     if repeated is not None:
         removed |= repeated & at_least(repeat_confidence)
+        if chars is not None and repeat_confidence < 1:
+            furniture = repeated & (np.asarray(chars) >= REPEAT_LONG_CHARS) & at_least(0)
+            removed |= furniture
     if comments is not None and comment_confidence < 1:
         removed |= comments & at_least(comment_confidence)
     if np.any(block_confidence < min_confidence) and len(proba):
@@ -172,7 +179,7 @@ def decide(proba: np.ndarray, classes: Sequence[str], keep: Sequence[str] = KEEP
         named = (markers != "") & ~np.isin(markers, list(keep)) & not_story
         removed |= named & at_least(marker_confidence)
     if protecting:
-        removed &= ~_beside_the_story(removed & ~not_story, ~removed, doc)
+        removed &= ~_beside_the_story(removed & ~not_story & ~furniture, ~removed, doc)
     if gap_confidence < 1 and cuts_promo:
         likeliest_removed = np.where(kept_class[None, :], -1.0, proba).argmax(axis=1)
         as_promo = removed & (classes[likeliest_removed] == PROMO_LABEL)

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from detector.segments import segment_table
-from detector.repeats import RepeatedLines, line_hashes
+from detector.repeats import REPEAT_LONG_CHARS, RepeatedLines, line_hashes
 
 STORIES = [f"Story {i}: the council voted on the {i}th budget after a long debate about schools." for i in range(8)]
 
@@ -143,3 +143,36 @@ def test_a_sites_unmarked_ad_repeated_under_its_stories_mostly_goes_and_no_story
                 story_lost += (~kept & ~is_ad).sum()
     assert removed["batch"] >= 0.6 * ad_lines and removed["batch"] >= 1.5 * removed["alone"]
     assert story_lost == 0
+
+
+def test_a_long_line_that_the_batch_repeats_goes_whatever_the_model_says_and_past_story_protection():
+    from detector.pipeline import decide
+
+    classes = ["boilerplate", "editorial"]
+    proba = np.array([[0.02, 0.98]] * 3)  # the model, and stage one alone, read all three rows as story
+    long_line, short_line = "x" * REPEAT_LONG_CHARS, "x" * (REPEAT_LONG_CHARS - 1)
+    chars = np.array([100, REPEAT_LONG_CHARS, REPEAT_LONG_CHARS - 1])
+    repeated = np.array([False, True, True])
+
+    def kept(**settings):
+        return decide(proba, classes, alone=proba, repeated=repeated, chars=chars, **settings)[2].tolist()
+
+    assert len(long_line) == REPEAT_LONG_CHARS > len(short_line)
+    assert kept() == [True, False, True]  # the long repeated row goes; the short one is left to repeat_confidence
+    assert kept(repeat_confidence=1.0) == [True, True, True]  # off with repeated lines
+    assert decide(proba, classes, alone=proba, repeated=repeated)[2].tolist() == [True] * 3  # no lengths, no rule
+
+
+def test_a_sites_disclaimer_under_each_of_its_stories_goes_in_a_batch(default_model):
+    from detector import clean_frame
+
+    disclaimer = ("The information in this article is for general purposes only and does not constitute "
+                  "investment advice; readers should do their own research before buying any crypto asset.")
+    body = [[f"Paragraph {k} of story {i}: the council debated the {i}th budget, its schools and its roads, "
+             f"and the mayor answered questions from residents for more than an hour." for k in range(3)]
+            for i in range(3)]
+    frame = pd.DataFrame({"text": ["\n".join([STORIES[i], *body[i], disclaimer]) + "\n" for i in range(3)]})
+    alone = clean_frame(frame.iloc[:1], model=default_model)["clean_text"].iloc[0]
+    batch = clean_frame(frame, model=default_model)["clean_text"]
+    assert disclaimer in alone  # one page alone: the model reads the disclaimer as story
+    assert all(disclaimer not in text and all(line in text for line in body[i]) for i, text in enumerate(batch))
