@@ -78,7 +78,8 @@ def classify(text: str, *, model=None, keep: Sequence[str] = KEEP_DEFAULT, min_c
         same newsletter box).
         ``clean_frame`` and ``classify_frame`` count their own texts.
     repeat_confidence : float
-        See ``repeats``; 1 keeps repeated lines like any other.
+        See ``repeats``; a repeated line of ``repeats.REPEAT_LONG_CHARS`` (80) characters or more goes
+        whatever its probability. 1 keeps repeated lines like any other.
     comment_confidence : float
         A reader-comment section (from a header such as "Comments (41)", "Leave a Reply" or
         "12 Kommentare" after the story, to the end of the text: ``comments.comment_sections``)

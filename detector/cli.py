@@ -110,8 +110,9 @@ def _parser() -> argparse.ArgumentParser:
                               "at --repeat-confidence; the inputs are read twice, once to count (default: %(default)s; "
                               "0 turns it off)")
         sub.add_argument("--repeat-confidence", type=float, default=REPEAT_CONFIDENCE_DEFAULT,
-                         help="remove a repeated line when the labels outside --keep have at least this probability "
-                              "(default: %(default)s; 1 keeps repeated lines like any other)")
+                         help="remove a repeated line when the labels outside --keep have at least this probability, "
+                              "and one of 80 characters or more (a site's disclaimer under every story) whatever "
+                              "they have (default: %(default)s; 1 keeps repeated lines like any other)")
         sub.add_argument("--comment-confidence", type=float, default=COMMENT_CONFIDENCE_DEFAULT,
                          help="remove a line of a reader-comment section (from a header such as \"Comments (41)\" "
                               "or \"Leave a Reply\" after the story to the end of the article) when the labels outside "
