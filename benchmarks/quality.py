@@ -89,6 +89,16 @@ WRITTEN_SETS = (
 NEWS_BENCHMARKS = ("cleanportaleval", "dragnet", "l3s-gn1", "msv-big9", "msv-chaos", "scrapinghub")
 
 
+def _language_groups(docs: list[dict], min_pages: int):
+    """Per language with at least ``min_pages`` documents: the language, its documents and their story lines."""
+    by_lang: dict[str, list[dict]] = {}
+    for doc in docs:
+        by_lang.setdefault(doc["lang"], []).append(doc)
+    for lang, group in by_lang.items():
+        if len(group) >= min_pages:
+            yield lang, group, [[p for p in d["paragraphs"] if p["label"] == "editorial"] for d in group]
+
+
 def site_batches(docs: list[dict], min_pages: int = 3) -> list[list[dict]]:
     """Batches of one site's pages that all carry the same unmarked ad, from the stories of one language.
 
@@ -96,14 +106,8 @@ def site_batches(docs: list[dict], min_pages: int = 3) -> list[list[dict]]:
     that are not editorial) of those documents: the language's stories, each with that block in the
     middle of its story lines, one batch (a site that runs one ad under each of its stories).
     """
-    by_lang: dict[str, list[dict]] = {}
-    for doc in docs:
-        by_lang.setdefault(doc["lang"], []).append(doc)
     out = []
-    for lang, group in by_lang.items():
-        if len(group) < min_pages:
-            continue
-        stories = [[p for p in d["paragraphs"] if p["label"] == "editorial"] for d in group]
+    for lang, group, stories in _language_groups(docs, min_pages):
         ads = [list(run) for d in group for is_ad, run in
                itertools.groupby(d["paragraphs"], key=lambda p: p["label"] != "editorial") if is_ad]
         for number, ad in enumerate(ads):
@@ -120,14 +124,8 @@ def footer_batches(docs: list[dict], min_pages: int = 3) -> list[list[dict]]:
     after its story are not editorial (its site's disclaimer, tags, share row ...): the language's
     stories, each followed by that footer, one batch (a site that prints one footer under every story).
     """
-    by_lang: dict[str, list[dict]] = {}
-    for doc in docs:
-        by_lang.setdefault(doc["lang"], []).append(doc)
     out = []
-    for lang, group in by_lang.items():
-        if len(group) < min_pages:
-            continue
-        stories = [[p for p in d["paragraphs"] if p["label"] == "editorial"] for d in group]
+    for lang, group, stories in _language_groups(docs, min_pages):
         for footer_doc in group:
             last = max(i for i, p in enumerate(footer_doc["paragraphs"]) if p["label"] == "editorial")
             footer = footer_doc["paragraphs"][last + 1:]
