@@ -400,18 +400,15 @@ def main(argv=None) -> int:
         results.append(evaluate(name, run_systems(read_documents(ROOT / file, args.limit), model,
                                                   args.jobs, repeat_documents=args.repeat_documents),
                                 model.classes_))
-    # the 21-language stories regrouped: the pages of one site carry the same ad (one batch per site and ad)
-    sites = site_batches(read_documents(ROOT / "benchmarks" / "unmarked_ads_multi.jsonl", args.limit))
-    if sites:
-        results.append(evaluate("unmarked ads repeated on a site's pages", pool(
-            [run_systems(batch, model, args.jobs, repeat_documents=args.repeat_documents) for batch in sites]),
-            model.classes_))
-    # the site disclaimers regrouped: the pages of one site end in the same footer (one batch per site and footer)
-    footers = footer_batches(read_documents(ROOT / "benchmarks" / "site_disclaimers.jsonl", args.limit))
-    if footers:
-        results.append(evaluate("site footers repeated on a site's pages", pool(
-            [run_systems(batch, model, args.jobs, repeat_documents=args.repeat_documents) for batch in footers]),
-            model.classes_))
+    # written sets regrouped as a site publishes them, one batch per site: the 21-language stories each
+    # carrying the same ad, and the site disclaimers' stories each ending in the same footer
+    for name, regroup, file in (("unmarked ads repeated on a site's pages", site_batches, "unmarked_ads_multi.jsonl"),
+                                ("site footers repeated on a site's pages", footer_batches, "site_disclaimers.jsonl")):
+        batches = regroup(read_documents(ROOT / "benchmarks" / file, args.limit))
+        if batches:
+            results.append(evaluate(name, pool(
+                [run_systems(batch, model, args.jobs, repeat_documents=args.repeat_documents) for batch in batches]),
+                model.classes_))
     for view in ("region", "full"):
         runs, per_file = [], []
         for path in sorted((SHARED / "real").glob(f"*.{view}.jsonl")):

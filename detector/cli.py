@@ -28,7 +28,7 @@ from .pipeline import (
     MIN_CONFIDENCE_DEFAULT, SEGMENT_COLUMNS, STORY_CONFIDENCE_DEFAULT, Thresholds, batches, classify_batches,
     clean_batches, clean_texts, Workers, count_batches, line_count, over_batches, reuse_freed_memory, segment_frame,
 )
-from .repeats import REPEAT_CONFIDENCE_DEFAULT, REPEAT_DOCUMENTS_DEFAULT, RepeatedLines
+from .repeats import REPEAT_CONFIDENCE_DEFAULT, REPEAT_DOCUMENTS_DEFAULT, REPEAT_LONG_CHARS, RepeatedLines
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 COUNT_BATCH_SEGMENTS = 20_000  # lines counted at a time in the first pass (counting has a cost per call)
@@ -111,7 +111,8 @@ def _parser() -> argparse.ArgumentParser:
                               "0 turns it off)")
         sub.add_argument("--repeat-confidence", type=float, default=REPEAT_CONFIDENCE_DEFAULT,
                          help="remove a repeated line when the labels outside --keep have at least this probability, "
-                              "and one of 80 characters or more (a site's disclaimer under every story) whatever "
+                              f"and one of {REPEAT_LONG_CHARS} characters or more (a site's disclaimer under every "
+                              "story) whatever "
                               "they have (default: %(default)s; 1 keeps repeated lines like any other)")
         sub.add_argument("--comment-confidence", type=float, default=COMMENT_CONFIDENCE_DEFAULT,
                          help="remove a line of a reader-comment section (from a header such as \"Comments (41)\" "

@@ -148,13 +148,11 @@ def _contents_rows(texts: Sequence[str], doc: np.ndarray, headings: list[int]) -
     for heading in headings:
         rows = np.flatnonzero(doc == doc[heading])
         rows = rows[rows > heading]
-        later = {}  # each line's key -> the last row that holds it
-        for row in rows:
-            if len(texts[row]) <= HEADLINE_MAX_CHARS:
-                later[line_key(texts[row])] = row
+        keys = {row: line_key(texts[row]) for row in rows if len(texts[row]) <= HEADLINE_MAX_CHARS}
+        later = {key: row for row, key in keys.items()}  # each line's key -> the last row that holds it
         entries = []
-        for row in rows:
-            if later.get(line_key(texts[row]), row) <= row or len(texts[row]) > HEADLINE_MAX_CHARS:
+        for row in rows:  # a long row, or one its document does not hold again, ends the list
+            if row not in keys or later[keys[row]] <= row:
                 break
             entries.append(row)
         if len(entries) >= CONTENTS_MIN_ENTRIES:

@@ -150,14 +150,12 @@ def test_a_long_line_that_the_batch_repeats_goes_whatever_the_model_says_and_pas
 
     classes = ["boilerplate", "editorial"]
     proba = np.array([[0.02, 0.98]] * 3)  # the model, and stage one alone, read all three rows as story
-    long_line, short_line = "x" * REPEAT_LONG_CHARS, "x" * (REPEAT_LONG_CHARS - 1)
     chars = np.array([100, REPEAT_LONG_CHARS, REPEAT_LONG_CHARS - 1])
     repeated = np.array([False, True, True])
 
     def kept(**settings):
         return decide(proba, classes, alone=proba, repeated=repeated, chars=chars, **settings)[2].tolist()
 
-    assert len(long_line) == REPEAT_LONG_CHARS > len(short_line)
     assert kept() == [True, False, True]  # the long repeated row goes; the short one is left to repeat_confidence
     assert kept(repeat_confidence=1.0) == [True, True, True]  # off with repeated lines
     assert decide(proba, classes, alone=proba, repeated=repeated)[2].tolist() == [True] * 3  # no lengths, no rule
