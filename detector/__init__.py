@@ -17,8 +17,8 @@ from .errors import DataError, DetectorError, InputError, ModelError
 from .markers import MARKER_CONFIDENCE_DEFAULT
 from .persistence import load_model, save_model
 from .pipeline import (
-    BLOCK_CONFIDENCE_DEFAULT, CRYPTO_MIN_CONFIDENCE, CRYPTO_PROMO_CONFIDENCE, GAP_CONFIDENCE_DEFAULT, KEEP_DEFAULT,
-    MIN_CONFIDENCE_DEFAULT, STORY_CONFIDENCE_DEFAULT, LabeledSegment, Thresholds, classify_texts, clean_texts,
+    BLOCK_CONFIDENCE_DEFAULT, CRYPTO_MIN_CONFIDENCE, CRYPTO_PROMO_CONFIDENCE, DISCLAIMER_CONFIDENCE_DEFAULT,
+    GAP_CONFIDENCE_DEFAULT, KEEP_DEFAULT, MIN_CONFIDENCE_DEFAULT, STORY_CONFIDENCE_DEFAULT, LabeledSegment, Thresholds, classify_texts, clean_texts,
     segment_frame,
 )
 from .repeats import REPEAT_CONFIDENCE_DEFAULT, REPEAT_DOCUMENTS_DEFAULT, RepeatedLines
@@ -30,6 +30,7 @@ __all__ = [
     "KEEP_DEFAULT", "MIN_CONFIDENCE_DEFAULT", "CRYPTO_MIN_CONFIDENCE", "BLOCK_CONFIDENCE_DEFAULT",
     "STORY_CONFIDENCE_DEFAULT", "CRYPTO_PROMO_CONFIDENCE", "RepeatedLines", "REPEAT_DOCUMENTS_DEFAULT",
     "REPEAT_CONFIDENCE_DEFAULT", "COMMENT_CONFIDENCE_DEFAULT", "MARKER_CONFIDENCE_DEFAULT", "GAP_CONFIDENCE_DEFAULT",
+    "DISCLAIMER_CONFIDENCE_DEFAULT",
 ]
 
 
@@ -40,7 +41,8 @@ def classify(text: str, *, model=None, keep: Sequence[str] = KEEP_DEFAULT, min_c
              repeat_confidence: float = REPEAT_CONFIDENCE_DEFAULT,
              comment_confidence: float = COMMENT_CONFIDENCE_DEFAULT,
              marker_confidence: float = MARKER_CONFIDENCE_DEFAULT,
-             gap_confidence: float = GAP_CONFIDENCE_DEFAULT) -> list[LabeledSegment]:
+             gap_confidence: float = GAP_CONFIDENCE_DEFAULT,
+             disclaimer_confidence: float = DISCLAIMER_CONFIDENCE_DEFAULT) -> list[LabeledSegment]:
     """Label every segment of ``text``.
 
     Parameters
@@ -104,6 +106,14 @@ def classify(text: str, *, model=None, keep: Sequence[str] = KEEP_DEFAULT, min_c
         probability (``GAP_CONFIDENCE_DEFAULT``, 0.4): an ad's pitch line between its removed headline
         and its removed bullets. Never a line that the first stage reads as story
         (``story_confidence``), nor a long one it reads as more likely story than not. 1 turns this off.
+    disclaimer_confidence : float
+        Also remove a site's disclaimer at either edge of the kept text, a line that holds a phrase such as
+        "This article is not investment advice", "The views expressed are the author's own", "Die Inhalte
+        dienen ausschließlich der Information" or "We may earn a commission" (``disclaimers``, about 25
+        languages; not inside quotation marks), when the labels outside ``keep`` have at least this probability:
+        0 (the default, ``DISCLAIMER_CONFIDENCE_DEFAULT``) any junk at all, even where the first stage reads it
+        as story. Walking in from each end of the kept lines, short lines are passed over and the first longer
+        line without such a phrase stops the walk. 1 turns this off.
 
     Returns
     -------
@@ -119,7 +129,8 @@ def clean(text: str, *, model=None, keep: Sequence[str] = KEEP_DEFAULT, min_conf
           promo_confidence: float | None = None, repeats: RepeatedLines | None = None,
           repeat_confidence: float = REPEAT_CONFIDENCE_DEFAULT,
           comment_confidence: float = COMMENT_CONFIDENCE_DEFAULT,
-          marker_confidence: float = MARKER_CONFIDENCE_DEFAULT, gap_confidence: float = GAP_CONFIDENCE_DEFAULT) -> str:
+          marker_confidence: float = MARKER_CONFIDENCE_DEFAULT, gap_confidence: float = GAP_CONFIDENCE_DEFAULT,
+             disclaimer_confidence: float = DISCLAIMER_CONFIDENCE_DEFAULT) -> str:
     """Return ``text`` with only its kept segments, byte for byte, in order (see ``classify``)."""
     thresholds = _thresholds(locals())
     return clean_texts([_text(text)], _model(model), thresholds, repeats)[0]
@@ -133,7 +144,8 @@ def clean_frame(frame: pd.DataFrame, text_column: str = "text", *, output_column
                 repeat_confidence: float = REPEAT_CONFIDENCE_DEFAULT,
                 comment_confidence: float = COMMENT_CONFIDENCE_DEFAULT,
                 marker_confidence: float = MARKER_CONFIDENCE_DEFAULT,
-                gap_confidence: float = GAP_CONFIDENCE_DEFAULT) -> pd.DataFrame:
+                gap_confidence: float = GAP_CONFIDENCE_DEFAULT,
+             disclaimer_confidence: float = DISCLAIMER_CONFIDENCE_DEFAULT) -> pd.DataFrame:
     """Return a copy of ``frame`` with the cleaned text of ``text_column`` in ``output_column``.
 
     Missing texts (None / NaN) stay missing; every other column is kept as it was. The frame is
@@ -164,7 +176,8 @@ def classify_frame(frame: pd.DataFrame, text_column: str = "text", id_column: st
                    repeat_confidence: float = REPEAT_CONFIDENCE_DEFAULT,
                    comment_confidence: float = COMMENT_CONFIDENCE_DEFAULT,
                    marker_confidence: float = MARKER_CONFIDENCE_DEFAULT,
-                   gap_confidence: float = GAP_CONFIDENCE_DEFAULT) -> pd.DataFrame:
+                   gap_confidence: float = GAP_CONFIDENCE_DEFAULT,
+             disclaimer_confidence: float = DISCLAIMER_CONFIDENCE_DEFAULT) -> pd.DataFrame:
     """One row per segment of every text in ``frame``: doc_id, position, text, start, end, label, confidence, keep,
     and model (which model labeled the text: "crypto" or "general" under "auto", else the model given).
     Repeated lines as in ``clean_frame``."""

@@ -24,9 +24,10 @@ from .io import (
 from .markers import MARKER_CONFIDENCE_DEFAULT
 from .persistence import load_model
 from .pipeline import (
-    BLOCK_CONFIDENCE_DEFAULT, CRYPTO_MIN_CONFIDENCE, CRYPTO_PROMO_CONFIDENCE, GAP_CONFIDENCE_DEFAULT, KEEP_DEFAULT,
-    MIN_CONFIDENCE_DEFAULT, SEGMENT_COLUMNS, STORY_CONFIDENCE_DEFAULT, Thresholds, batches, classify_batches,
-    clean_batches, clean_texts, Workers, count_batches, line_count, over_batches, reuse_freed_memory, segment_frame,
+    BLOCK_CONFIDENCE_DEFAULT, CRYPTO_MIN_CONFIDENCE, CRYPTO_PROMO_CONFIDENCE, DISCLAIMER_CONFIDENCE_DEFAULT,
+    GAP_CONFIDENCE_DEFAULT, KEEP_DEFAULT, MIN_CONFIDENCE_DEFAULT, SEGMENT_COLUMNS, STORY_CONFIDENCE_DEFAULT, Thresholds,
+    batches, classify_batches, clean_batches, clean_texts, Workers, count_batches, line_count, over_batches,
+    reuse_freed_memory, segment_frame,
 )
 from .repeats import REPEAT_CONFIDENCE_DEFAULT, REPEAT_DOCUMENTS_DEFAULT, REPEAT_LONG_CHARS, RepeatedLines
 
@@ -128,6 +129,12 @@ def _parser() -> argparse.ArgumentParser:
                               "unless --keep holds that label, when the labels outside --keep have at "
                               "least this probability (default: %(default)s, every one except what "
                               "--story-confidence keeps; 1 treats them like any other line)")
+        sub.add_argument("--disclaimer-confidence", type=float, default=DISCLAIMER_CONFIDENCE_DEFAULT,
+                         help="remove a site's disclaimer at either end of the kept text, a line with a phrase such as "
+                              "\"This article is not investment advice\", \"The views expressed are the author's "
+                              "own\" or \"We may earn a commission\" (not in quotation marks), when the labels "
+                              "outside --keep have at least this probability (default: %(default)s, any, even where "
+                              "the first stage reads it as story; 1 turns it off)")
         sub.add_argument("--model", metavar="FILE_OR_NAME", default="auto",
                          help="a model saved by `detector train`, or a bundled model: auto (crypto news to crypto, "
                               "the rest to general), general, or crypto (built on first use; default: %(default)s)")
@@ -153,14 +160,16 @@ class Run:
                             ("--repeat-confidence", args.repeat_confidence),
                             ("--comment-confidence", args.comment_confidence),
                             ("--marker-confidence", args.marker_confidence),
-                            ("--gap-confidence", args.gap_confidence)):
+                            ("--gap-confidence", args.gap_confidence),
+                            ("--disclaimer-confidence", args.disclaimer_confidence)):
             if value is not None and not 0.0 <= value <= 1.0:
                 raise InputError(f"{flag} must be between 0 and 1, got {value}")
         if args.repeat_documents < 0 or args.repeat_documents == 1:
             raise InputError(f"--repeat-documents must be 0 (off) or at least 2, got {args.repeat_documents}")
         self.thresholds = Thresholds(args.keep, args.min_confidence, args.block_confidence,
                                      args.story_confidence, args.promo_confidence, args.repeat_confidence,
-                                     args.comment_confidence, args.marker_confidence, args.gap_confidence)
+                                     args.comment_confidence, args.marker_confidence, args.gap_confidence,
+                                     args.disclaimer_confidence)
         self.inputs = discover_inputs(args.paths, args.text_column, args.id_column, notes := [])
         for note in notes:  # shown at once: a long run should not hide what it leaves out
             print(f"note: {note}", file=sys.stderr)

@@ -18,6 +18,7 @@ import pandas as pd
 
 from .clean import clean_article
 from .comments import COMMENT_CONFIDENCE_DEFAULT, comment_sections
+from .disclaimers import edge_disclaimers
 from .errors import InputError
 from .features import document_bounds, text_lengths
 from .markers import MARKER_CONFIDENCE_DEFAULT, marker_rows
@@ -76,6 +77,11 @@ PROMO_CONFIDENCE_OFF = 1.0
 # passes no line that stage one reads as story, nor a long one it reads as more likely story than not
 # (a story paragraph between two "Advertisement" lines stays). 1 turns gaps off (README, "The thresholds").
 GAP_CONFIDENCE_DEFAULT = 0.4
+# Site disclaimers at the story's edges: a kept line at either end of a document's kept lines that holds a
+# disclaimer phrase ("This article is not investment advice", ``disclaimers``) goes when the labels outside keep
+# have at least DISCLAIMER_CONFIDENCE_DEFAULT of its probability, past story protection: the first stage reads
+# such lines as story. 0: any junk at all. 1 turns it off (README, "The thresholds").
+DISCLAIMER_CONFIDENCE_DEFAULT = 0.0
 BATCH_SEGMENTS = 4000  # segments per batch of text files in batch runs
 # A stream of one batch goes to forked workers only from this many lines: starting them and
 # sending the texts costs about 0.05 s (1k segments: 0.05 s in one process, 0.10 s in two; 10k:
@@ -107,7 +113,8 @@ def decide(proba: np.ndarray, classes: Sequence[str], keep: Sequence[str] = KEEP
            repeat_confidence: float = REPEAT_CONFIDENCE_DEFAULT, comments: np.ndarray | None = None,
            comment_confidence: float = COMMENT_CONFIDENCE_DEFAULT, markers: np.ndarray | None = None,
            marker_confidence: float = MARKER_CONFIDENCE_DEFAULT, chars: np.ndarray | None = None,
-           gap_confidence: float = GAP_CONFIDENCE_DEFAULT) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+           gap_confidence: float = GAP_CONFIDENCE_DEFAULT, texts: Sequence[str] | None = None,
+           disclaimer_confidence: float = DISCLAIMER_CONFIDENCE_DEFAULT) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Turn probabilities into (label, confidence, keep) per segment.
 
     Rows are in reading order; ``doc`` numbers their documents (one document when omitted). "Junk"
@@ -131,7 +138,10 @@ def decide(proba: np.ndarray, classes: Sequence[str], keep: Sequence[str] = KEEP
        ``story_confidence`` on the kept labels is kept again when it sits within the kept story or
        next to it (``_beside_the_story``; 1 turns it off);
     8. ad gaps: a kept row whose neighbours on both sides in its document are removed as "promo"
-       (their likeliest removed label) goes when junk is at least ``gap_confidence`` (1 turns it off).
+       (their likeliest removed label) goes when junk is at least ``gap_confidence`` (1 turns it off);
+    9. site disclaimers: with ``texts`` (each row's text), a kept row at either edge of its document's kept
+       rows that holds a disclaimer phrase naming a label that is not kept (``disclaimers.edge_disclaimers``)
+       goes when junk is at least ``disclaimer_confidence`` (1 turns it off), whatever stage one reads.
 
     With story protection on, rules 6 and 8 never take a row stage one reads as story, and with
     ``chars`` (each row's length in characters) runs and gaps take no row of at least
@@ -140,8 +150,8 @@ def decide(proba: np.ndarray, classes: Sequence[str], keep: Sequence[str] = KEEP
     document's model's own).
 
     A removed row's label is the likeliest removed label, a kept one's the likeliest kept label, so
-    a label and its keep flag never disagree; but a removed marker line whose junk is under
-    ``min_confidence`` takes the label its marker names (the model, unsure, may favour another:
+    a label and its keep flag never disagree; but a removed marker line or disclaimer whose junk is under
+    ``min_confidence`` takes the label its marker or phrase names (the model, unsure, may favour another:
     "Advertisement" as boilerplate), with that label's probability.
     """
     classes = np.asarray(classes, dtype=object)
@@ -184,12 +194,21 @@ def decide(proba: np.ndarray, classes: Sequence[str], keep: Sequence[str] = KEEP
         likeliest_removed = np.where(kept_class[None, :], -1.0, proba).argmax(axis=1)
         as_promo = removed & (classes[likeliest_removed] == PROMO_LABEL)
         removed = removed | (_between(as_promo, doc) & at_least(gap_confidence) & sweepable & not_story)
+    named_as = markers if named.any() else None
+    if texts is not None and disclaimer_confidence < 1:
+        disclaimers = edge_disclaimers(texts, doc, ~removed, at_least(disclaimer_confidence))
+        disclaimers[np.isin(disclaimers, list(keep))] = ""
+        found = disclaimers != ""
+        if found.any():
+            removed |= found
+            named_as = np.where(found, disclaimers, markers if markers is not None else "")
+            named = (named & removed) | found
 
     index = np.where(removed[:, None] == ~kept_class[None, :], proba, -1.0).argmax(axis=1)
-    own = np.flatnonzero(removed & named & (p_removed < min_confidence))  # unsure marker lines: their own label
+    own = np.flatnonzero(removed & named & (p_removed < min_confidence))  # unsure: the label their words name
     if len(own):
-        own = own[np.isin(markers[own], classes)]
-        index[own] = [list(classes).index(label) for label in markers[own]]
+        own = own[np.isin(named_as[own], classes)]
+        index[own] = [list(classes).index(label) for label in named_as[own]]
     return classes[index], proba[np.arange(len(proba)), index], ~removed
 
 
@@ -253,6 +272,7 @@ class Thresholds:
     comment_confidence: float = COMMENT_CONFIDENCE_DEFAULT
     marker_confidence: float = MARKER_CONFIDENCE_DEFAULT
     gap_confidence: float = GAP_CONFIDENCE_DEFAULT
+    disclaimer_confidence: float = DISCLAIMER_CONFIDENCE_DEFAULT
 
     def __post_init__(self):
         if isinstance(self.keep, str) or not all(isinstance(label, str) for label in self.keep):
@@ -324,7 +344,7 @@ def _decide_table(table, counts, model, thresholds: Thresholds, repeats: Repeate
     labels, confidence, kept = decide(proba, model.classes_, t.keep, min_confidence, t.block_confidence, doc,
                                       alone, t.story_confidence, promo_confidence, repeated, t.repeat_confidence,
                                       comments, t.comment_confidence, markers, t.marker_confidence, text_lengths(texts),
-                                      t.gap_confidence)
+                                      t.gap_confidence, texts, t.disclaimer_confidence)
     return counts, labels, confidence, kept
 
 
@@ -357,8 +377,8 @@ def rule_marks(texts: Sequence[str], doc: np.ndarray, alone: np.ndarray | None, 
     """What ``decide`` reads from the texts, as its keyword arguments, for rows (in reading order, ``doc``
     numbering their documents) labeled as one batch, as a run of ``detector clean`` over them would be:
     ``repeated`` (lines ``repeat_documents`` of the documents repeat; 0: none), ``comments``
-    (reader-comment sections; none without stage one's ``alone``), ``markers`` (marker lines) and
-    ``chars`` (each row's length, for the runs). For scoring labeled data; the pipeline itself reads
+    (reader-comment sections; none without stage one's ``alone``), ``markers`` (marker lines),
+    ``chars`` (each row's length, for the runs) and ``texts`` (for the site disclaimers). For scoring labeled data; the pipeline itself reads
     only what it needs.
     """
     segments = pd.DataFrame({"doc_id": doc, "text": pd.Series(texts, dtype=object)})
@@ -366,7 +386,7 @@ def rule_marks(texts: Sequence[str], doc: np.ndarray, alone: np.ndarray | None, 
     repeats.add(segments)
     kept_class = np.isin(classes, list(keep))
     marks = {"repeated": repeats.marks(segments), "markers": line_marks(texts, doc, proba[:, ~kept_class].sum(axis=1)),
-             "chars": text_lengths(texts)}
+             "chars": text_lengths(texts), "texts": texts}
     if alone is not None:
         marks["comments"] = comment_marks(texts, doc, alone, proba, classes, keep)
     return marks

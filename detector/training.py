@@ -109,8 +109,8 @@ def report_from_proba(frame: pd.DataFrame, proba: np.ndarray, labels: np.ndarray
         "removal": {"min_confidence": min_confidence, "block_confidence": block_confidence,
                     "story_confidence": story_confidence if alone is not None else None,
                     "promo_confidence": promo_confidence, "gap_confidence": GAP_CONFIDENCE_DEFAULT,
-                    "rules": "repeated lines, comment sections, marker lines" if alone is not None
-                             else "repeated lines, marker lines",
+                    "rules": "repeated lines, comment sections, marker lines, site disclaimers" if alone is not None
+                             else "repeated lines, marker lines, site disclaimers",
                     **{k: round(v, 4) if isinstance(v, float) else v
                        for k, v in removal_scores(truth, kept, frame["text"]).items()},
                     "documents_perfect": round(documents_perfect(frame["doc_id"], truth, kept), 4)},
@@ -127,7 +127,8 @@ def keep_flags(frame: pd.DataFrame, proba: np.ndarray, labels: np.ndarray,
     """Whether each row of ``frame`` is kept, given its probabilities (columns ``labels``; stage one's as
     ``alone``; ``min_confidence`` and ``promo_confidence`` one value or one per row): ``pipeline.decide``
     in reading order, with the rules that read the texts (``pipeline.rule_marks``: the frame's repeated
-    lines, comment sections, marker lines and long lines stopping runs and ad gaps, at their defaults), as
+    lines, comment sections, marker lines, site disclaimers and long lines stopping runs and ad gaps, at their
+    defaults), as
     ``detector clean`` run over the whole frame at once would decide."""
     reading, order = sort_documents(frame)
     kept = np.empty(len(frame), dtype=bool)
