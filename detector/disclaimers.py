@@ -6,16 +6,18 @@ are the author's own, what the author holds, that links may earn the site a comm
 ("Disclaimer:", which ``markers`` reads) such a line is finance prose, and the model's first stage reads it as
 story. LABELS.md calls a site's disclaimer boilerplate and an affiliate line promo.
 
-A phrase alone is not enough: stories about advice rules quote the same words ("Many videos ended with
-'this is not financial advice'", a bank "précise que la note ne constitue pas une recommandation"). So
+A phrase alone is not enough: stories about advice rules use the same words ("Many videos ended with
+'this is not financial advice'", "The broker's terms said it did not provide investment advice"). So
 ``edge_disclaimers`` takes only the lines at the edges of what the rest of the rules keep: walking from a
 document's last kept line back (and from its first one on), a kept line that holds a phrase goes, a short
 kept line (under ``EDGE_SKIP_CHARS``: a name, a date, a heading) is passed over, and the first longer line
 without one ends the walk. A phrase inside quotation marks, or a line longer than ``DISCLAIMER_MAX_CHARS``,
 does not count. ``pipeline.decide`` applies it last (README, "The thresholds", has the measured effect).
 
-Each phrase is searched only in lines that hold its trigger, a word the phrase itself holds, so that most
-lines cost a few substring tests; the lines at the edges of a batch of 100k segments are about 3k.
+Each phrase is searched only in lines that hold one of its triggers, words the phrase itself holds, so that
+most lines cost one set lookup; about 2,800 lines of a batch of 100k segments lie at the edges (0.02 s).
+A phrase at the very end of a story is still taken ("La banque précise que la note ne constitue pas une
+recommandation d'investissement." closing a story in ``data/``): the one story line the rule costs there.
 """
 
 from __future__ import annotations
