@@ -242,45 +242,166 @@ _UNSPACED_PHRASES = [
     (_ADVICE, "صرفا", r"صرفا?ً? (?:جنبه )?(?:اطلاع[‌ ]?رسانی|آموزشی)"),
     (_ADVICE, "מהוו", r"אינ[והםן] מהוו?[הת]? (?:\S+ )?(?:ייעוץ|המלצה)"),
 ]
-_UNSPACED = re.compile("[\u0590-\U0010ffff]")  # lines with such a character are also searched for the others
-
-
-def _by_trigger(phrases) -> dict[str, list[tuple[int, str, re.Pattern]]]:
-    """trigger -> [(the phrase's place in the list, its label, its compiled pattern)]"""
-    found = {}
-    for place, (label, triggers, pattern) in enumerate(phrases):
-        compiled = re.compile(pattern)
-        for trigger in triggers.split():
-            found.setdefault(trigger, []).append((place, label, compiled))
-    return found
-
-
-_WORD_TRIGGERS = _by_trigger(_PHRASES)
-_PART_TRIGGERS = _by_trigger(_UNSPACED_PHRASES)
-_TRIGGER_WORDS = frozenset(_WORD_TRIGGERS)
+# Risk warnings, the regulator's words that close a broker's, an exchange's or a fund's ad ("CFDs are complex
+# instruments ...", "Past performance is not a reliable indicator ...", "Vous pouvez perdre tout ou partie de votre
+# capital", "投资有风险"). Only the forms that address the reader or quote the rule: a story reports such risks in
+# the third person ("investors could lose everything, the regulator warned"). Labeled promo (LABELS.md).
+_RISK = "promo"
+_RISK_PHRASES = [
+    (_RISK, "lose", r"\byou (?:could|can|may|might|will) lose (?:all|some|part|everything|the (?:entire|whole)|"
+                    r"more than)"),
+    (_RISK, "risk", r"\bcapital (?:is )?at risk\b"),
+    (_RISK, "performance", r"\bpast performance (?:is not|isn't|does not|doesn't) (?:a )?(?:reliable )?(?:indicat|"
+                           r"guarant)"),
+    (_RISK, "afford", r"\bonly (?:invest|trade) (?:what|money) (?:you can|that you can) afford to lose"),
+    (_RISK, "prepared", r"\bdon'?t invest unless you'?re prepared to lose"),
+    (_RISK, "accounts", r"\b\d+(?:[.,]\d+)? ?% of retail (?:investor )?(?:cfd )?accounts lose money"),
+    (_RISK, "cfds", r"\bcfds are complex instruments"),
+    (_RISK, "protected", r"\byou should not expect to be protected"),
+    # German
+    (_RISK, "können kannst", r"(?:sie können|du kannst) (?:ihr|dein)(?:e|en)? (?:gesamte[ns]? |eingesetzte[ns]? |"
+                             r"investierte[ns]? )*(?:kapital|geld|einsatz)"),
+    (_RISK, "totalverlust", r"\btotalverlust"),
+    (_RISK, "wertentwicklung wertentwicklungen", r"(?:frühere|vergangene) (?:wertentwicklung|wertentwicklungen) "
+                                                 r"(?:ist|sind) kein"),
+    (_RISK, "cfds", r"cfds sind komplexe instrumente"),
+    (_RISK, "konten kleinanlegerkonten", r"\d+(?:,\d+)? ?% der (?:cfd-)?(?:konten|kleinanlegerkonten)"),
+    # Dutch
+    (_RISK, "kunt", r"\bje kunt (?:je |uw )?(?:volledige |gehele )?(?:inleg|geld|investering)"),
+    (_RISK, "resultaten", r"in het verleden behaalde resultaten bieden geen garantie"),
+    (_RISK, "cfd cfds", r"(?:cfd|cfds|cfd's) zijn complexe instrumenten"),
+    # French
+    (_RISK, "perdre", r"\bvous (?:pouvez|pourriez|risquez de) perdre"),
+    (_RISK, "performances", r"performances passées ne (?:préjugent|sont|constituent) pas"),
+    (_RISK, "cfd", r"cfd sont des instruments complexes"),
+    (_RISK, "risque", r"\bcapital (?:est )?à risque"),
+    # Spanish
+    (_RISK, "perder", r"\b(?:puedes|podrías|puede usted|podría usted) perder"),
+    (_RISK, "perder", r"\binvierta solo lo que pueda permitirse perder|\bsolo invierte lo que puedas permitirte perder"),
+    (_RISK, "rentabilidad rentabilidades", r"(?:rentabilidad|rentabilidades) pasadas? no (?:garantiza|es garantía|"
+                                           r"es indicativ)"),
+    (_RISK, "cfd", r"los cfd son instrumentos complejos"),
+    # Portuguese
+    (_RISK, "perder", r"\b(?:você )?(?:pode|poderá) perder (?:todo|toda|parte|a totalidade)"),
+    (_RISK, "rentabilidade", r"rentabilidade passada não é garantia"),
+    # Italian
+    (_RISK, "perdere", r"\b(?:puoi|potresti) perdere"),
+    (_RISK, "rendimenti risultati", r"(?:rendimenti|risultati) passati non (?:sono|costituiscono|garantiscono)"),
+    (_RISK, "cfd", r"i cfd sono strumenti complessi"),
+    # Polish, Czech, Romanian, Hungarian, Swedish
+    (_RISK, "stracić", r"\bmożesz stracić"),
+    (_RISK, "wyniki", r"wyniki (?:historyczne|osiągnięte w przeszłości) nie (?:są|stanowią) gwarancj"),
+    (_RISK, "cfd", r"cfd (?:to|są) złożon"),
+    (_RISK, "přijít ztratit", r"\bmůžete (?:přijít o|ztratit)"),
+    (_RISK, "výnosy", r"minulé výnosy nejsou zárukou"),
+    (_RISK, "pierde", r"\b(?:poți|puteți) pierde"),
+    (_RISK, "performanțele", r"performanțele (?:anterioare|trecute) nu"),
+    (_RISK, "elveszítheted elveszítheti", r"\b(?:elveszítheted|elveszítheti)"),
+    (_RISK, "hozamok teljesítmény", r"múltbeli (?:hozamok|teljesítmény) nem"),
+    (_RISK, "förlora", r"\bdu kan förlora"),
+    (_RISK, "avkastning", r"historisk avkastning är ingen garanti"),
+    # Turkish, Russian, Ukrainian, Greek
+    (_RISK, "kaybedebilirsiniz", r"kaybedebilirsiniz"),
+    (_RISK, "performans performansı", r"geçmiş (?:performans|performansı) gelecek"),
+    (_RISK, "потерять", r"\b(?:вы можете|можете) потерять"),
+    (_RISK, "прошлая прошлые", r"(?:прошлая|прошлые) доходност\w* не гарантиру"),
+    (_RISK, "втратити", r"\b(?:ви можете|можете) втратити"),
+    (_RISK, "дохідність", r"минула дохідність не гарантує"),
+    (_RISK, "χάσετε", r"μπορεί να χάσετε"),
+    (_RISK, "αποδόσεις", r"προηγούμενες αποδόσεις δεν"),
+    # Vietnamese, Indonesian
+    (_RISK, "bạn", r"bạn có thể mất (?:toàn bộ|một phần|vốn|tiền)"),
+    (_RISK, "khứ", r"(?:kết quả|lợi nhuận) (?:trong )?quá khứ không đảm bảo"),
+    (_RISK, "kehilangan", r"\b(?:anda )?dapat kehilangan (?:seluruh|sebagian)"),
+    (_RISK, "kinerja", r"kinerja masa lalu tidak"),
+]
+_RISK_UNSPACED_PHRASES = [
+    (_RISK, "元本", r"元本(?:を)?(?:割り込む|割れ|失う)"),
+    (_RISK, "過去の", r"過去の(?:運用)?(?:実績|成績)は(?:将来|今後)"),
+    (_RISK, "投资有风险 投資有風險", r"投资有风险|投資有風險"),
+    (_RISK, "入市需谨慎", r"入市需谨慎"),
+    (_RISK, "过往业绩", r"过往业绩不(?:代表|预示)"),
+    (_RISK, "원금", r"원금(?:의)? ?(?:손실|전부|일부)"),
+    (_RISK, "수익률이", r"과거(?:의)? 수익률이 미래"),
+    (_RISK, "การลงทุนมีความเสี่ยง", r"การลงทุนมีความเสี่ยง"),
+    (_RISK, "ผลการดำเนินงานในอดีต", r"ผลการดำเนินงานในอดีต"),
+    (_RISK, "जोखिमों", r"बा(?:ज़|ज)ार जोखिमों के अधीन"),
+    (_RISK, "नुकसान", r"पूरा नुकसान हो सकता"),
+    (_RISK, "تخسر", r"(?:قد )?تخسر (?:رأس مالك|جميع|كامل|كل)"),
+    (_RISK, "الأداء السابق", r"الأداء السابق لا"),
+]
 _WORD = re.compile(r"\w+")
 # Quotation marks that open or close a quote; an ASCII apostrophe only where it opens one (after a space).
 # Single closing quotes are left out: "’" is also the apostrophe.
 _DOUBLE_QUOTES = re.compile(r"[\"“”„«»「」『』]")
 _SINGLE_QUOTES = re.compile(r"‘|(?:^|(?<=\s))'")
+_UNSPACED = re.compile("[\u0590-\U0010ffff]")  # lines with such a character are also searched for the others
+
+
+class _PhraseTable:
+    """Phrases in lines: each searched (case folded) only in lines that hold one of its triggers."""
+
+    def __init__(self, phrases: list, unspaced_phrases: list):
+        self.words = self._by_trigger(phrases, 0)
+        self.parts = self._by_trigger(unspaced_phrases, len(phrases))
+        self.trigger_words = frozenset(self.words)
+
+    @staticmethod
+    def _by_trigger(phrases: list, first: int) -> dict[str, list[tuple[int, str, re.Pattern]]]:
+        """trigger -> [(the phrase's place, its label, its compiled pattern)]"""
+        found = {}
+        for place, (label, triggers, pattern) in enumerate(phrases, start=first):
+            compiled = re.compile(pattern)
+            for trigger in triggers.split():
+                found.setdefault(trigger, []).append((place, label, compiled))
+        return found
+
+    def label(self, text: str) -> str:
+        """The label of the first phrase (in the tables' order) that ``text`` holds outside quotation marks, or
+        "" (also for a line over ``DISCLAIMER_MAX_CHARS``)."""
+        if len(text) > DISCLAIMER_MAX_CHARS:
+            return ""
+        folded = text.casefold()
+        candidates = [entry for word in self.trigger_words.intersection(_WORD.findall(folded))
+                      for entry in self.words[word]]
+        if not folded.isascii() and _UNSPACED.search(folded):
+            candidates += [entry for part, entries in self.parts.items() if part in folded for entry in entries]
+        for _, label, pattern in sorted(set(candidates), key=lambda entry: entry[0]):
+            found = pattern.search(folded)
+            if found and not _quoted(folded[:found.start()]):
+                return label
+        return ""
+
+
+_DISCLAIMERS = _PhraseTable(_PHRASES, _UNSPACED_PHRASES)
+_RISK_WARNINGS = _PhraseTable(_RISK_PHRASES, _RISK_UNSPACED_PHRASES)
 
 
 def disclaimer_label(text: str) -> str:
     """The label a site's disclaimer phrase in ``text`` names ("boilerplate"; "promo" for an affiliate line),
     "" for none: no phrase, the phrase inside quotation marks, or ``text`` too long to be a disclaimer."""
-    if len(text) > DISCLAIMER_MAX_CHARS:
-        return ""
-    folded = text.casefold()
-    candidates = [entry for word in _TRIGGER_WORDS.intersection(_WORD.findall(folded))
-                  for entry in _WORD_TRIGGERS[word]]
-    if not folded.isascii() and _UNSPACED.search(folded):
-        candidates += [(len(_PHRASES) + place, label, pattern) for part, entries in _PART_TRIGGERS.items()
-                       if part in folded for place, label, pattern in entries]
-    for _, label, pattern in sorted(set(candidates), key=lambda entry: entry[0]):
-        found = pattern.search(folded)
-        if found and not _quoted(folded[:found.start()]):
-            return label
-    return ""
+    return _DISCLAIMERS.label(text)
+
+
+def is_risk_warning(text: str) -> bool:
+    """Whether ``text`` holds a risk warning's words addressed to the reader (``_RISK_PHRASES``), outside
+    quotation marks, in a line of at most ``DISCLAIMER_MAX_CHARS``."""
+    return bool(_RISK_WARNINGS.label(text))
+
+
+def risk_warnings_beside_ads(texts: Sequence[str], doc: np.ndarray | None, kept: np.ndarray,
+                             removed_as_promo: np.ndarray) -> np.ndarray:
+    """The kept rows right before or after a row ``removed_as_promo`` in their document that hold a risk
+    warning (``is_risk_warning``): the warning that closes an ad block ("Crypto assets are highly volatile.
+    You could lose all the money you invest."). ``doc`` numbers the documents (None: one)."""
+    same = np.ones(max(len(texts) - 1, 0), dtype=bool) if doc is None else np.asarray(doc)[1:] == np.asarray(doc)[:-1]
+    beside = np.zeros(len(texts), dtype=bool)
+    beside[1:] |= removed_as_promo[:-1] & same
+    beside[:-1] |= removed_as_promo[1:] & same
+    found = np.zeros(len(texts), dtype=bool)
+    for row in np.flatnonzero(beside & kept):
+        found[row] = is_risk_warning(texts[row])
+    return found
 
 
 def _quoted(before: str) -> bool:

@@ -18,7 +18,7 @@ import pandas as pd
 
 from .clean import clean_article
 from .comments import COMMENT_CONFIDENCE_DEFAULT, comment_sections
-from .disclaimers import edge_disclaimers
+from .disclaimers import edge_disclaimers, risk_warnings_beside_ads
 from .errors import InputError
 from .features import document_bounds, text_lengths
 from .markers import MARKER_CONFIDENCE_DEFAULT, marker_rows
@@ -139,9 +139,12 @@ def decide(proba: np.ndarray, classes: Sequence[str], keep: Sequence[str] = KEEP
        next to it (``_beside_the_story``; 1 turns it off);
     8. ad gaps: a kept row whose neighbours on both sides in its document are removed as "promo"
        (their likeliest removed label) goes when junk is at least ``gap_confidence`` (1 turns it off);
-    9. site disclaimers: with ``texts`` (each row's text), a kept row at either edge of its document's kept
-       rows that holds a disclaimer phrase naming a label that is not kept (``disclaimers.edge_disclaimers``)
-       goes when junk is at least ``disclaimer_confidence`` (1 turns it off), whatever stage one reads.
+    9. site disclaimers and risk warnings: with ``texts`` (each row's text), a kept row right before or after
+       a row removed as "promo" that holds a risk warning addressed to the reader ("You could lose all the
+       money you invest", ``disclaimers.risk_warnings_beside_ads``), and a kept row at either edge of its
+       document's kept rows that holds a site's disclaimer phrase (``disclaimers.edge_disclaimers``), go, as
+       the label their words name unless it is kept, when junk is at least ``disclaimer_confidence`` (1 turns
+       it off), whatever stage one reads.
 
     With story protection on, rules 6 and 8 never take a row stage one reads as story, and with
     ``chars`` (each row's length in characters) runs and gaps take no row of at least
@@ -196,13 +199,13 @@ def decide(proba: np.ndarray, classes: Sequence[str], keep: Sequence[str] = KEEP
         removed = removed | (_between(as_promo, doc) & at_least(gap_confidence) & sweepable & not_story)
     named_as = markers if named.any() else None
     if texts is not None and disclaimer_confidence < 1:
-        disclaimers = edge_disclaimers(texts, doc, ~removed, at_least(disclaimer_confidence))
-        disclaimers[np.isin(disclaimers, list(keep))] = ""
-        found = disclaimers != ""
-        if found.any():
-            removed |= found
-            named_as = np.where(found, disclaimers, markers if markers is not None else "")
-            named = (named & removed) | found
+        found = _disclaimers(texts, doc, proba, classes, kept_class, removed, named, markers,
+                             at_least(disclaimer_confidence))
+        found[np.isin(found, list(keep))] = ""
+        if (found != "").any():
+            removed |= found != ""
+            named_as = np.where(found != "", found, markers if markers is not None else "")
+            named = (named & removed) | (found != "")
 
     index = np.where(removed[:, None] == ~kept_class[None, :], proba, -1.0).argmax(axis=1)
     own = np.flatnonzero(removed & named & (p_removed < min_confidence))  # unsure: the label their words name
@@ -210,6 +213,21 @@ def decide(proba: np.ndarray, classes: Sequence[str], keep: Sequence[str] = KEEP
         own = own[np.isin(named_as[own], classes)]
         index[own] = [list(classes).index(label) for label in named_as[own]]
     return classes[index], proba[np.arange(len(proba)), index], ~removed
+
+
+def _disclaimers(texts, doc, proba, classes, kept_class, removed, named, markers, removable) -> np.ndarray:
+    """Rule 9 of ``decide``: per row, the label that its words name for a kept and ``removable`` row that is a
+    risk warning beside a row removed as promo (``disclaimers.risk_warnings_beside_ads``) or a site's
+    disclaimer at an edge of the kept rows (``disclaimers.edge_disclaimers``), "" for the others."""
+    found = np.full(len(proba), "", dtype=object)
+    if PROMO_LABEL in classes:
+        likeliest_removed = np.where(kept_class[None, :], -1.0, proba).argmax(axis=1)
+        as_promo = removed & (classes[likeliest_removed] == PROMO_LABEL)
+        if markers is not None:
+            as_promo |= removed & named & (markers == PROMO_LABEL)
+        found[risk_warnings_beside_ads(texts, doc, ~removed, as_promo) & removable] = PROMO_LABEL
+    at_edges = edge_disclaimers(texts, doc, ~removed & (found == ""), removable)
+    return np.where(at_edges != "", at_edges, found)
 
 
 def _beside_the_story(shielded: np.ndarray, kept: np.ndarray, doc: np.ndarray | None) -> np.ndarray:

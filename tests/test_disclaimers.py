@@ -4,7 +4,8 @@ import numpy as np
 import pytest
 
 from detector.disclaimers import (
-    DISCLAIMER_MAX_CHARS, EDGE_SKIP_CHARS, _PHRASES, _UNSPACED_PHRASES, disclaimer_label, edge_disclaimers,
+    _PHRASES, _RISK_PHRASES, _RISK_UNSPACED_PHRASES, _UNSPACED_PHRASES, DISCLAIMER_MAX_CHARS, EDGE_SKIP_CHARS,
+    disclaimer_label, edge_disclaimers, is_risk_warning, risk_warnings_beside_ads,
 )
 from detector.pipeline import decide
 
@@ -57,12 +58,12 @@ def test_a_line_too_long_for_a_disclaimer_names_nothing():
 
 
 def test_every_trigger_stands_in_its_pattern():
-    for label, triggers, pattern in _PHRASES + _UNSPACED_PHRASES:
+    for label, triggers, pattern in _PHRASES + _UNSPACED_PHRASES + _RISK_PHRASES + _RISK_UNSPACED_PHRASES:
         assert label in ("boilerplate", "promo")
         re.compile(pattern)
         for trigger in triggers.split():
             assert trigger in pattern, (trigger, pattern)
-    for _, triggers, _ in _PHRASES:  # whole words: the spaced languages are looked up word by word
+    for _, triggers, _ in _PHRASES + _RISK_PHRASES:  # whole words: the spaced languages are looked up word by word
         assert all(re.fullmatch(r"\w+", trigger) for trigger in triggers.split()), triggers
 
 
@@ -127,3 +128,50 @@ def test_clean_drops_a_sites_disclaimer_but_keeps_a_story_that_quotes_one(defaul
     quoting = story + ('The regulator warned that ending a video with "this is not financial advice" does not '
                        "change what the video is.\n")
     assert clean(quoting, model=default_model) == quoting
+
+
+@pytest.mark.parametrize("line", [
+    "Trading is risky: you could lose all of the money you deposit.",
+    "CFDs are complex instruments and carry a high risk of losing money because of leverage.",
+    "Past performance is not a reliable indicator of future returns.",
+    "Kryptowerte schwanken stark, ein Totalverlust ist möglich.",
+    "Les performances passées ne préjugent pas des performances futures.",
+    "Invertir conlleva riesgos: puedes perder el dinero invertido.",
+    "Możesz stracić całość wpłaconych środków.",
+    "Инвестиции рискованны, вы можете потерять вложенные деньги.",
+    "投资有风险，理财需谨慎。",
+    "การลงทุนมีความเสี่ยง ผู้ลงทุนควรศึกษาข้อมูล",
+])
+def test_a_risk_warning_addressed_to_the_reader_is_one(line):
+    assert is_risk_warning(line)
+
+
+@pytest.mark.parametrize("line", [
+    "Investors could lose everything if the exchange fails, the regulator warned on Tuesday.",
+    'The ad ended with the words "you could lose all your money" in small print.',
+    "The fund's past performance was strong, with a return of 12% last year.",
+])
+def test_a_story_that_reports_a_risk_is_no_risk_warning(line):
+    assert not is_risk_warning(line)
+
+
+WARNING = "Crypto assets are volatile. You could lose all the money you put in."
+AD = "Open an account with CoinNest today and get 20 USDT"
+
+
+def test_a_risk_warning_goes_beside_a_line_removed_as_promo_only():
+    texts = [STORY, AD, WARNING, STORY, WARNING, STORY]
+    kept = np.array([True, False, True, True, True, True])
+    as_promo = np.array([False, True, False, False, False, False])
+    assert risk_warnings_beside_ads(texts, None, kept, as_promo).tolist() == [False, False, True, False, False, False]
+    assert not risk_warnings_beside_ads(texts, np.array([0, 0, 1, 1, 1, 1]), kept, as_promo).any()  # other document
+
+
+def test_decide_takes_the_warning_that_closes_an_ad_past_story_protection():
+    texts = [STORY, AD, WARNING, STORY]
+    proba = np.array([[0.0, 0.0, 1.0, 0.0], [0.0, 0.0, 0.02, 0.98], [0.0, 0.1, 0.6, 0.3], [0.0, 0.0, 1.0, 0.0]])
+    alone = np.array([[0.0, 0.0, 1.0, 0.0], [0.0, 0.0, 0.1, 0.9], [0.0, 0.0, 0.95, 0.05], [0.0, 0.0, 1.0, 0.0]])
+    labels, _, kept = decide(proba, CLASSES, ["editorial"], 0.95, alone=alone, texts=texts, gap_confidence=1.0)
+    assert kept.tolist() == [True, False, False, True] and labels[2] == "promo"
+    assert decide(proba, CLASSES, ["editorial"], 0.95, alone=alone, texts=texts, gap_confidence=1.0,
+                  disclaimer_confidence=1.0)[2].tolist() == [True, False, True, True]
