@@ -18,8 +18,8 @@ from .markers import MARKER_CONFIDENCE_DEFAULT
 from .persistence import load_model, save_model
 from .pipeline import (
     BLOCK_CONFIDENCE_DEFAULT, CRYPTO_MIN_CONFIDENCE, CRYPTO_PROMO_CONFIDENCE, DISCLAIMER_CONFIDENCE_DEFAULT,
-    GAP_CONFIDENCE_DEFAULT, KEEP_DEFAULT, MIN_CONFIDENCE_DEFAULT, STORY_CONFIDENCE_DEFAULT, LabeledSegment, Thresholds, classify_texts, clean_texts,
-    segment_frame,
+    GAP_CONFIDENCE_DEFAULT, KEEP_DEFAULT, MIN_CONFIDENCE_DEFAULT, STORY_CONFIDENCE_DEFAULT, LabeledSegment, Thresholds,
+    classify_texts, clean_texts, segment_frame,
 )
 from .repeats import REPEAT_CONFIDENCE_DEFAULT, REPEAT_DOCUMENTS_DEFAULT, RepeatedLines
 from .segments import Segment, split_segments
@@ -107,7 +107,10 @@ def classify(text: str, *, model=None, keep: Sequence[str] = KEEP_DEFAULT, min_c
         and its removed bullets. Never a line that the first stage reads as story
         (``story_confidence``), nor a long one it reads as more likely story than not. 1 turns this off.
     disclaimer_confidence : float
-        Also remove a site's disclaimer at either edge of the kept text, a line that holds a phrase such as
+        Also remove the risk warning right next to a line removed as promo ("You could lose all the money you
+        invest", "CFDs are complex instruments ...", "投资有风险"; addressed to the reader, not a story's
+        report of a risk), as promo, and a site's disclaimer at either edge of the kept text, a line that holds a
+        phrase such as
         "This article is not investment advice", "The views expressed are the author's own", "Die Inhalte
         dienen ausschließlich der Information" or "We may earn a commission" (``disclaimers``, about 25
         languages; not inside quotation marks), when the labels outside ``keep`` have at least this probability:

@@ -130,7 +130,9 @@ def _parser() -> argparse.ArgumentParser:
                               "least this probability (default: %(default)s, every one except what "
                               "--story-confidence keeps; 1 treats them like any other line)")
         sub.add_argument("--disclaimer-confidence", type=float, default=DISCLAIMER_CONFIDENCE_DEFAULT,
-                         help="remove a site's disclaimer at either end of the kept text, a line with a phrase such as "
+                         help="remove an ad's risk warning next to a line removed as promo (\"You could lose all "
+                              "the money you invest\") and a site's disclaimer at either end of the kept text, a "
+                              "line with a phrase such as "
                               "\"This article is not investment advice\", \"The views expressed are the author's "
                               "own\" or \"We may earn a commission\" (not in quotation marks), when the labels "
                               "outside --keep have at least this probability (default: %(default)s, any, even where "

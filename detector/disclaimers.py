@@ -1,5 +1,5 @@
-"""Site disclaimers without a head: "This article is not investment advice", "Die Inhalte dienen ausschließlich
-der Information", "本記事は情報提供を目的としており ...".
+"""Site disclaimers without a head ("This article is not investment advice", "Die Inhalte dienen ausschließlich
+der Information", "本記事は情報提供を目的としており ...") and the risk warnings of ads.
 
 A news site prints its legal lines under (or over) every story: that the article is no advice, that the views
 are the author's own, what the author holds, that links may earn the site a commission. Without a head
@@ -13,6 +13,12 @@ document's last kept line back (and from its first one on), a kept line that hol
 kept line (under ``EDGE_SKIP_CHARS``: a name, a date, a heading) is passed over, and the first longer line
 without one ends the walk. A phrase inside quotation marks, or a line longer than ``DISCLAIMER_MAX_CHARS``,
 does not count. ``pipeline.decide`` applies it last (README, "The thresholds", has the measured effect).
+
+An ad's risk warning is the same kind of line ("Crypto assets are volatile. You could lose all the money you
+invest.", "CFDs are complex instruments ...", "投资有风险"): regulators' wording, read as story by the model,
+and reported by stories in other words ("investors could lose everything, the regulator warned"). Only the forms
+addressed to the reader or quoting the rule count, and ``risk_warnings_beside_ads`` takes such a line only
+right next to a line removed as promo, as promo: the warning that closes an ad block (LABELS.md).
 
 Each phrase is searched only in lines that hold one of its triggers, words the phrase itself holds, so that
 most lines cost one set lookup; about 2,800 lines of a batch of 100k segments lie at the edges (0.02 s).
@@ -43,7 +49,8 @@ _PHRASES = [
     # English
     (_ADVICE, "advice", r"\bnot (?:be )?(?:intended |meant |to be (?:construed|considered|taken|read|relied upon|"
                         r"interpreted) )?(?:as )?(?:an? )?(?:financial|investment|trading|tax|legal|professional|"
-                        r"personal)(?:,? (?:or |and )?(?:financial|investment|trading|tax|legal|professional))* advice"),
+                        r"personal)(?:,? (?:or |and )?(?:financial|investment|trading|tax|legal|professional))* "
+                        r"advice"),
     (_ADVICE, "advice", r"\b(?:does|do|should|shall|is|are|must) not (?:constitute|represent|amount to|serve as|offer|"
                         r"provide|contain|give|be (?:construed|considered|taken|read|relied upon|interpreted) as) "
                         r"(?:any |an? |financial |investment |personal )*(?:financial |investment |trading |tax |"
@@ -61,17 +68,19 @@ _PHRASES = [
     (_ADVICE, "dyor", r"\bdyor\b"),
     (_OPINION, "expressed", r"\b(?:views|opinions)(?: and opinions)? expressed (?:in this|here|are)"),
     (_OPINION, "necessarily", r"\bdo(?:es)? not necessarily reflect"),
-    (_HOLDING, "author authors", r"\bthe (?:author|authors) (?:holds?|owns?|has (?:a )?positions?|does not (?:hold|own)|held|is "
-                                 r"(?:long|short))\b"),
+    (_HOLDING, "author authors", r"\bthe (?:author|authors) (?:holds?|owns?|has (?:a )?positions?|does not "
+                                 r"(?:hold|own)|held|is (?:long|short))\b"),
     (_HOLDING, "writing publication", r"\bat the time of (?:writing|publication),? the (?:author|writer)"),
     (_AFFILIATE, "commission", r"\bmay (?:earn|receive|get) (?:a |an )?(?:small )?(?:affiliate )?commission"),
     (_AFFILIATE, "affiliate", r"\baffiliate links?\b"),
     # German
     (_ADVICE, "keine", r"keine (?:individuelle )?(?:anlage|finanz|steuer|rechts|kauf|verkaufs|investment)"
                        r"(?:beratung|empfehlung)"),
-    (_ADVICE, "stellt stellen", r"(?:stellt|stellen) (?:\w+ )?(?:keine|weder eine) (?:\w+ )?(?:anlageberatung|empfehlung|"
+    (_ADVICE, "stellt stellen", r"(?:stellt|stellen) (?:\w+ )?(?:keine|weder eine) (?:\w+ )?"
+                                r"(?:anlageberatung|empfehlung|"
                                 r"aufforderung|beratung)"),
-    (_ADVICE, "dient dienen", r"(?:dient|dienen) (?:ausschließlich|allein|nur|lediglich) (?:der|zur|zu) (?:allgemeinen )?"
+    (_ADVICE, "dient dienen", r"(?:dient|dienen) (?:ausschließlich|allein|nur|lediglich) (?:der|zur|zu) "
+                              r"(?:allgemeinen )?"
                               r"information"),
     (_ADVICE, "gewähr", r"\bohne gewähr\b"),
     (_ADVICE, "aufforderung", r"keine aufforderung zum (?:kauf|verkauf)"),
@@ -84,7 +93,8 @@ _PHRASES = [
     (_ADVICE, "geen", r"geen (?:financieel|financiële|beleggings|juridisch|fiscaal|persoonlijk)[\w-]* ?advies"),
     (_ADVICE, "geen", r"(?:geeft|vormt|is) geen [\w ,-]{0,40}advies\b"),
     (_ADVICE, "informatief informatie informatieve", r"(?:puur|uitsluitend|louter|alleen|enkel) (?:bedoeld )?"
-                                                     r"(?:ter |als |voor )?(?:informatief|informatie|informatieve doeleinden)"),
+                                                     r"(?:ter |als |voor )?(?:informatief|informatie|"
+                                                     r"informatieve doeleinden)"),
     (_ADVICE, "ontleend", r"kunnen geen rechten (?:worden )?(?:aan )?ontleend"),
     (_OPINION, "mening", r"mening van de (?:auteur|schrijver)"),
     (_HOLDING, "auteur schrijver", r"de (?:auteur|schrijver) (?:bezit|heeft (?:een )?positie)"),
@@ -93,7 +103,8 @@ _PHRASES = [
     (_ADVICE, "ne", r"ne (?:constitu\w+|saurai\w+ constituer|représente\w*) (?:ni |pas |en aucun cas )(?:un |une |"
                     r"des |de )?(?:conseil|recommandation|incitation|sollicitation|offre)"),
     (_ADVICE, "titre", r"\bà titre (?:purement |uniquement |exclusivement )?(?:indicatif|informatif|d'information)"),
-    (_ADVICE, "conseil conseils", r"(?:pas|ni) (?:un |de )?(?:conseil|conseils) (?:en investissement|financier|d'investissement)"),
+    (_ADVICE, "conseil conseils", r"(?:pas|ni) (?:un |de )?(?:conseil|conseils) (?:en investissement|financier|"
+                                  r"d'investissement)"),
     (_OPINION, "engage engagent", r"n'(?:engage|engagent) que (?:leur|son|ses) auteur"),
     (_OPINION, "opinion opinions", r"(?:opinion|opinions) (?:exprimées?|émises?)"),
     (_HOLDING, "auteur auteure", r"l'(?:auteur|auteure) (?:détient|possède)"),
@@ -105,7 +116,8 @@ _PHRASES = [
                     r"consejo|asesoría|oferta)"),
     (_ADVICE, "no", r"no (?:es|son) (?:un |una )?(?:asesoramiento|recomendación|consejo|asesoría) (?:financier|"
                     r"de inversión|de compra|de venta)"),
-    (_ADVICE, "carácter fines propósito propósitos finalidad", r"(?:carácter|fines|propósito|propósitos|finalidad) (?:meramente |"
+    (_ADVICE, "carácter fines propósito propósitos finalidad", r"(?:carácter|fines|propósito|propósitos|finalidad) "
+                                                               r"(?:meramente |"
                                                                r"exclusivamente |puramente |únicamente )?"
                                                                r"(?:informativ|divulgativ)"),
     (_OPINION, "opiniones", r"opiniones (?:expresadas|vertidas)"),
@@ -168,7 +180,8 @@ _PHRASES = [
     (_ADVICE, "yatırım", r"yatırım tavsiyesi (?:değildir|niteliğinde değildir|içermez|olarak)"),
     (_ADVICE, "yatırım", r"yatırım danışmanlığı (?:hizmeti )?kapsamında değildir"),
     (_ADVICE, "bilgi bilgilendirme", r"(?:bilgi|bilgilendirme) amaçlı"),
-    (_OPINION, "görüşler görüşleri düşünceler düşünceleri", r"(?:görüşler|görüşleri|görüş ve düşünceler|görüş ve düşünceleri) yazar"),
+    (_OPINION, "görüşler görüşleri düşünceler düşünceleri", r"(?:görüşler|görüşleri|görüş ve düşünceler|"
+                                                            r"görüş ve düşünceleri) yazar"),
     (_HOLDING, "yazarın", r"yazarın .{0,60}pozisyon"),
     (_AFFILIATE, "komisyon", r"komisyon (?:kazanabilir|alabilir)"),
     # Russian and Ukrainian
@@ -277,7 +290,8 @@ _RISK_PHRASES = [
     (_RISK, "risque", r"\bcapital (?:est )?à risque"),
     # Spanish
     (_RISK, "perder", r"\b(?:puedes|podrías|puede usted|podría usted) perder"),
-    (_RISK, "perder", r"\binvierta solo lo que pueda permitirse perder|\bsolo invierte lo que puedas permitirte perder"),
+    (_RISK, "perder", r"\binvierta solo lo que pueda permitirse perder|"
+                      r"\bsolo invierte lo que puedas permitirte perder"),
     (_RISK, "rentabilidad rentabilidades", r"(?:rentabilidad|rentabilidades) pasadas? no (?:garantiza|es garantía|"
                                            r"es indicativ)"),
     (_RISK, "cfd", r"los cfd son instrumentos complejos"),

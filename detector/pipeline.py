@@ -396,8 +396,8 @@ def rule_marks(texts: Sequence[str], doc: np.ndarray, alone: np.ndarray | None, 
     numbering their documents) labeled as one batch, as a run of ``detector clean`` over them would be:
     ``repeated`` (lines ``repeat_documents`` of the documents repeat; 0: none), ``comments``
     (reader-comment sections; none without stage one's ``alone``), ``markers`` (marker lines),
-    ``chars`` (each row's length, for the runs) and ``texts`` (for the site disclaimers). For scoring labeled data; the pipeline itself reads
-    only what it needs.
+    ``chars`` (each row's length, for the runs) and ``texts`` (for the site disclaimers and risk warnings). For
+    scoring labeled data; the pipeline itself reads only what it needs.
     """
     segments = pd.DataFrame({"doc_id": doc, "text": pd.Series(texts, dtype=object)})
     repeats = RepeatedLines(repeat_documents)
