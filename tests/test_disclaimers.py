@@ -140,6 +140,7 @@ def test_clean_drops_a_sites_disclaimer_but_keeps_a_story_that_quotes_one(defaul
     "Możesz stracić całość wpłaconych środków.",
     "Инвестиции рискованны, вы можете потерять вложенные деньги.",
     "投资有风险，理财需谨慎。",
+    "暗号資産は価格変動が大きく、元本を割り込むおそれがあります。",
     "การลงทุนมีความเสี่ยง ผู้ลงทุนควรศึกษาข้อมูล",
 ])
 def test_a_risk_warning_addressed_to_the_reader_is_one(line):
@@ -150,6 +151,7 @@ def test_a_risk_warning_addressed_to_the_reader_is_one(line):
     "Investors could lose everything if the exchange fails, the regulator warned on Tuesday.",
     'The ad ended with the words "you could lose all your money" in small print.',
     "The fund's past performance was strong, with a return of 12% last year.",
+    "金融庁は元本を失うリスクについて説明を徹底するよう求めた。",
 ])
 def test_a_story_that_reports_a_risk_is_no_risk_warning(line):
     assert not is_risk_warning(line)
