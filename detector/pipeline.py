@@ -77,10 +77,12 @@ PROMO_CONFIDENCE_OFF = 1.0
 # passes no line that stage one reads as story, nor a long one it reads as more likely story than not
 # (a story paragraph between two "Advertisement" lines stays). 1 turns gaps off (README, "The thresholds").
 GAP_CONFIDENCE_DEFAULT = 0.4
-# Site disclaimers at the story's edges: a kept line at either end of a document's kept lines that holds a
-# disclaimer phrase ("This article is not investment advice", ``disclaimers``) goes when the labels outside keep
-# have at least DISCLAIMER_CONFIDENCE_DEFAULT of its probability, past story protection: the first stage reads
-# such lines as story. 0: any junk at all. 1 turns it off (README, "The thresholds").
+# Site disclaimers and risk warnings: a kept line at either end of a document's kept lines that holds a site's
+# disclaimer phrase ("This article is not investment advice"), and a kept line next to a line removed as promo that
+# holds a risk warning addressed to the reader ("You could lose all the money you invest"; both ``disclaimers``),
+# go when the labels outside keep have at least DISCLAIMER_CONFIDENCE_DEFAULT of their probability, past story
+# protection: the first stage reads such lines as story. 0: any junk at all. 1 turns it off (README, "The
+# thresholds").
 DISCLAIMER_CONFIDENCE_DEFAULT = 0.0
 BATCH_SEGMENTS = 4000  # segments per batch of text files in batch runs
 # A stream of one batch goes to forked workers only from this many lines: starting them and
@@ -194,8 +196,7 @@ def decide(proba: np.ndarray, classes: Sequence[str], keep: Sequence[str] = KEEP
     if protecting:
         removed &= ~_beside_the_story(removed & ~not_story & ~furniture, ~removed, doc)
     if gap_confidence < 1 and cuts_promo:
-        likeliest_removed = np.where(kept_class[None, :], -1.0, proba).argmax(axis=1)
-        as_promo = removed & (classes[likeliest_removed] == PROMO_LABEL)
+        as_promo = _removed_as_promo(proba, classes, kept_class, removed)
         removed = removed | (_between(as_promo, doc) & at_least(gap_confidence) & sweepable & not_story)
     named_as = markers if named.any() else None
     if texts is not None and disclaimer_confidence < 1:
@@ -215,14 +216,19 @@ def decide(proba: np.ndarray, classes: Sequence[str], keep: Sequence[str] = KEEP
     return classes[index], proba[np.arange(len(proba)), index], ~removed
 
 
+def _removed_as_promo(proba, classes, kept_class, removed) -> np.ndarray:
+    """The ``removed`` rows whose likeliest removed label is PROMO_LABEL."""
+    likeliest_removed = np.where(kept_class[None, :], -1.0, proba).argmax(axis=1)
+    return removed & (classes[likeliest_removed] == PROMO_LABEL)
+
+
 def _disclaimers(texts, doc, proba, classes, kept_class, removed, named, markers, removable) -> np.ndarray:
     """Rule 9 of ``decide``: per row, the label that its words name for a kept and ``removable`` row that is a
     risk warning beside a row removed as promo (``disclaimers.risk_warnings_beside_ads``) or a site's
     disclaimer at an edge of the kept rows (``disclaimers.edge_disclaimers``), "" for the others."""
     found = np.full(len(proba), "", dtype=object)
     if PROMO_LABEL in classes:
-        likeliest_removed = np.where(kept_class[None, :], -1.0, proba).argmax(axis=1)
-        as_promo = removed & (classes[likeliest_removed] == PROMO_LABEL)
+        as_promo = _removed_as_promo(proba, classes, kept_class, removed)
         if markers is not None:
             as_promo |= removed & named & (markers == PROMO_LABEL)
         found[risk_warnings_beside_ads(texts, doc, ~removed, as_promo) & removable] = PROMO_LABEL
