@@ -77,7 +77,7 @@ _CREDIT_HEADS = CREDIT_WORDS + (
 _BYLINE_HEADS = (
     "by", "written by", "author", "authors", "door", "auteur", "von", "autor", "autorin", "par", "por", "di",
     "autore", "autorka", "av", "yazar", "yazan", "автор", "著者", "作者", "文", "기자", "tác giả", "penulis",
-    "ผู้เขียน", "लेखक", "بقلم", "الكاتب", "كتب", "كتبت", "نویسنده", "מאת", "כתב",
+    "ผู้เขียน", "लेखक", "द्वारा", "بقلم", "الكاتب", "كتب", "كتبت", "نویسنده", "מאת", "כתב",
 )
 # head -> the label it names
 HEADS = {**{normal(head): "boilerplate"
@@ -102,3 +102,6 @@ BYLINE = re.compile(
     rf"{_NAME}(?:\s+(?:{_NAME}|{'|'.join(_NAME_PARTICLES)}))*?\s+{_NAME}"
     r"(?:\s*(?:,|\||·|•|/|–|-|—|\band\b|\bund\b|\ben\b|\by\b|\bet\b|\be\b)\s*[^.!?]*"
     rf"|\s+(?:\d|(?:{'|'.join(name.capitalize() for name in ENGLISH_MONTHS)})\b)[^.!?]*)?")
+# Hindi puts "by" after the name: "नेहा शर्मा द्वारा" (two or three words, nothing else on the line).
+BYLINE_AFTER = " द्वारा"
+BYLINE_AFTER_NAME = re.compile(r"(?:[\u0900-\u097f]+ ){2,3}द्वारा")

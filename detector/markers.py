@@ -43,7 +43,9 @@ from .marker_dates import (
     COUNTER_LINE_MAX_CHARS, DATE_LINE_MAX_CHARS, GALLERY_COUNTER_MAX_CHARS, HAS_DIGIT, RELATIVE_ENDS, RELATIVE_STARTS,
     RELATIVE_TIME_MAX_CHARS,
 )
-from .marker_heads import BYLINE_INITIALS, BYLINE_MAX_CHARS, CREDIT_HEADS, HEAD_MAX_CHARS
+from .marker_heads import (
+    BYLINE_AFTER, BYLINE_AFTER_NAME, BYLINE_INITIALS, BYLINE_MAX_CHARS, CREDIT_HEADS, HEAD_MAX_CHARS,
+)
 from .marker_keys import FRAME, LINE_FRAME, normal, squeezed
 from .marker_labels import AD_LABEL_MAX_CHARS, AD_LABELS, AUTHOR_HEADINGS, INTERFACE_LINES
 
@@ -100,7 +102,9 @@ def marker_kind(text: str) -> str:
         if label and rest and not (head in CREDIT_HEADS and ":" in rest) \
                 and not (label == "bio" and len(rest) > BYLINE_MAX_CHARS):
             return label
-    if len(text) <= BYLINE_MAX_CHARS and text[:1] in BYLINE_INITIALS and BYLINE.fullmatch(text.strip()):
+    if len(text) <= BYLINE_MAX_CHARS and (text[:1] in BYLINE_INITIALS and BYLINE.fullmatch(text.strip())
+                                          or text.rstrip().endswith(BYLINE_AFTER)
+                                          and BYLINE_AFTER_NAME.fullmatch(text.strip())):
         return "bio"
     if (short_key in AGENCIES_ALONE if short_key is not None and "/" not in text
             else len(text) <= CREDIT_LINE_MAX_CHARS and is_credit_line(text)) or is_furniture_line(text):

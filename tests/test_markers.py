@@ -216,7 +216,7 @@ def test_a_control_some_gold_keeps_or_a_line_that_starts_like_one_is_no_marker(t
     "By Dana Whitlock", "BY MIRIAM HOLTZ and PETER VANCE, Continental Press Writers", "Door Jan de Vries",
     "Por Laura Méndez", "Von Anna Schmidt | Redaktion Wirtschaft", "Par Claire Dubois - Correspondante",
     "by Ruth Adeyemi", "By Steve Carlow June 25, 2009", "By Haley Brandt • March 12, 2025",
-    "By Henry Hall / Published 24th October 2017",
+    "By Henry Hall / Published 24th October 2017", "अनीता वर्मा द्वारा", "द्वारा: रमेश कुमार",
 ])
 def test_a_byline_without_a_colon_is_bio(text):
     assert marker_kind(text) == "bio"
@@ -240,6 +240,8 @@ def test_a_line_that_only_starts_like_an_author_boxs_heading_is_no_marker(text):
     "by the end of the year", "By Friday 25 firms had signed.",
     "Von der Leyen warnt vor neuen Zöllen", "Di Maio attacca il governo",
     "By Jane Doe, who has covered the company since 2019, spoke to the chief executive.",  # longer than a byline
+    "यह फैसला केंद्र सरकार द्वारा",  # four words before "द्वारा": no name
+    "नियम सरकार द्वारा बदले गए।",  # "द्वारा" inside a sentence
 ])
 def test_a_line_that_starts_like_a_byline_but_is_none_is_no_marker(text):
     assert marker_kind(text) == ""
