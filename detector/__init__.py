@@ -110,9 +110,8 @@ def classify(text: str, *, model=None, keep: Sequence[str] = KEEP_DEFAULT, min_c
         Also remove the risk warning right next to a line removed as promo ("You could lose all the money you
         invest", "CFDs are complex instruments ...", "投资有风险"; addressed to the reader, not a story's
         report of a risk), as promo, and a site's disclaimer at either edge of the kept text, a line that holds a
-        phrase such as
-        "This article is not investment advice", "The views expressed are the author's own", "Die Inhalte
-        dienen ausschließlich der Information" or "We may earn a commission" (``disclaimers``, about 25
+        phrase such as "This article is not investment advice", "The views expressed are the author's own",
+        "Die Inhalte dienen ausschließlich der Information" or "We may earn a commission" (``disclaimers``, 26
         languages; not inside quotation marks), when the labels outside ``keep`` have at least this probability:
         0 (the default, ``DISCLAIMER_CONFIDENCE_DEFAULT``) any junk at all, even where the first stage reads it
         as story. Walking in from each end of the kept lines, short lines are passed over and the first longer
@@ -133,7 +132,7 @@ def clean(text: str, *, model=None, keep: Sequence[str] = KEEP_DEFAULT, min_conf
           repeat_confidence: float = REPEAT_CONFIDENCE_DEFAULT,
           comment_confidence: float = COMMENT_CONFIDENCE_DEFAULT,
           marker_confidence: float = MARKER_CONFIDENCE_DEFAULT, gap_confidence: float = GAP_CONFIDENCE_DEFAULT,
-             disclaimer_confidence: float = DISCLAIMER_CONFIDENCE_DEFAULT) -> str:
+          disclaimer_confidence: float = DISCLAIMER_CONFIDENCE_DEFAULT) -> str:
     """Return ``text`` with only its kept segments, byte for byte, in order (see ``classify``)."""
     thresholds = _thresholds(locals())
     return clean_texts([_text(text)], _model(model), thresholds, repeats)[0]
@@ -148,7 +147,7 @@ def clean_frame(frame: pd.DataFrame, text_column: str = "text", *, output_column
                 comment_confidence: float = COMMENT_CONFIDENCE_DEFAULT,
                 marker_confidence: float = MARKER_CONFIDENCE_DEFAULT,
                 gap_confidence: float = GAP_CONFIDENCE_DEFAULT,
-             disclaimer_confidence: float = DISCLAIMER_CONFIDENCE_DEFAULT) -> pd.DataFrame:
+                disclaimer_confidence: float = DISCLAIMER_CONFIDENCE_DEFAULT) -> pd.DataFrame:
     """Return a copy of ``frame`` with the cleaned text of ``text_column`` in ``output_column``.
 
     Missing texts (None / NaN) stay missing; every other column is kept as it was. The frame is
@@ -180,7 +179,7 @@ def classify_frame(frame: pd.DataFrame, text_column: str = "text", id_column: st
                    comment_confidence: float = COMMENT_CONFIDENCE_DEFAULT,
                    marker_confidence: float = MARKER_CONFIDENCE_DEFAULT,
                    gap_confidence: float = GAP_CONFIDENCE_DEFAULT,
-             disclaimer_confidence: float = DISCLAIMER_CONFIDENCE_DEFAULT) -> pd.DataFrame:
+                   disclaimer_confidence: float = DISCLAIMER_CONFIDENCE_DEFAULT) -> pd.DataFrame:
     """One row per segment of every text in ``frame``: doc_id, position, text, start, end, label, confidence, keep,
     and model (which model labeled the text: "crypto" or "general" under "auto", else the model given).
     Repeated lines as in ``clean_frame``."""

@@ -132,11 +132,10 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("--disclaimer-confidence", type=float, default=DISCLAIMER_CONFIDENCE_DEFAULT,
                          help="remove an ad's risk warning next to a line removed as promo (\"You could lose all "
                               "the money you invest\") and a site's disclaimer at either end of the kept text, a "
-                              "line with a phrase such as "
-                              "\"This article is not investment advice\", \"The views expressed are the author's "
-                              "own\" or \"We may earn a commission\" (not in quotation marks), when the labels "
-                              "outside --keep have at least this probability (default: %(default)s, any, even where "
-                              "the first stage reads it as story; 1 turns it off)")
+                              "line with a phrase such as \"This article is not investment advice\", \"The views "
+                              "expressed are the author's own\" or \"We may earn a commission\" (not in quotation "
+                              "marks), when the labels outside --keep have at least this probability (default: "
+                              "%(default)s, any, even where the first stage reads it as story; 1 turns it off)")
         sub.add_argument("--model", metavar="FILE_OR_NAME", default="auto",
                          help="a model saved by `detector train`, or a bundled model: auto (crypto news to crypto, "
                               "the rest to general), general, or crypto (built on first use; default: %(default)s)")
@@ -156,22 +155,13 @@ class Run:
     def __init__(self, args: argparse.Namespace):
         self.args = args
         self.problems: list[str] = []
-        for flag, value in (("--min-confidence", args.min_confidence), ("--block-confidence", args.block_confidence),
-                            ("--story-confidence", args.story_confidence),
-                            ("--promo-confidence", args.promo_confidence),
-                            ("--repeat-confidence", args.repeat_confidence),
-                            ("--comment-confidence", args.comment_confidence),
-                            ("--marker-confidence", args.marker_confidence),
-                            ("--gap-confidence", args.gap_confidence),
-                            ("--disclaimer-confidence", args.disclaimer_confidence)):
-            if value is not None and not 0.0 <= value <= 1.0:
-                raise InputError(f"{flag} must be between 0 and 1, got {value}")
+        chosen = {field.name: getattr(args, field.name) for field in dataclasses.fields(Thresholds)}
+        for name, value in chosen.items():  # every setting but keep is a probability, each named as its flag
+            if name != "keep" and value is not None and not 0.0 <= value <= 1.0:
+                raise InputError(f"--{name.replace('_', '-')} must be between 0 and 1, got {value}")
         if args.repeat_documents < 0 or args.repeat_documents == 1:
             raise InputError(f"--repeat-documents must be 0 (off) or at least 2, got {args.repeat_documents}")
-        self.thresholds = Thresholds(args.keep, args.min_confidence, args.block_confidence,
-                                     args.story_confidence, args.promo_confidence, args.repeat_confidence,
-                                     args.comment_confidence, args.marker_confidence, args.gap_confidence,
-                                     args.disclaimer_confidence)
+        self.thresholds = Thresholds(**chosen)
         self.inputs = discover_inputs(args.paths, args.text_column, args.id_column, notes := [])
         for note in notes:  # shown at once: a long run should not hide what it leaves out
             print(f"note: {note}", file=sys.stderr)

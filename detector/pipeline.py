@@ -203,10 +203,11 @@ def decide(proba: np.ndarray, classes: Sequence[str], keep: Sequence[str] = KEEP
         found = _disclaimers(texts, doc, proba, classes, kept_class, removed, named, markers,
                              at_least(disclaimer_confidence))
         found[np.isin(found, list(keep))] = ""
-        if (found != "").any():
-            removed |= found != ""
-            named_as = np.where(found != "", found, markers if markers is not None else "")
-            named = (named & removed) | (found != "")
+        taken = found != ""
+        if taken.any():
+            removed |= taken
+            named_as = np.where(taken, found, markers if markers is not None else "")
+            named = (named & removed) | taken
 
     index = np.where(removed[:, None] == ~kept_class[None, :], proba, -1.0).argmax(axis=1)
     own = np.flatnonzero(removed & named & (p_removed < min_confidence))  # unsure: the label their words name
