@@ -125,7 +125,7 @@ GALLERY_COUNTER_MAX_CHARS = 24
 
 
 # A counter alone on its line, its number before or after its word: "247 totale weergaven", "2.4K views", "Lượt
-# xem: 2.418", "Переглядів: 2 156", "12 comments" (LABELS.md: view, share and comment counters).
+# xem: 2.418", "Переглядів: 2 156", "12 comments", "3 टिप्पणियां" (LABELS.md: view, share and comment counters).
 _COUNTED = (
     "views", "view", "reads", "shares", "likes", "comments", "total views", "aufrufe", "mal gelesen", "weergaven",
     "totale weergaven", "keer bekeken", "vues", "lectures", "visualizaciones", "visitas", "lecturas",
@@ -133,6 +133,12 @@ _COUNTED = (
     "visningar", "просмотров", "просмотра", "просмотр", "переглядів", "перегляди", "görüntülenme", "okunma",
     "lượt xem", "kali dilihat", "dilihat", "tayangan", "ครั้ง", "การดู", "बार देखा गया", "व्यूज", "مشاهدة", "مشاهدات",
     "次浏览", "次阅读", "阅读", "浏览", "回閲覧", "閲覧", "조회", "조회수",
+    # comments
+    "comment", "kommentare", "kommentar", "reacties", "reactie", "commentaires", "commentaire", "comentarios",
+    "comentario", "comentários", "comentário", "commenti", "commento", "komentarzy", "komentarze", "komentáře",
+    "kommentarer", "yorum", "комментариев", "комментария", "комментарий", "коментарів", "коментарі", "коментар",
+    "bình luận", "komentar", "ความคิดเห็น", "टिप्पणियां", "टिप्पणियाँ", "टिप्पणी", "कमेंट", "تعليق", "تعليقات",
+    "دیدگاه", "תגובות", "コメント", "评论", "条评论", "條評論", "댓글",
 )
 _COUNT_WORDS = "|".join(sorted(map(re.escape, _COUNTED), key=len, reverse=True))
 _COUNTER_NUMBER = r"\d[\d.,\s\u00a0]*\s*[kKmM]?\+?"

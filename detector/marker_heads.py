@@ -9,7 +9,7 @@ from .marker_credits import CREDIT_WORDS
 from .marker_dates import ENGLISH_MONTHS, ENGLISH_WEEKDAYS
 from .marker_keys import normal
 
-HEAD_MAX_CHARS = 30  # the longest head is 17 characters before its colon
+HEAD_MAX_CHARS = 30  # the longest head is 29 characters before its colon
 BYLINE_MAX_CHARS = 60  # after "By:" a name or two, not a sentence
 # Heads, matched against what stands before a line's first colon; the line must go on after it.
 _LINK_HEADS = (
@@ -35,6 +35,7 @@ _TAG_HEADS = (
     "słowa kluczowe", "štítky", "taggar", "etiketler", "anahtar kelimeler", "теги", "метки", "ключевые слова",
     "теґи", "タグ", "キーワード", "标签", "標籤", "关键词", "태그", "키워드", "thẻ", "từ khóa", "แท็ก", "คำค้น",
     "टैग", "टैग्स", "الوسوم", "الكلمات المفتاحية", "برچسب‌ها", "תגיות",
+    "trending", "trending topics", "ट्रेंडिंग", "thịnh hành", "الأكثر تداولا",
 )
 _DATE_HEADS = (  # dates and reading times
     "reading time", "lesezeit", "leestijd", "temps de lecture", "tiempo de lectura", "tempo de leitura",
@@ -52,6 +53,12 @@ _SHARE_HEADS = (
     "volg ons", "partager", "suivez-nous", "compartir", "síguenos", "compartilhar", "siga-nos", "condividi",
     "seguici", "udostępnij", "obserwuj nas", "поделиться", "подписывайтесь", "paylaş", "bizi takip edin",
     "シェア", "分享", "关注我们", "공유", "chia sẻ", "bagikan", "ikuti kami", "แชร์", "शेयर करें", "شارك", "تابعونا",
+    "share this story", "share this post", "teile diesen artikel", "deel dit artikel", "partagez cet article",
+    "comparte este artículo", "compartilhe", "condividi questo articolo", "поделиться статьей", "поділитися",
+    "підписуйтесь", "分享到", "分享至", "フォローする", "공유하기", "chia sẻ bài viết",
+    "theo dõi chúng tôi", "bagikan artikel ini", "ติดตามเรา", "แชร์บทความนี้", "इस खबर को शेयर करें",
+    "इस ख़बर को शेयर करें", "हमें फॉलो करें", "फॉलो करें", "شارك المقال", "شارك هذا المقال", "تابعنا",
+    "اشتراک‌گذاری", "ما را دنبال کنید", "שתפו", "שתף", "עקבו אחרינו",
 )
 # A site's disclaimer or a disclosure ("Disclaimer: This article is not financial advice ...", LABELS.md:
 # boilerplate; the risk warning that closes an ad is promo, and the model's own label stands where it removes
@@ -71,7 +78,8 @@ _DISCLAIMER_HEADS = (
 # Photo credits as a head: the rest of the line holds no colon ("image: postgres:16" in a how-to is code).
 _CREDIT_HEADS = CREDIT_WORDS + (
     "photo credit", "image credit", "créditos", "imagen", "immagine", "fotoğraf", "изображение", "画像", "รูป",
-    "تصوير", "عکس", "צילום",
+    "تصوير", "عکس", "צילום", "ภาพประกอบ", "ที่มาภาพ", "เครดิตภาพ", "ảnh minh họa", "nguồn ảnh", "ilustrasi",
+    "foto ilustrasi", "तस्वीर", "फोटो साभार", "صورة تعبيرية", "عکس از",
 )
 # Bylines: at most BYLINE_MAX_CHARS after the colon.
 _BYLINE_HEADS = (

@@ -3,6 +3,8 @@ control or a line of no letter or digit (boilerplate), an author box's heading (
 
 from __future__ import annotations
 
+import re
+
 from .marker_keys import normal
 
 AD_LABEL_MAX_CHARS = 50  # the longest ad label or call to action is 38 characters
@@ -100,6 +102,41 @@ INTERFACE_LINES = frozenset(map(normal, (
     "reply", "reply to this comment", "report abuse", "report comment", "report this comment",
     "flag as inappropriate", "antworten", "reageer", "répondre", "responder", "rispondi", "ответить",
 )))
+# A breadcrumb trail: the names of the site (or its home page) and of the sections above the page, joined by
+# "›" or "»" ("Home › Crypto › Markets", "डिजिटल मुद्रा टाइम्स › नीति"), or by ">" after the home page's name
+# ("Home > News > Nation"): two to six short parts, none ending a sentence. Not a line holding "«" (French and
+# German quotation marks pair it with "»"), nor ">" after other words ("MCV > 100", "Sushi > Pizza"). Boilerplate.
+BREADCRUMB_MAX_CHARS = 120
+BREADCRUMB_PART_MAX_CHARS = 40
+BREADCRUMB_PART_MAX_WORDS = 6
+_TRAIL_SEPARATOR = re.compile(r"\s+[›»]\s+")
+_HOME_SEPARATOR = re.compile(r"\s+>\s+")
+HOME_PAGE_NAMES = frozenset(map(normal, (
+    "home", "homepage", "startseite", "accueil", "inicio", "início", "portada", "página inicial", "strona główna",
+    "úvod", "hem", "etusivu", "forside", "anasayfa", "ana sayfa", "главная", "головна", "trang chủ", "beranda",
+    "หน้าแรก", "होम", "मुख्य पृष्ठ", "الرئيسية", "صفحه اصلی", "خانه", "דף הבית", "ホーム", "首页", "首頁", "홈",
+)))
+_SENTENCE_ENDS = (".", "!", "?", "。", "！", "？")
+
+
+def is_breadcrumb(text: str) -> bool:
+    """Whether ``text`` is a breadcrumb trail ("Home › Crypto › Markets", "Home > News > Nation")."""
+    if len(text) > BREADCRUMB_MAX_CHARS or "«" in text:
+        return False
+    line = text.strip(" \t\u00a0>›»")  # a trail may open with its separator ("> Home > News")
+    if "›" in line or "»" in line:
+        parts = _TRAIL_SEPARATOR.split(line)
+    elif " > " in line:
+        parts = _HOME_SEPARATOR.split(line)
+        if normal(parts[0]) not in HOME_PAGE_NAMES:
+            return False
+    else:
+        return False
+    return 2 <= len(parts) <= 6 and all(
+        0 < len(part) <= BREADCRUMB_PART_MAX_CHARS and len(part.split()) <= BREADCRUMB_PART_MAX_WORDS
+        and not part.endswith(_SENTENCE_ENDS) for part in parts)
+
+
 # The heading of an author box alone on its line ("About the author", "Über den Autor", "Về tác giả" ...):
 # bio. Not "Author" alone, which some gold keeps as a table's heading.
 AUTHOR_HEADINGS = frozenset(map(normal, (

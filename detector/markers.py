@@ -10,7 +10,8 @@ share buttons ("Share: ...", "Folgen Sie uns: ..."), a photo credit ("Photo: Reu
 boilerplate (LABELS.md), as is a caption that ends in its credit ("... in Barishal. Photo: Pavel
 Rahman"), a credit alone on its line ("Reuters", "Jamal Saidi/Reuters"), a line that is
 only a date ("March 22, 2017", "22.03.2017 | 09:41 UTC") and one that only says how long ago ("3
-hours ago", "vor 2 Stunden"), a slideshow's counter ("3 of 12"), a line of no letter or digit (a separator "* * *"),
+hours ago", "vor 2 Stunden"), a slideshow's counter ("3 of 12"), a view or comment counter ("2.4K views", "3
+टिप्पणियां"), a breadcrumb trail ("Home › Crypto › Markets"), a line of no letter or digit (a separator "* * *"),
 or a byline ("By: ...", "Door: ...", "Автор: ...", or without a colon
 "By Dana Whitlock", "Door Jan de Vries"), bio. Between two story
 paragraphs the context stage pulls such a line towards the story, and the model knows the words only
@@ -23,7 +24,7 @@ marker line goes alone: it starts no run, because on real pages the line after a
 about half the time (the ad was an image). README, "The thresholds", has the measured effect.
 
 This module decides; the words and patterns of each kind are in ``marker_labels`` (ad labels, calls to
-action, page controls, author boxes' headings), ``marker_heads`` (heads before a colon, bylines),
+action, page controls, breadcrumb trails, author boxes' headings), ``marker_heads`` (heads before a colon, bylines),
 ``marker_credits`` (photo credits and captions) and ``marker_dates`` (dates, times and counters), the key
 a line is looked up by in ``marker_keys``.
 """
@@ -47,12 +48,12 @@ from .marker_heads import (
     BYLINE_AFTER, BYLINE_AFTER_NAME, BYLINE_INITIALS, BYLINE_MAX_CHARS, CREDIT_HEADS, HEAD_MAX_CHARS,
 )
 from .marker_keys import FRAME, LINE_FRAME, normal, squeezed
-from .marker_labels import AD_LABEL_MAX_CHARS, AD_LABELS, AUTHOR_HEADINGS, INTERFACE_LINES
+from .marker_labels import AD_LABEL_MAX_CHARS, AD_LABELS, AUTHOR_HEADINGS, BREADCRUMB_MAX_CHARS, INTERFACE_LINES
 
 MARKER_CONFIDENCE_DEFAULT = 0.0
 # The sets and patterns whose methods marker_kind calls, bound here rather than imported by name: Python 3.11
 # calls a method of an imported name through a bound method made at every call (bpo-44313), 3% of marker_kind.
-STARS, CODE_PUNCTUATION = marker_labels.STARS, marker_labels.CODE_PUNCTUATION
+STARS, CODE_PUNCTUATION, is_breadcrumb = marker_labels.STARS, marker_labels.CODE_PUNCTUATION, marker_labels.is_breadcrumb
 HEADS, BYLINE = marker_heads.HEADS, marker_heads.BYLINE
 DATE_LINE, COUNTER_LINE, RELATIVE_TIME, GALLERY_COUNTER = (
     marker_dates.DATE_LINE, marker_dates.COUNTER_LINE, marker_dates.RELATIVE_TIME, marker_dates.GALLERY_COUNTER)
@@ -74,7 +75,7 @@ def marker_kind(text: str) -> str:
     or a caption that ends in its credit ("... in Barishal. Photo: Pavel Rahman"), a credit alone ("Jamal
     Saidi/Reuters"), a line that is only a date ("March 22, 2017") or a time ago ("3 hours ago"), a page's
     control alone ("Hide caption", "View gallery", "Back to top", "Reply"), a slideshow's counter ("Image 3 of
-    12") or a line of no letter or digit ("* * *"), "bio" for a byline ("By: ...", "Door: ...", "By Dana
+    12"), a breadcrumb trail ("Home › Crypto › Markets") or a line of no letter or digit ("* * *"), "bio" for a byline ("By: ...", "Door: ...", "By Dana
     Whitlock") or an author box's heading ("About the author"), else ""."""
     if len(text) <= AD_LABEL_MAX_CHARS:
         key = line_key(text)
@@ -118,6 +119,8 @@ def marker_kind(text: str) -> str:
             lower = key.lower()
             if (lower.endswith(RELATIVE_ENDS) or lower.startswith(RELATIVE_STARTS)) and RELATIVE_TIME.fullmatch(key):
                 return "boilerplate"
+    if len(text) <= BREADCRUMB_MAX_CHARS and ("›" in text or "»" in text or " > " in text) and is_breadcrumb(text):
+        return "boilerplate"
     if len(text) <= CAPTION_MAX_CHARS:
         # the patterns read the tail only; a cut tail starts with a letter, so that its cut is no line start
         start = max(0, len(text) - CREDIT_TAIL_CHARS)

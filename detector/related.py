@@ -5,7 +5,8 @@ popular", "Mehr zum Thema", "Читайте также", "관련 기사" ...) an
 headline, read on its own, looks like a story's subheading, and between two story paragraphs the
 context stage often keeps it. ``related_links`` marks the rows of such a list: the heading and up to
 ``LIST_MAX_ROWS`` rows after it, while each reads as a headline (two words or more, at most
-``HEADLINE_MAX_CHARS`` characters, no full stop at its end) and is no heading itself; a heading with
+``HEADLINE_MAX_CHARS`` characters, no full stop at its end) and is no heading itself, and, in a list
+whose first two rows open with a digit (ranks "1.", times "13:22"), while each does; a heading with
 no headline after it is left alone. ``pipeline`` marks them as boilerplate marker lines (``markers``),
 so a row that the model's first stage reads as story stays, and only where the model gives them at
 least ``RELATED_MIN_JUNK`` of junk. README, "The thresholds", has the measured effect.
@@ -18,6 +19,7 @@ heading and the rows after it while each is a line that its document holds again
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import takewhile
 
 import numpy as np
 
@@ -61,6 +63,22 @@ RELATED_HEADINGS = frozenset(map(line_key, (  # the literals hold single spaces 
     "관련 기사", "관련기사", "많이 본 뉴스", "tin liên quan", "đọc thêm", "xem thêm", "baca juga", "berita terkait",
     "ข่าวที่เกี่ยวข้อง", "อ่านเพิ่มเติม", "यह भी पढ़ें", "ये भी पढ़ें", "इसे भी पढ़ें", "اقرأ أيضا", "اقرأ أيضاً",
     "مقالات ذات صلة", "بیشتر بخوانید", "קראו גם", "קרא גם",
+    # more of the same in the languages above
+    "ähnliche artikel", "weitere nachrichten", "neueste artikel", "ook interessant", "gerelateerd",
+    "à lire également", "articles similaires", "les plus populaires", "dans la même rubrique", "sur le même thème",
+    "artículos relacionados", "más noticias", "lo más visto", "también te puede interesar",
+    "artigos relacionados", "mais notícias", "você também pode gostar", "potrebbe interessarti", "ultime notizie",
+    "più letti", "najczęściej czytane", "podobne artykuły", "en çok okunanlar", "benzer haberler",
+    "последние новости", "новости по теме", "самое читаемое", "вам может быть интересно", "схожі статті",
+    "популярне", "останні новини", "новини за темою", "вас може зацікавити", "最新記事", "おすすめ記事",
+    "人気の記事", "関連ニュース", "相关新闻", "相關新聞", "热门新闻", "熱門文章", "推荐阅读", "推薦閱讀", "猜你喜欢",
+    "최신 기사", "인기 기사", "많이 본 기사", "추천 기사", "관련 뉴스", "bài viết liên quan", "tin mới nhất",
+    "đọc nhiều nhất", "tin cùng chuyên mục", "có thể bạn quan tâm", "artikel terkait", "berita lainnya",
+    "berita terbaru", "terpopuler", "บทความที่เกี่ยวข้อง", "ข่าวล่าสุด", "ข่าวยอดนิยม", "บทความแนะนำ",
+    "इन्हें भी पढ़ें", "संबंधित खबरें", "संबंधित ख़बरें", "ताज़ा ख़बरें", "ताजा खबरें", "सबसे ज्यादा पढ़ी गई",
+    "सबसे ज़्यादा पढ़ी गईं", "أخبار ذات صلة", "مواضيع ذات صلة", "الأكثر قراءة", "الأكثر مشاهدة", "آخر الأخبار",
+    "قد يهمك أيضا", "قد يهمك أيضاً", "مطالب مرتبط", "اخبار مرتبط", "پربازدیدترین", "آخرین اخبار", "כתבות נוספות",
+    "כתבות קשורות", "הכי נקראים", "עוד בנושא",
 )))
 # Headings of a table of contents, matched as RELATED_HEADINGS are.
 CONTENTS_HEADINGS = frozenset(map(line_key, (
@@ -118,12 +136,24 @@ def _related_rows(texts: Sequence[str], doc: np.ndarray, lengths: np.ndarray, he
     n_rows = len(texts)
     listed = np.zeros(n_rows, dtype=bool)
     for heading in headings:
+        rows = []
         for row in range(heading + 1, min(n_rows, heading + 1 + LIST_MAX_ROWS)):
             if doc[row] != doc[heading] or not is_headline_like(texts[row]) \
                     or (lengths[row] <= HEADING_MAX_CHARS and is_related_heading(texts[row])):
                 break
-            listed[row] = listed[heading] = True  # the heading too, once it heads a list
+            rows.append(row)
+        # A list whose first two links open with a digit (a rank "1.", a time "13:22") ends at the first row
+        # that does not: the page's next line, often the story's own headline.
+        if len(rows) >= 2 and all(_opens_with_digit(texts[row]) for row in rows[:2]):
+            rows = list(takewhile(lambda row: _opens_with_digit(texts[row]), rows))
+        if rows:
+            listed[rows] = listed[heading] = True  # the heading too, once it heads a list
     return listed
+
+
+def _opens_with_digit(text: str) -> bool:
+    """Whether ``text``'s first character after white space is a digit."""
+    return text.lstrip()[:1].isdigit()
 
 
 def is_related_heading(text: str) -> bool:

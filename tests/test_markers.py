@@ -74,6 +74,9 @@ def test_a_lead_in_needs_its_words_before_the_colon_and_a_link_after_it(text):
     ("Автор: Иван Петров", "bio"), ("Penulis: Galih Permana", "bio"), ("كتب: يوسف الحربي - الرياض", "bio"),
     ("Lesezeit: 3 Minuten", "boilerplate"),
     ("Share: Facebook | X | LinkedIn", "boilerplate"), ("Folgen Sie uns: Telegram", "boilerplate"),
+    ("हमें फॉलो करें: X | यूट्यूब | टेलीग्राम", "boilerplate"), ("شارك المقال: واتساب | فيسبوك", "boilerplate"),
+    ("Trending: Stablecoins · ETF flows · Tax season", "boilerplate"), ("ट्रेंडिंग: बिटकॉइन | डिजिटल रुपया", "boilerplate"),
+    ("ภาพประกอบ: หน้าจอแอปบนสมาร์ทโฟน", "boilerplate"), ("तस्वीर: मुंबई का एक मुद्रा विनिमय काउंटर", "boilerplate"),
 ])
 def test_a_head_before_the_colon_names_tags_dates_shares_credits_and_bylines(text, label):
     assert marker_kind(text) == label
@@ -190,14 +193,32 @@ def test_a_pages_control_a_slideshow_counter_or_a_line_of_no_letter_is_boilerpla
 
 
 COUNTERS = ["247 totale weergaven", "2.4K views", "Lượt xem: 2.418", "Переглядів: 2 156", "12 comments",
-            "1.284 görüntülenme", "조회수 1,024"]
-NO_COUNTERS = ["In 2023 views changed", "Views: mixed", "12 comments on the bill were filed."]
+            "1.284 görüntülenme", "조회수 1,024", "1 comment", "27 Kommentare", "48 reacties", "9 commentaires",
+            "152 comentarios", "31 komentarzy", "3 टिप्पणियां", "4 تعليقات", "12 bình luận", "댓글 5", "3 תגובות"]
+NO_COUNTERS = ["In 2023 views changed", "Views: mixed", "12 comments on the bill were filed.",
+               "3 Kommentare zur Lage der Nation"]
 
 
 @pytest.mark.parametrize("text,label",
                          [(text, "boilerplate") for text in COUNTERS] + [(text, "") for text in NO_COUNTERS])
 def test_a_counter_alone_on_its_line_is_boilerplate_a_line_that_counts_something_else_no_marker(text, label):
     assert marker_kind(text) == label
+
+
+@pytest.mark.parametrize("text", ["Home › Crypto › Markets", "Accueil » Crypto » Arnaques", "Beranda › Analisis",
+                                  "डिजिटल मुद्रा टाइम्स › नीति", "Home > News > Nation", "> Home > News",
+                                  "Inicio > Tecnología", "الرئيسية » أسواق", "ホーム > 暮らし > ごみ・リサイクル"])
+def test_a_breadcrumb_trail_is_boilerplate(text):
+    assert marker_kind(text) == "boilerplate"
+
+
+@pytest.mark.parametrize("text", [
+    "MCV > 100", "Sushi > Pizza > Pasta", "Ethereum : la mise à jour « Pectra » repoussée",
+    "»Wir bleiben dabei«, sagte er » und ging", "Prices rose. » More", "Home › " + "a very long section name " * 3,
+    "Bitcoin » the rally that nobody saw coming in the spring of this year » analysis",
+])
+def test_a_line_with_an_arrow_that_is_no_trail_is_no_marker(text):
+    assert marker_kind(text) == ""
 
 
 @pytest.mark.parametrize("text", ["★★★★☆", "}", ");", "23/16", "1 / 8", "3 of the 12 banks failed",

@@ -15,7 +15,9 @@ LINKS = ["Mayor faces questions over the tram contract", "Schools brace for a co
 
 
 @pytest.mark.parametrize("heading", ["Related", "Related articles:", "» Most read", "MORE STORIES", "Lees ook",
-                                     "Mehr zum Thema", "Читайте также", "관련 기사", "Baca juga", "اقرأ أيضا"])
+                                     "Mehr zum Thema", "Читайте также", "관련 기사", "Baca juga", "اقرأ أيضا",
+                                     "इन्हें भी पढ़ें", "Đọc nhiều nhất", "الأكثر قراءة", "Najczęściej czytane",
+                                     "Più letti", "اخبار مرتبط", "כתבות נוספות"])
 def test_a_related_heading_and_the_headlines_under_it_are_a_list(heading):
     texts = STORY + [heading] + LINKS
     assert related_links(texts, np.zeros(len(texts))).tolist() == [False] * 2 + [True] * 4
@@ -42,6 +44,14 @@ def test_the_list_ends_at_a_sentence_a_long_line_another_heading_or_its_document
     assert related_links(texts, np.array([0, 0, 1])).tolist() == [True, True, False]
     many = ["Related"] + [f"Headline number {i} of the list" for i in range(LIST_MAX_ROWS + 3)]
     assert related_links(many, np.zeros(len(many))).sum() == 1 + LIST_MAX_ROWS
+
+
+def test_a_list_of_ranked_or_timed_links_ends_at_the_first_row_without_its_digit():
+    for numbered in (["1. " + LINKS[0], "2. " + LINKS[1]], ["13:22 " + LINKS[0], "12:58 " + LINKS[1]]):
+        texts = ["Most read", *numbered, STORY[0], STORY[1]]  # the story's own headline after the list
+        assert related_links(texts, np.zeros(5)).tolist() == [True, True, True, False, False]
+    texts = ["Most read", "1. " + LINKS[0], LINKS[1], LINKS[2]]  # one numbered row does not set the shape
+    assert related_links(texts, np.zeros(4)).tolist() == [True] * 4
 
 
 SECTIONS = ["What is driving the rally?", "What the options market says"]
