@@ -113,6 +113,16 @@ RELATIVE_TIME = re.compile(rf"(?:(?:{'|'.join(_POSTED)})\s*:?\s+)?(?:" + "|".joi
     r"\d{1,3}\s*(?:秒|分钟|小时|天|周|个月|年)前",  # zh
     r"\d{1,3}\s*(?:초|분|시간|일|주|개월|년)\s*전",  # ko
 ]) + ")", re.IGNORECASE)
+# A line that only says how long the story takes to read: "4 min read", "7 Min. Lesezeit", "5 phút đọc", "قراءة
+# في 4 دقائق", "زمان مطالعه: ۴ دقیقه". LABELS.md: reading-time lines.
+READING_TIME_MAX_CHARS = 40
+_MINUTES = (r"(?:min|mins|minute|minutes|minuten|minutos|minuti|minut|минут[аы]?|мин|хвилин[аи]?|хв|phút|menit"
+            r"|นาที|मिनट|دقائق|دقيقة|دقیقه|分|분)\.?")
+READING_TIME = re.compile(
+    rf"\d{{1,2}}\s*[-–]?\s*{_MINUTES}\s*(?:read|reading|reading time|lesezeit|leestijd|de lecture|de lectura"
+    r"|de leitura|di lettura|czytania|чтения|читання|đọc|baca|อ่าน|में पढ़ें|पढ़ें|قراءة|مطالعه|で読めます|阅读)"
+    rf"|(?:قراءة في|زمان مطالعه|เวลาอ่าน|lesezeit|leestijd|okuma süresi|tiempo de lectura|reading time)\s*:?\s*"
+    rf"\d{{1,2}}\s*{_MINUTES}?", re.IGNORECASE)
 # How such a line ends or starts, in lower case: a quick test before the pattern
 RELATIVE_ENDS = ("ago", "geleden", "fa", "назад", "тому", "temu", "önce", "lalu", "trước", "ที่แล้ว", "ก่อน", "पहले",
                  "前", "전")

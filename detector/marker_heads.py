@@ -22,6 +22,7 @@ _LINK_HEADS = (
     "関連記事", "あわせて読みたい", "相关阅读", "相關閱讀", "延伸阅读", "延伸閱讀", "관련기사", "관련 기사",
     "xem thêm", "đọc thêm", "baca juga", "อ่านเพิ่มเติม", "อ่านต่อ", "यह भी पढ़ें", "ये भी पढ़ें",
     "इसे भी पढ़ें", "اقرأ أيضا", "اقرأ أيضاً", "اقرأ المزيد", "بیشتر بخوانید", "קראו גם", "קרא גם",
+    "okumaya devam edin", "devamını oku",
     "see more",
     # an encyclopedia's pointer to the article on a section's subject ("Main article: Rust (programming language)")
     "main article", "main articles", "further information", "hauptartikel", "hoofdartikel", "article détaillé",
@@ -35,7 +36,8 @@ _TAG_HEADS = (
     "słowa kluczowe", "štítky", "taggar", "etiketler", "anahtar kelimeler", "теги", "метки", "ключевые слова",
     "теґи", "タグ", "キーワード", "标签", "標籤", "关键词", "태그", "키워드", "thẻ", "từ khóa", "แท็ก", "คำค้น",
     "टैग", "टैग्स", "الوسوم", "الكلمات المفتاحية", "برچسب‌ها", "תגיות",
-    "trending", "trending topics", "ट्रेंडिंग", "thịnh hành", "الأكثر تداولا",
+    "trending", "trending topics", "ट्रेंडिंग", "thịnh hành", "الأكثر تداولا", "مواضيع ذات صلة", "كلمات مفتاحية",
+    "الكلمات الدالة", "کلیدواژه‌ها", "کلیدواژه", "ilgili konular", "İlgili konular",
 )
 _DATE_HEADS = (  # dates and reading times
     "reading time", "lesezeit", "leestijd", "temps de lecture", "tiempo de lectura", "tempo de leitura",
@@ -46,7 +48,8 @@ _DATE_HEADS = (  # dates and reading times
     "publicerad", "uppdaterad", "yayınlanma", "güncelleme", "опубликовано", "обновлено", "опубліковано",
     "оновлено", "公開日", "更新日", "投稿日", "发布时间", "更新时间", "發佈時間", "게시", "입력", "수정", "đăng",
     "cập nhật", "diterbitkan", "diperbarui", "เผยแพร่", "อัปเดต", "प्रकाशित", "अपडेटेड", "نشر في", "تاريخ النشر",
-    "تم التحديث", "منتشر شده", "פורסם", "עודכן",
+    "تم التحديث", "منتشر شده", "פורסם", "עודכן", "पढ़ने का समय", "وقت القراءة", "زمان مطالعه", "เวลาอ่าน",
+    "thời gian đọc", "waktu baca", "読了時間", "阅读时间", "閱讀時間", "읽는 시간", "זמן קריאה", "час читання",
 )
 _SHARE_HEADS = (
     "share", "share this", "share this article", "share on", "follow us", "teilen", "folgen sie uns", "delen",
@@ -58,7 +61,7 @@ _SHARE_HEADS = (
     "підписуйтесь", "分享到", "分享至", "フォローする", "공유하기", "chia sẻ bài viết",
     "theo dõi chúng tôi", "bagikan artikel ini", "ติดตามเรา", "แชร์บทความนี้", "इस खबर को शेयर करें",
     "इस ख़बर को शेयर करें", "हमें फॉलो करें", "फॉलो करें", "شارك المقال", "شارك هذا المقال", "تابعنا",
-    "اشتراک‌گذاری", "ما را دنبال کنید", "שתפו", "שתף", "עקבו אחרינו",
+    "اشتراک‌گذاری", "ما را دنبال کنید", "שתפו", "שתף", "עקבו אחרינו", "share via", "شارك عبر",
 )
 # A site's disclaimer or a disclosure ("Disclaimer: This article is not financial advice ...", LABELS.md:
 # boilerplate; the risk warning that closes an ad is promo, and the model's own label stands where it removes

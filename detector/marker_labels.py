@@ -101,6 +101,11 @@ INTERFACE_LINES = frozenset(map(normal, (
     "nach oben", "zurück nach oben", "terug naar boven", "haut de page", "volver arriba", "torna su",
     "reply", "reply to this comment", "report abuse", "report comment", "report this comment",
     "flag as inappropriate", "antworten", "reageer", "répondre", "responder", "rispondi", "ответить",
+    # share and follow buttons, and a news agency's end-of-story mark ("انتهای خبر", Persian)
+    "share this article", "share this story", "follow us on google news", "google news पर फ़ॉलो करें",
+    "google news पर फॉलो करें", "इस ख़बर को शेयर करें", "इस खबर को शेयर करें", "แชร์บทความนี้", "bu haberi paylaş",
+    "مشاركة", "شارك هذا الخبر", "شارك المقال", "اشتراک‌گذاری", "این مطلب را به اشتراک بگذارید", "انتهای خبر",
+    "انتهای پیام",
 )))
 # A breadcrumb trail: the names of the site (or its home page) and of the sections above the page, joined by
 # "›" or "»" ("Home › Crypto › Markets", "डिजिटल मुद्रा टाइम्स › नीति"), or by ">" after the home page's name
@@ -135,6 +140,14 @@ def is_breadcrumb(text: str) -> bool:
     return 2 <= len(parts) <= 6 and all(
         0 < len(part) <= BREADCRUMB_PART_MAX_CHARS and len(part.split()) <= BREADCRUMB_PART_MAX_WORDS
         and not part.endswith(_SENTENCE_ENDS) for part in parts)
+
+
+# A line of hashtags only ("#Bitcoin #ETF #crypto", "#ทองคำ #ออมทอง"): a tag list. A price ticker: a
+# quote followed by its change as a percentage after an arrow ("BTC/USD 67,412.10 ▲1.2%", "EGX30 ▲ 1.4% |
+# ..."; not "▲" opening a list item, as Korean stories use it). Both boilerplate.
+HASHTAG_LINE = re.compile(r"#\w\S*(?:\s+#\w\S*)+")
+PRICE_TICKER = re.compile(r"\d[^▲▼\n]{0,12}?[▲▼]\s*[+-]?\d[\d.,]*\s*%")
+TICKER_MAX_CHARS = 150  # and a line of hashtags
 
 
 # The heading of an author box alone on its line ("About the author", "Über den Autor", "Về tác giả" ...):

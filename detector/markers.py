@@ -31,6 +31,7 @@ a line is looked up by in ``marker_keys``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import numpy as np
@@ -41,22 +42,27 @@ from .marker_credits import (
     is_bracketed_credit, is_credit_line, is_furniture_line,
 )
 from .marker_dates import (
-    COUNTER_LINE_MAX_CHARS, DATE_LINE_MAX_CHARS, GALLERY_COUNTER_MAX_CHARS, HAS_DIGIT, RELATIVE_ENDS, RELATIVE_STARTS,
-    RELATIVE_TIME_MAX_CHARS,
+    COUNTER_LINE_MAX_CHARS, DATE_LINE_MAX_CHARS, GALLERY_COUNTER_MAX_CHARS, HAS_DIGIT, READING_TIME_MAX_CHARS,
+    RELATIVE_ENDS, RELATIVE_STARTS, RELATIVE_TIME_MAX_CHARS,
 )
 from .marker_heads import (
     BYLINE_AFTER, BYLINE_AFTER_NAME, BYLINE_INITIALS, BYLINE_MAX_CHARS, CREDIT_HEADS, HEAD_MAX_CHARS,
 )
 from .marker_keys import FRAME, LINE_FRAME, normal, squeezed
-from .marker_labels import AD_LABEL_MAX_CHARS, AD_LABELS, AUTHOR_HEADINGS, BREADCRUMB_MAX_CHARS, INTERFACE_LINES
+from .marker_labels import (
+    AD_LABEL_MAX_CHARS, AD_LABELS, AUTHOR_HEADINGS, BREADCRUMB_MAX_CHARS, INTERFACE_LINES, TICKER_MAX_CHARS,
+)
 
 MARKER_CONFIDENCE_DEFAULT = 0.0
 # The sets and patterns whose methods marker_kind calls, bound here rather than imported by name: Python 3.11
 # calls a method of an imported name through a bound method made at every call (bpo-44313), 3% of marker_kind.
 STARS, CODE_PUNCTUATION, is_breadcrumb = marker_labels.STARS, marker_labels.CODE_PUNCTUATION, marker_labels.is_breadcrumb
+HASHTAG_LINE, PRICE_TICKER = marker_labels.HASHTAG_LINE, marker_labels.PRICE_TICKER
+FURNITURE_CHARACTERS = re.compile("[#▲▼›»>]").search  # a quick test: hashtags, tickers and trails hold one
 HEADS, BYLINE = marker_heads.HEADS, marker_heads.BYLINE
-DATE_LINE, COUNTER_LINE, RELATIVE_TIME, GALLERY_COUNTER = (
-    marker_dates.DATE_LINE, marker_dates.COUNTER_LINE, marker_dates.RELATIVE_TIME, marker_dates.GALLERY_COUNTER)
+DATE_LINE, COUNTER_LINE, RELATIVE_TIME, GALLERY_COUNTER, READING_TIME = (
+    marker_dates.DATE_LINE, marker_dates.COUNTER_LINE, marker_dates.RELATIVE_TIME, marker_dates.GALLERY_COUNTER,
+    marker_dates.READING_TIME)
 CREDIT_SEPARATOR, CREDIT_TAIL, CREDIT_BY_TAIL, CAPTION_PLACE = (
     marker_credits.CREDIT_SEPARATOR, marker_credits.CREDIT_TAIL, marker_credits.CREDIT_BY_TAIL,
     marker_credits.CAPTION_PLACE)
@@ -113,13 +119,17 @@ def marker_kind(text: str) -> str:
     if len(text) <= DATE_LINE_MAX_CHARS:
         key = text.strip(LINE_FRAME)
         if HAS_DIGIT(key) and (DATE_LINE.fullmatch(key)  # every date and counter holds a digit: most short lines none
-                               or len(key) <= COUNTER_LINE_MAX_CHARS and COUNTER_LINE.fullmatch(key)):
+                               or len(key) <= COUNTER_LINE_MAX_CHARS and COUNTER_LINE.fullmatch(key)
+                               or len(key) <= READING_TIME_MAX_CHARS and READING_TIME.fullmatch(key)):
             return "boilerplate"
         if len(key) <= RELATIVE_TIME_MAX_CHARS:
             lower = key.lower()
             if (lower.endswith(RELATIVE_ENDS) or lower.startswith(RELATIVE_STARTS)) and RELATIVE_TIME.fullmatch(key):
                 return "boilerplate"
-    if len(text) <= BREADCRUMB_MAX_CHARS and ("›" in text or "»" in text or " > " in text) and is_breadcrumb(text):
+    if len(text) <= TICKER_MAX_CHARS and FURNITURE_CHARACTERS(text) and (
+            "#" in text[:4] and HASHTAG_LINE.fullmatch(text.strip())
+            or ("▲" in text or "▼" in text) and PRICE_TICKER.search(text)
+            or len(text) <= BREADCRUMB_MAX_CHARS and ("›" in text or "»" in text or " > " in text) and is_breadcrumb(text)):
         return "boilerplate"
     if len(text) <= CAPTION_MAX_CHARS:
         # the patterns read the tail only; a cut tail starts with a letter, so that its cut is no line start

@@ -77,6 +77,9 @@ def test_a_lead_in_needs_its_words_before_the_colon_and_a_link_after_it(text):
     ("हमें फॉलो करें: X | यूट्यूब | टेलीग्राम", "boilerplate"), ("شارك المقال: واتساب | فيسبوك", "boilerplate"),
     ("Trending: Stablecoins · ETF flows · Tax season", "boilerplate"), ("ट्रेंडिंग: बिटकॉइन | डिजिटल रुपया", "boilerplate"),
     ("ภาพประกอบ: หน้าจอแอปบนสมาร์ทโฟน", "boilerplate"), ("तस्वीर: मुंबई का एक मुद्रा विनिमय काउंटर", "boilerplate"),
+    ("İlgili konular: mevduat, kampanya", "boilerplate"), ("کلیدواژه‌ها: اتریوم، بیت‌کوین", "boilerplate"),
+    ("Okumaya devam edin: Kredi kartı aidatlarına yeni sınır", "boilerplate"),
+    ("شارك عبر: لينكدإن | إكس", "boilerplate"), ("पढ़ने का समय: 4 मिनट", "boilerplate"),
 ])
 def test_a_head_before_the_colon_names_tags_dates_shares_credits_and_bylines(text, label):
     assert marker_kind(text) == label
@@ -218,6 +221,21 @@ def test_a_breadcrumb_trail_is_boilerplate(text):
     "Bitcoin » the rally that nobody saw coming in the spring of this year » analysis",
 ])
 def test_a_line_with_an_arrow_that_is_no_trail_is_no_marker(text):
+    assert marker_kind(text) == ""
+
+
+@pytest.mark.parametrize("text", [
+    "#Bitcoin #ETF #crypto", "#ทองคำ #ออมทอง #ราคาทองวันนี้", "BTC/USD 67,412.10 ▲1.2%", "ETH 2 110 $ ▼1,5%",
+    "EGX30 ▲ 1.4% | الدولار 47.85 جنيه", "4 min read", "7 Min. Lesezeit", "5 phút đọc", "قراءة في 4 دقائق",
+    "زمان مطالعه: ۴ دقیقه", "انتهای خبر/", "مشاركة", "Follow us on Google News",
+])
+def test_hashtags_a_price_ticker_a_reading_time_or_a_share_button_alone_is_boilerplate(text):
+    assert marker_kind(text) == "boilerplate"
+
+
+@pytest.mark.parametrize("text", ["#1 in sales", "▲ 일반 법인: 2026년 이후 검토", "Prices fell 3% ▼ on Monday, traders said.",
+                                  "30 minutes before bed", "2 minutes 30 seconds", "# install the dependencies"])
+def test_one_hashtag_a_bullet_arrow_or_minutes_of_something_else_is_no_marker(text):
     assert marker_kind(text) == ""
 
 
