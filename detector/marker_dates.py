@@ -128,9 +128,11 @@ RELATIVE_ENDS = ("ago", "geleden", "fa", "назад", "тому", "temu", "önc
                  "前", "전")
 RELATIVE_STARTS = ("vor", "il", "hace", "há", "منذ", *_POSTED)
 HAS_DIGIT = re.compile(r"\d").search
-# A slideshow's counter: "3 of 12", "Image 3 of 12", "Photo 3/12" (not "23/16" alone: a score or a temperature).
-GALLERY_COUNTER = re.compile(r"(?:(?:image|photo|picture|slide|bild|foto)\s+)\d{1,3}\s*(?:of|/|von|van|de|di|из)\s*"
-                             r"\d{1,3}|\d{1,3}\s+(?:of|von|van|di|из)\s+\d{1,3}", re.IGNORECASE)
+# A slideshow's counter: "3 of 12", "Image 3 of 12", "Photo 3/12", "1 de 6", "Фото 1 из 7" (not "23/16" alone: a
+# score or a temperature).
+GALLERY_COUNTER = re.compile(r"(?:(?:image|photo|picture|slide|bild|foto|фото|imagen|immagine|zdjęcie|gallery:?)\s+)"
+                             r"\d{1,3}\s*(?:of|/|von|van|de|di|sur|z|из)\s*\d{1,3}"
+                             r"|\d{1,3}\s+(?:of|von|van|di|de|sur|z|из)\s+\d{1,3}", re.IGNORECASE)
 GALLERY_COUNTER_MAX_CHARS = 24
 
 

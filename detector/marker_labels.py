@@ -101,8 +101,16 @@ INTERFACE_LINES = frozenset(map(normal, (
     "nach oben", "zurück nach oben", "terug naar boven", "haut de page", "volver arriba", "torna su",
     "reply", "reply to this comment", "report abuse", "report comment", "report this comment",
     "flag as inappropriate", "antworten", "reageer", "répondre", "responder", "rispondi", "ответить",
-    # share and follow buttons, and a news agency's end-of-story mark ("انتهای خبر", Persian)
-    "share this article", "share this story", "follow us on google news", "google news पर फ़ॉलो करें",
+    # share, print and listen buttons, "continues below" notes, and a news agency's end-of-story mark
+    "share this article", "share this story", "share on x", "tweet", "e-mail this article", "email this article",
+    "e-mail this story to a friend", "printer-friendly version", "print this article", "listen to this article",
+    "have your say", "story continues below", "article continues below", "article continues after this advertisement",
+    "partager", "partilhar", "compartir", "compartir en x", "condividi", "teilen", "artikel teilen", "delen",
+    "udostępnij", "paylaş", "поделиться", "поділитися", "この記事をシェア", "drucken", "imprimer", "imprimir",
+    "stampa", "drukuj", "распечатать", "印刷", "vorlesen", "écouter cet article", "ascolta l'articolo",
+    "escucha este artículo", "ouça esta reportagem", "luister naar dit artikel", "слушать статью",
+    "posłuchaj artykułu", "bu haberi dinleyin", "lire la suite après cette publicité",
+    "l'articolo continua sotto la pubblicità", "artigo continua após a publicidade", "haberin devamı aşağıda", "follow us on google news", "google news पर फ़ॉलो करें",
     "google news पर फॉलो करें", "इस ख़बर को शेयर करें", "इस खबर को शेयर करें", "แชร์บทความนี้", "bu haberi paylaş",
     "مشاركة", "شارك هذا الخبر", "شارك المقال", "اشتراک‌گذاری", "این مطلب را به اشتراک بگذارید", "انتهای خبر",
     "انتهای پیام",
@@ -146,6 +154,11 @@ def is_breadcrumb(text: str) -> bool:
 # quote followed by its change as a percentage after an arrow ("BTC/USD 67,412.10 ▲1.2%", "EGX30 ▲ 1.4% |
 # ..."; not "▲" opening a list item, as Korean stories use it). Both boilerplate.
 HASHTAG_LINE = re.compile(r"#\w\S*(?:\s+#\w\S*)+")
+# A video's leftovers: its title after "Video:" or "Watch:" and its running time ("Watch: Scientists applaud the
+# announcement 2:05", "VIDEO 4:05", "Video duration 1:48"). Boilerplate.
+VIDEO_LINE = re.compile(r"(?:video|vídeo|vidéo|watch)(?:\s*[:：]\s*.{1,100}?|\s+duration)?,?\s+\(?\d{1,2}:\d{2}\)?",
+                        re.IGNORECASE)
+VIDEO_LINE_MAX_CHARS = 120
 PRICE_TICKER = re.compile(r"\d[^▲▼\n]{0,12}?[▲▼]\s*[+-]?\d[\d.,]*\s*%")
 TICKER_MAX_CHARS = 150  # and a line of hashtags
 

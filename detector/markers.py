@@ -51,13 +51,14 @@ from .marker_heads import (
 from .marker_keys import FRAME, LINE_FRAME, normal, squeezed
 from .marker_labels import (
     AD_LABEL_MAX_CHARS, AD_LABELS, AUTHOR_HEADINGS, BREADCRUMB_MAX_CHARS, INTERFACE_LINES, TICKER_MAX_CHARS,
+    VIDEO_LINE_MAX_CHARS,
 )
 
 MARKER_CONFIDENCE_DEFAULT = 0.0
 # The sets and patterns whose methods marker_kind calls, bound here rather than imported by name: Python 3.11
 # calls a method of an imported name through a bound method made at every call (bpo-44313), 3% of marker_kind.
 STARS, CODE_PUNCTUATION, is_breadcrumb = marker_labels.STARS, marker_labels.CODE_PUNCTUATION, marker_labels.is_breadcrumb
-HASHTAG_LINE, PRICE_TICKER = marker_labels.HASHTAG_LINE, marker_labels.PRICE_TICKER
+HASHTAG_LINE, PRICE_TICKER, VIDEO_LINE = marker_labels.HASHTAG_LINE, marker_labels.PRICE_TICKER, marker_labels.VIDEO_LINE
 FURNITURE_CHARACTERS = re.compile("[#▲▼›»>]").search  # a quick test: hashtags, tickers and trails hold one
 HEADS, BYLINE = marker_heads.HEADS, marker_heads.BYLINE
 DATE_LINE, COUNTER_LINE, RELATIVE_TIME, GALLERY_COUNTER, READING_TIME = (
@@ -130,6 +131,8 @@ def marker_kind(text: str) -> str:
             "#" in text[:4] and HASHTAG_LINE.fullmatch(text.strip())
             or ("▲" in text or "▼" in text) and PRICE_TICKER.search(text)
             or len(text) <= BREADCRUMB_MAX_CHARS and ("›" in text or "»" in text or " > " in text) and is_breadcrumb(text)):
+        return "boilerplate"
+    if len(text) <= VIDEO_LINE_MAX_CHARS and text.lstrip()[:1] in ("V", "v", "W", "w") and VIDEO_LINE.fullmatch(text.strip()):
         return "boilerplate"
     if len(text) <= CAPTION_MAX_CHARS:
         # the patterns read the tail only; a cut tail starts with a letter, so that its cut is no line start

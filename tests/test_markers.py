@@ -227,15 +227,18 @@ def test_a_line_with_an_arrow_that_is_no_trail_is_no_marker(text):
 @pytest.mark.parametrize("text", [
     "#Bitcoin #ETF #crypto", "#ทองคำ #ออมทอง #ราคาทองวันนี้", "BTC/USD 67,412.10 ▲1.2%", "ETH 2 110 $ ▼1,5%",
     "EGX30 ▲ 1.4% | الدولار 47.85 جنيه", "4 min read", "7 Min. Lesezeit", "5 phút đọc", "قراءة في 4 دقائق",
-    "زمان مطالعه: ۴ دقیقه", "انتهای خبر/", "مشاركة", "Follow us on Google News",
+    "زمان مطالعه: ۴ دقیقه", "انتهای خبر/", "مشاركة", "Follow us on Google News", "Partager", "Drucken",
+    "Story continues below", "Escucha este artículo", "Watch: Scientists applaud the announcement 2:05", "VIDEO 4:05",
+    "Vídeo: Como funciona uma SAF 1:58", "1 de 6", "1 sur 7", "Фото 1 из 7", "Gallery: 1 of 12",
 ])
-def test_hashtags_a_price_ticker_a_reading_time_or_a_share_button_alone_is_boilerplate(text):
+def test_hashtags_a_ticker_a_reading_time_a_button_a_video_or_a_gallery_counter_alone_is_boilerplate(text):
     assert marker_kind(text) == "boilerplate"
 
 
 @pytest.mark.parametrize("text", ["#1 in sales", "▲ 일반 법인: 2026년 이후 검토", "Prices fell 3% ▼ on Monday, traders said.",
-                                  "30 minutes before bed", "2 minutes 30 seconds", "# install the dependencies"])
-def test_one_hashtag_a_bullet_arrow_or_minutes_of_something_else_is_no_marker(text):
+                                  "30 minutes before bed", "2 minutes 30 seconds", "# install the dependencies",
+                                  "Watch the game at 7:30", "Video games sold 3:1", "1 de 6 niños no va a la escuela"])
+def test_one_hashtag_a_bullet_arrow_minutes_or_a_count_of_something_else_is_no_marker(text):
     assert marker_kind(text) == ""
 
 
