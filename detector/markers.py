@@ -57,8 +57,10 @@ from .marker_labels import (
 MARKER_CONFIDENCE_DEFAULT = 0.0
 # The sets and patterns whose methods marker_kind calls, bound here rather than imported by name: Python 3.11
 # calls a method of an imported name through a bound method made at every call (bpo-44313), 3% of marker_kind.
-STARS, CODE_PUNCTUATION, is_breadcrumb = marker_labels.STARS, marker_labels.CODE_PUNCTUATION, marker_labels.is_breadcrumb
-HASHTAG_LINE, PRICE_TICKER, VIDEO_LINE = marker_labels.HASHTAG_LINE, marker_labels.PRICE_TICKER, marker_labels.VIDEO_LINE
+STARS, CODE_PUNCTUATION, is_breadcrumb = (
+    marker_labels.STARS, marker_labels.CODE_PUNCTUATION, marker_labels.is_breadcrumb)
+HASHTAG_LINE, PRICE_TICKER, VIDEO_LINE = (
+    marker_labels.HASHTAG_LINE, marker_labels.PRICE_TICKER, marker_labels.VIDEO_LINE)
 FURNITURE_CHARACTERS = re.compile("[#▲▼›»>]").search  # a quick test: hashtags, tickers and trails hold one
 HEADS, BYLINE = marker_heads.HEADS, marker_heads.BYLINE
 DATE_LINE, COUNTER_LINE, RELATIVE_TIME, GALLERY_COUNTER, READING_TIME = (
@@ -82,7 +84,9 @@ def marker_kind(text: str) -> str:
     or a caption that ends in its credit ("... in Barishal. Photo: Pavel Rahman"), a credit alone ("Jamal
     Saidi/Reuters"), a line that is only a date ("March 22, 2017") or a time ago ("3 hours ago"), a page's
     control alone ("Hide caption", "View gallery", "Back to top", "Reply"), a slideshow's counter ("Image 3 of
-    12"), a breadcrumb trail ("Home › Crypto › Markets") or a line of no letter or digit ("* * *"), "bio" for a byline ("By: ...", "Door: ...", "By Dana
+    12"), a view or comment counter ("2.4K views"), a reading time ("4 min read"), a breadcrumb trail ("Home ›
+    Crypto › Markets"), a line of hashtags, a price ticker ("BTC/USD 67,412.10 ▲1.2%"), a video's title with its
+    running time or a line of no letter or digit ("* * *"), "bio" for a byline ("By: ...", "Door: ...", "By Dana
     Whitlock") or an author box's heading ("About the author"), else ""."""
     if len(text) <= AD_LABEL_MAX_CHARS:
         key = line_key(text)
@@ -130,9 +134,11 @@ def marker_kind(text: str) -> str:
     if len(text) <= TICKER_MAX_CHARS and FURNITURE_CHARACTERS(text) and (
             "#" in text[:4] and HASHTAG_LINE.fullmatch(text.strip())
             or ("▲" in text or "▼" in text) and PRICE_TICKER.search(text)
-            or len(text) <= BREADCRUMB_MAX_CHARS and ("›" in text or "»" in text or " > " in text) and is_breadcrumb(text)):
+            or len(text) <= BREADCRUMB_MAX_CHARS and ("›" in text or "»" in text or " > " in text)
+            and is_breadcrumb(text)):
         return "boilerplate"
-    if len(text) <= VIDEO_LINE_MAX_CHARS and text.lstrip()[:1] in ("V", "v", "W", "w") and VIDEO_LINE.fullmatch(text.strip()):
+    if len(text) <= VIDEO_LINE_MAX_CHARS and text.lstrip()[:1] in ("V", "v", "W", "w") \
+            and VIDEO_LINE.fullmatch(text.strip()):
         return "boilerplate"
     if len(text) <= CAPTION_MAX_CHARS:
         # the patterns read the tail only; a cut tail starts with a letter, so that its cut is no line start
