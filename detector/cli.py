@@ -113,8 +113,7 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("--repeat-confidence", type=float, default=REPEAT_CONFIDENCE_DEFAULT,
                          help="remove a repeated line when the labels outside --keep have at least this probability, "
                               f"and one of {REPEAT_LONG_CHARS} characters or more (a site's disclaimer under every "
-                              "story) whatever "
-                              "they have (default: %(default)s; 1 keeps repeated lines like any other)")
+                              "story) whatever they have (default: %(default)s; 1 keeps repeated lines like any other)")
         sub.add_argument("--comment-confidence", type=float, default=COMMENT_CONFIDENCE_DEFAULT,
                          help="remove a line of a reader-comment section (from a header such as \"Comments (41)\" "
                               "or \"Leave a Reply\" after the story to the end of the article) when the labels outside "

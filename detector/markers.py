@@ -50,8 +50,7 @@ from .marker_heads import (
 )
 from .marker_keys import FRAME, LINE_FRAME, normal, squeezed
 from .marker_labels import (
-    AD_LABEL_MAX_CHARS, AD_LABELS, AUTHOR_HEADINGS, BREADCRUMB_MAX_CHARS, INTERFACE_LINES, TICKER_MAX_CHARS,
-    VIDEO_LINE_MAX_CHARS,
+    AD_LABEL_MAX_CHARS, AD_LABELS, AUTHOR_HEADINGS, INTERFACE_LINES, TICKER_MAX_CHARS, VIDEO_LINE_MAX_CHARS,
 )
 
 MARKER_CONFIDENCE_DEFAULT = 0.0
@@ -134,8 +133,7 @@ def marker_kind(text: str) -> str:
     if len(text) <= TICKER_MAX_CHARS and FURNITURE_CHARACTERS(text) and (
             "#" in text[:4] and HASHTAG_LINE.fullmatch(text.strip())
             or ("▲" in text or "▼" in text) and PRICE_TICKER.search(text)
-            or len(text) <= BREADCRUMB_MAX_CHARS and ("›" in text or "»" in text or " > " in text)
-            and is_breadcrumb(text)):
+            or is_breadcrumb(text)):
         return "boilerplate"
     if len(text) <= VIDEO_LINE_MAX_CHARS and text.lstrip()[:1] in ("V", "v", "W", "w") \
             and VIDEO_LINE.fullmatch(text.strip()):
