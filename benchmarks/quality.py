@@ -58,7 +58,8 @@ RULES_OFF = (("none (the defaults)", {}), ("runs", {"block_confidence": None}),
              ("promo cut", {"promo_confidence": 1.0}), ("repeated lines", {"repeated": None}),
              ("comment sections", {"comment_confidence": 1.0}), ("marker lines", {"marker_confidence": 1.0}),
              ("ad gaps", {"gap_confidence": 1.0}),
-             ("site disclaimers and risk warnings", {"disclaimer_confidence": 1.0}))
+             ("site disclaimers and risk warnings", {"disclaimer_confidence": 1.0}),
+             ("headlines", {"headline_overlap": 1.0}))
 RULES_SHOWN = ("unmarked ads", "unmarked ads, 21 languages", "news pages", "site disclaimers",
                "held back: crypto news, 8 languages", "real region (all)", "real full (all)")
 # Written sets that no bundled model trains on: (name in the tables, file under the project's root).

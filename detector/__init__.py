@@ -14,6 +14,7 @@ import pandas as pd
 
 from .comments import COMMENT_CONFIDENCE_DEFAULT
 from .errors import DataError, DetectorError, InputError, ModelError
+from .headlines import HEADLINE_OVERLAP_DEFAULT
 from .markers import MARKER_CONFIDENCE_DEFAULT
 from .persistence import load_model, save_model
 from .pipeline import (
@@ -30,7 +31,7 @@ __all__ = [
     "KEEP_DEFAULT", "MIN_CONFIDENCE_DEFAULT", "CRYPTO_MIN_CONFIDENCE", "BLOCK_CONFIDENCE_DEFAULT",
     "STORY_CONFIDENCE_DEFAULT", "CRYPTO_PROMO_CONFIDENCE", "RepeatedLines", "REPEAT_DOCUMENTS_DEFAULT",
     "REPEAT_CONFIDENCE_DEFAULT", "COMMENT_CONFIDENCE_DEFAULT", "MARKER_CONFIDENCE_DEFAULT", "GAP_CONFIDENCE_DEFAULT",
-    "DISCLAIMER_CONFIDENCE_DEFAULT",
+    "DISCLAIMER_CONFIDENCE_DEFAULT", "HEADLINE_OVERLAP_DEFAULT",
 ]
 
 
@@ -42,7 +43,8 @@ def classify(text: str, *, model=None, keep: Sequence[str] = KEEP_DEFAULT, min_c
              comment_confidence: float = COMMENT_CONFIDENCE_DEFAULT,
              marker_confidence: float = MARKER_CONFIDENCE_DEFAULT,
              gap_confidence: float = GAP_CONFIDENCE_DEFAULT,
-             disclaimer_confidence: float = DISCLAIMER_CONFIDENCE_DEFAULT) -> list[LabeledSegment]:
+             disclaimer_confidence: float = DISCLAIMER_CONFIDENCE_DEFAULT,
+             headline_overlap: float = HEADLINE_OVERLAP_DEFAULT) -> list[LabeledSegment]:
     """Label every segment of ``text``.
 
     Parameters
@@ -116,6 +118,13 @@ def classify(text: str, *, model=None, keep: Sequence[str] = KEEP_DEFAULT, min_c
         0 (the default, ``DISCLAIMER_CONFIDENCE_DEFAULT``) any junk at all, even where the first stage reads it
         as story. Walking in from each end of the kept lines, short lines are passed over and the first longer
         line without such a phrase stops the walk. 1 turns this off.
+    headline_overlap : float
+        Keep the story's headline where a run of page furniture took it (a menu above it, the byline, date and
+        share lines below): of the lines a run took among the ``headlines.HEADLINE_WINDOW`` (10) above the
+        story's first kept line of 150 characters or more, the one that reads like a headline (five words or
+        more, no full stop, no marker line, no headline-like line right above or below) and whose words the
+        story's first long lines repeat, at least this share of them (``HEADLINE_OVERLAP_DEFAULT``, 0.5) and
+        two or more. Lower keeps more such lines; 1 turns this off.
 
     Returns
     -------
@@ -132,7 +141,8 @@ def clean(text: str, *, model=None, keep: Sequence[str] = KEEP_DEFAULT, min_conf
           repeat_confidence: float = REPEAT_CONFIDENCE_DEFAULT,
           comment_confidence: float = COMMENT_CONFIDENCE_DEFAULT,
           marker_confidence: float = MARKER_CONFIDENCE_DEFAULT, gap_confidence: float = GAP_CONFIDENCE_DEFAULT,
-          disclaimer_confidence: float = DISCLAIMER_CONFIDENCE_DEFAULT) -> str:
+          disclaimer_confidence: float = DISCLAIMER_CONFIDENCE_DEFAULT,
+          headline_overlap: float = HEADLINE_OVERLAP_DEFAULT) -> str:
     """Return ``text`` with only its kept segments, byte for byte, in order (see ``classify``)."""
     thresholds = _thresholds(locals())
     return clean_texts([_text(text)], _model(model), thresholds, repeats)[0]
@@ -147,7 +157,8 @@ def clean_frame(frame: pd.DataFrame, text_column: str = "text", *, output_column
                 comment_confidence: float = COMMENT_CONFIDENCE_DEFAULT,
                 marker_confidence: float = MARKER_CONFIDENCE_DEFAULT,
                 gap_confidence: float = GAP_CONFIDENCE_DEFAULT,
-                disclaimer_confidence: float = DISCLAIMER_CONFIDENCE_DEFAULT) -> pd.DataFrame:
+                disclaimer_confidence: float = DISCLAIMER_CONFIDENCE_DEFAULT,
+                headline_overlap: float = HEADLINE_OVERLAP_DEFAULT) -> pd.DataFrame:
     """Return a copy of ``frame`` with the cleaned text of ``text_column`` in ``output_column``.
 
     Missing texts (None / NaN) stay missing; every other column is kept as it was. The frame is
@@ -179,7 +190,8 @@ def classify_frame(frame: pd.DataFrame, text_column: str = "text", id_column: st
                    comment_confidence: float = COMMENT_CONFIDENCE_DEFAULT,
                    marker_confidence: float = MARKER_CONFIDENCE_DEFAULT,
                    gap_confidence: float = GAP_CONFIDENCE_DEFAULT,
-                   disclaimer_confidence: float = DISCLAIMER_CONFIDENCE_DEFAULT) -> pd.DataFrame:
+                   disclaimer_confidence: float = DISCLAIMER_CONFIDENCE_DEFAULT,
+                   headline_overlap: float = HEADLINE_OVERLAP_DEFAULT) -> pd.DataFrame:
     """One row per segment of every text in ``frame``: doc_id, position, text, start, end, label, confidence, keep,
     and model (which model labeled the text: "crypto" or "general" under "auto", else the model given).
     Repeated lines as in ``clean_frame``."""

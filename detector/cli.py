@@ -17,6 +17,7 @@ import pandas as pd
 from . import training
 from .comments import COMMENT_CONFIDENCE_DEFAULT
 from .errors import DetectorError, InputError
+from .headlines import HEADLINE_OVERLAP_DEFAULT
 from .io import (
     TABLE_SUFFIXES, TEXT_SUFFIXES, JsonlPart, TableFile, TextFile, atomic_path, check_columns, discover_inputs,
     write_text_atomic,
@@ -135,6 +136,11 @@ def _parser() -> argparse.ArgumentParser:
                               "expressed are the author's own\" or \"We may earn a commission\" (not in quotation "
                               "marks), when the labels outside --keep have at least this probability (default: "
                               "%(default)s, any, even where the first stage reads it as story; 1 turns it off)")
+        sub.add_argument("--headline-overlap", type=float, default=HEADLINE_OVERLAP_DEFAULT,
+                         help="keep the story's headline where a run of page furniture took it: a line above the "
+                              "story's first long paragraph that reads like a headline and whose words the story "
+                              "repeats, at least this share of them (default: %(default)s; lower keeps more, 1 turns "
+                              "it off)")
         sub.add_argument("--model", metavar="FILE_OR_NAME", default="auto",
                          help="a model saved by `detector train`, or a bundled model: auto (crypto news to crypto, "
                               "the rest to general), general, or crypto (built on first use; default: %(default)s)")

@@ -28,6 +28,10 @@ _LINK_HEADS = (
     "main article", "main articles", "further information", "hauptartikel", "hoofdartikel", "article détaillé",
     "articles détaillés", "artículo principal", "artigo principal", "voce principale", "osobny artykuł",
     "основная статья", "основна стаття",
+    # a breadcrumb trail's lead-in ("You are here: Home > News > Article")
+    "you are here", "sie sind hier", "u bent hier", "je bent hier", "vous êtes ici", "usted está aquí",
+    "está aquí", "você está aqui", "está aqui", "ti trovi in", "sei qui", "jesteś tutaj", "jesteś w", "вы здесь",
+    "ви тут", "buradasınız",
 )
 _TAG_HEADS = (
     "tags", "tag", "tagged", "tagged with", "topics", "keywords", "schlagwörter", "schlagworte", "stichwörter",

@@ -21,6 +21,7 @@ from .comments import COMMENT_CONFIDENCE_DEFAULT, comment_sections
 from .disclaimers import edge_disclaimers, risk_warnings_beside_ads
 from .errors import InputError
 from .features import document_bounds, text_lengths
+from .headlines import HEADLINE_OVERLAP_DEFAULT, swept_headlines
 from .markers import MARKER_CONFIDENCE_DEFAULT, marker_rows
 from .related import RELATED_MIN_JUNK, link_lists
 from .repeats import (
@@ -116,7 +117,8 @@ def decide(proba: np.ndarray, classes: Sequence[str], keep: Sequence[str] = KEEP
            comment_confidence: float = COMMENT_CONFIDENCE_DEFAULT, markers: np.ndarray | None = None,
            marker_confidence: float = MARKER_CONFIDENCE_DEFAULT, chars: np.ndarray | None = None,
            gap_confidence: float = GAP_CONFIDENCE_DEFAULT, texts: Sequence[str] | None = None,
-           disclaimer_confidence: float = DISCLAIMER_CONFIDENCE_DEFAULT) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+           disclaimer_confidence: float = DISCLAIMER_CONFIDENCE_DEFAULT,
+           headline_overlap: float = HEADLINE_OVERLAP_DEFAULT) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Turn probabilities into (label, confidence, keep) per segment.
 
     Rows are in reading order; ``doc`` numbers their documents (one document when omitted). "Junk"
@@ -146,7 +148,10 @@ def decide(proba: np.ndarray, classes: Sequence[str], keep: Sequence[str] = KEEP
        money you invest", ``disclaimers.risk_warnings_beside_ads``), and a kept row at either edge of its
        document's kept rows that holds a site's disclaimer phrase (``disclaimers.edge_disclaimers``), go, as
        the label their words name unless it is kept, when junk is at least ``disclaimer_confidence`` (1 turns
-       it off), whatever stage one reads.
+       it off), whatever stage one reads;
+    10. headlines: with ``texts`` and ``chars``, a row that only a run took (rule 5) and no later rule named, and
+       that is its story's headline (``headlines.swept_headlines``: a headline-like line above the story's
+       opening that shares at least ``headline_overlap`` of its words with it), is kept again (1 turns it off).
 
     With story protection on, rules 6 and 8 never take a row stage one reads as story, and with
     ``chars`` (each row's length in characters) runs and gaps take no row of at least
@@ -187,8 +192,11 @@ def decide(proba: np.ndarray, classes: Sequence[str], keep: Sequence[str] = KEEP
             removed |= furniture
     if comments is not None and comment_confidence < 1:
         removed |= comments & at_least(comment_confidence)
+    swept = None
     if np.any(block_confidence < min_confidence) and len(proba):
+        before_runs = removed
         removed = _with_their_runs(removed, at_least(block_confidence) & sweepable, doc)
+        swept = removed & ~before_runs
     named = np.zeros(len(proba), dtype=bool)
     if markers is not None and marker_confidence < 1:
         named = (markers != "") & ~np.isin(markers, list(keep)) & not_story
@@ -208,6 +216,11 @@ def decide(proba: np.ndarray, classes: Sequence[str], keep: Sequence[str] = KEEP
             removed |= taken
             named_as = np.where(taken, found, markers if markers is not None else "")
             named = (named & removed) | taken
+    if swept is not None and texts is not None and chars is not None and headline_overlap < 1:
+        swept &= removed & ~named
+        if swept.any():
+            removed &= ~swept_headlines(texts, np.zeros(len(proba), dtype=int) if doc is None else doc, ~removed,
+                                        swept, chars, headline_overlap)
 
     index = np.where(removed[:, None] == ~kept_class[None, :], proba, -1.0).argmax(axis=1)
     own = np.flatnonzero(removed & named & (p_removed < min_confidence))  # unsure: the label their words name
@@ -298,6 +311,7 @@ class Thresholds:
     marker_confidence: float = MARKER_CONFIDENCE_DEFAULT
     gap_confidence: float = GAP_CONFIDENCE_DEFAULT
     disclaimer_confidence: float = DISCLAIMER_CONFIDENCE_DEFAULT
+    headline_overlap: float = HEADLINE_OVERLAP_DEFAULT
 
     def __post_init__(self):
         if isinstance(self.keep, str) or not all(isinstance(label, str) for label in self.keep):
@@ -369,7 +383,7 @@ def _decide_table(table, counts, model, thresholds: Thresholds, repeats: Repeate
     labels, confidence, kept = decide(proba, model.classes_, t.keep, min_confidence, t.block_confidence, doc,
                                       alone, t.story_confidence, promo_confidence, repeated, t.repeat_confidence,
                                       comments, t.comment_confidence, markers, t.marker_confidence, text_lengths(texts),
-                                      t.gap_confidence, texts, t.disclaimer_confidence)
+                                      t.gap_confidence, texts, t.disclaimer_confidence, t.headline_overlap)
     return counts, labels, confidence, kept
 
 

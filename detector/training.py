@@ -110,7 +110,7 @@ def report_from_proba(frame: pd.DataFrame, proba: np.ndarray, labels: np.ndarray
                     "story_confidence": story_confidence if alone is not None else None,
                     "promo_confidence": promo_confidence, "gap_confidence": GAP_CONFIDENCE_DEFAULT,
                     "rules": ", ".join(["repeated lines", *(["comment sections"] if alone is not None else []),
-                                        "marker lines", "disclaimers", "risk warnings"]),
+                                        "marker lines", "disclaimers", "risk warnings", "headlines"]),
                     **{k: round(v, 4) if isinstance(v, float) else v
                        for k, v in removal_scores(truth, kept, frame["text"]).items()},
                     "documents_perfect": round(documents_perfect(frame["doc_id"], truth, kept), 4)},

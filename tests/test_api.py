@@ -327,6 +327,7 @@ def test_clean_frame_removes_what_three_of_its_pages_repeat_and_clean_takes_a_co
     (lambda: clean("News.", marker_confidence="0.5"), "marker_confidence must be"),
     (lambda: clean("News.", gap_confidence=-0.5), "gap_confidence must be"),
     (lambda: clean("News.", disclaimer_confidence=1.5), "disclaimer_confidence must be"),
+    (lambda: clean("News.", headline_overlap=-1), "headline_overlap must be"),
     (lambda: clean("News.", keep="editorial"), "keep must be a sequence of labels"),
     (lambda: clean_frame(pd.DataFrame({"text": [None]}), story_confidence=1.5), "story_confidence must be"),
     (lambda: classify_frame(pd.DataFrame({"text": ["News."]}), repeat_confidence=None), "repeat_confidence must"),

@@ -311,6 +311,8 @@ def test_errors_before_any_work_exit_2_without_a_traceback(tmp_path, model_file,
     assert "--gap-confidence must be between 0 and 1" in capsys.readouterr().err
     assert run(["clean", "--model", model_file, "--disclaimer-confidence", "2"], ARTICLE) == 2
     assert "--disclaimer-confidence must be between 0 and 1" in capsys.readouterr().err
+    assert run(["clean", "--model", model_file, "--headline-overlap", "1.5"], ARTICLE) == 2
+    assert "--headline-overlap must be between 0 and 1" in capsys.readouterr().err
     for documents in ("-1", "1"):
         assert run(["clean", "--model", model_file, "--repeat-documents", documents], ARTICLE) == 2
         assert "--repeat-documents must be 0 (off) or at least 2" in capsys.readouterr().err

@@ -174,14 +174,17 @@ def test_a_line_with_an_agency_or_a_slash_that_is_no_credit_is_no_marker(text):
     "Click to share on Twitter (Opens in new window)", "Click to email a link to a friend (Opens in new window)",
     "Klicken, um auf Facebook zu teilen (Wird in neuem Fenster geöffnet)",
     "Image caption Rescuers at the scene of the crash on Monday", "Image copyright Getty Images",
+    "You are here: Home > News > Technology > Article", "Vous êtes ici : Accueil > Actualités",
+    "Sie sind hier: Startseite / Wirtschaft", "You are here: Home / Startups / Yabbly raises cash",
 ])
-def test_encyclopedia_pointers_new_window_buttons_and_picture_leads_are_boilerplate(text):
+def test_encyclopedia_pointers_new_window_buttons_picture_leads_and_trails_are_boilerplate(text):
     assert marker_kind(text) == "boilerplate"
 
 
 @pytest.mark.parametrize("text", [
     "Image caption", "Image copyrights are a legal matter in many countries.",  # a lead alone; a sentence
     "The main article: a story of two cities",  # the head must open the line
+    "You are here:",  # a head with nothing after it
     "The report (opens in new window) was published on Monday and names three banks that failed the test.",
 ])
 def test_lines_that_only_look_like_pointers_buttons_or_picture_leads_are_no_marker(text):
