@@ -231,7 +231,8 @@ def test_a_line_with_an_arrow_that_is_no_trail_is_no_marker(text):
 @pytest.mark.parametrize("text", [
     "#Bitcoin #ETF #crypto", "#ทองคำ #ออมทอง #ราคาทองวันนี้", "BTC/USD 67,412.10 ▲1.2%", "ETH 2 110 $ ▼1,5%",
     "EGX30 ▲ 1.4% | الدولار 47.85 جنيه", "4 min read", "7 Min. Lesezeit", "5 phút đọc", "قراءة في 4 دقائق",
-    "زمان مطالعه: ۴ دقیقه", "انتهای خبر/", "مشاركة", "Follow us on Google News", "Add us as a preferred source on Google", "Folgen Sie uns auf Google News", "Google ニュースでフォロー", "Partager", "Drucken",
+    "زمان مطالعه: ۴ دقیقه", "انتهای خبر/", "مشاركة", "Follow us on Google News", "Partager", "Drucken",
+    "Add us as a preferred source on Google", "Folgen Sie uns auf Google News", "Google ニュースでフォロー",
     "Story continues below", "Escucha este artículo", "Watch: Scientists applaud the announcement 2:05", "VIDEO 4:05",
     "Vídeo: Como funciona uma SAF 1:58", "1 de 6", "1 sur 7", "Фото 1 из 7", "Gallery: 1 of 12",
 ])
