@@ -30,8 +30,8 @@ HEADLINE_MIN_WORDS = 2  # of the words read (below), a headline has and shares a
 _NOT_HEADLINE_ENDS = (".", "!", "。", ":", ";", ",", "|", "：")
 _TRAIL = re.compile(r"\s[/>]\s.*\s[/>]\s")  # a breadcrumb trail: "Home / Tech / ..."
 _WORD = re.compile(r"\w{4,}")  # the words read: four letters or more (fewer are mostly function words)
-# Thai, kana, CJK ideographs and Hangul: read as pairs of characters, as these scripts (Korean aside) mark no words
 _NOT_LETTERS = re.compile(r"\W+")
+# Thai, kana, CJK ideographs and Hangul: read as pairs of characters, as these scripts (Korean aside) mark no words
 _SPACELESS = re.compile("[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
@@ -93,10 +93,9 @@ def swept_headlines(texts: Sequence[str], doc: np.ndarray, kept: np.ndarray, swe
             words = headline_words(texts[row])
             shared = sum(word in story for word in words)
             if shared >= HEADLINE_MIN_WORDS and shared >= min_overlap * len(words):
-                shares.append((-shared / len(words), -row))
+                shares.append((shared / len(words), row))
         # the one that shares most (of equals, the lowest), unless a headline-like line stands right by it
-        for _, row in sorted(shares):
-            row = -row
+        for _, row in sorted(shares, reverse=True):
             if not (row > start and reads_as_headline(texts[row - 1])
                     or row + 1 < first and reads_as_headline(texts[row + 1])):
                 found[row] = True
