@@ -117,3 +117,25 @@ def test_a_crypto_headline_above_its_breadcrumb_and_byline_stays(default_model):
     # without the rule the run of furniture under it takes it (a rebuilt model that keeps it anyway makes this
     # example exercise nothing: then find another)
     assert not classify(article, model=default_model, headline_overlap=1.0)[0].keep
+
+
+def test_the_rule_only_keeps_back_at_most_one_line_per_document_on_random_pages():
+    rng = np.random.default_rng(7)
+    vocabulary = ["bitcoin", "miners", "reserves", "market", "record", "price", "fell", "Home", "News", "Share",
+                  "price of ether", "By Dana Whitlock", "March 22, 2026", "比特币矿工", "储备", "|", "."]
+    classes = ["bio", "boilerplate", "editorial", "promo"]
+    kept_back = 0
+    for _ in range(30):
+        n = int(rng.integers(1, 60))
+        texts = [" ".join(rng.choice(vocabulary, size=int(rng.integers(1, 40)))) for _ in range(n)]
+        doc = np.sort(rng.integers(0, 4, size=n))
+        proba = rng.dirichlet(np.ones(4) * 0.3, size=n)
+        alone = rng.dirichlet(np.ones(4) * 0.3, size=n)
+        chars = np.array([len(t) for t in texts])
+        args = dict(doc=doc, alone=alone, chars=chars, texts=texts)
+        kept = decide(proba, classes, ["editorial"], 0.95, 0.6, **args)[2]
+        kept_without = decide(proba, classes, ["editorial"], 0.95, 0.6, headline_overlap=1.0, **args)[2]
+        assert (kept >= kept_without).all()
+        assert all((kept & ~kept_without)[doc == d].sum() <= 1 for d in np.unique(doc))
+        kept_back += int((kept & ~kept_without).sum())
+    assert kept_back  # the pages are such that the rule has something to do
