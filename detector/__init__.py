@@ -120,7 +120,7 @@ def classify(text: str, *, model=None, keep: Sequence[str] = KEEP_DEFAULT, min_c
         line without such a phrase stops the walk. 1 turns this off.
     headline_overlap : float
         Keep the story's headline where a run of page furniture took it (a menu above it, the byline, date and
-        share lines below): of the lines a run took among the ``headlines.HEADLINE_WINDOW`` (10) above the
+        share lines below): of the lines a run took among the ``headlines.HEADLINE_WINDOW`` (20) above the
         story's first kept line of 150 characters or more, the one that reads like a headline (five words or
         more, no full stop, no marker line, no headline-like line right above or below) and whose words the
         story's first long lines repeat, at least this share of them (``HEADLINE_OVERLAP_DEFAULT``, 0.5) and

@@ -21,7 +21,7 @@ from .markers import marker_kind
 from .related import HEADLINE_MAX_CHARS
 
 HEADLINE_OVERLAP_DEFAULT = 0.5  # the share of the headline's words that the story's opening repeats
-HEADLINE_WINDOW = 10  # how many lines above the story's opening a headline may stand
+HEADLINE_WINDOW = 20  # how many lines above the story's opening a headline may stand (byline, date, share row ...)
 OPENING_CHARS = 150  # the story opens with its first kept line this long
 OPENING_LINES = 4  # the kept lines of at least OPENING_CHARS whose words the headline is matched against
 HEADLINE_MIN_CHARS = 15
