@@ -73,16 +73,15 @@ def swept_headlines(texts: Sequence[str], doc: np.ndarray, kept: np.ndarray, swe
     found = np.zeros(len(kept), dtype=bool)
     if min_overlap >= 1 or not swept.any():
         return found
-    n = len(kept)
+    n, row = len(kept), np.arange(len(kept))
     bounds = document_bounds(doc)
-    sizes = np.diff(bounds)
     long_kept = kept & (np.asarray(chars) >= OPENING_CHARS)
-    # each row's document's opening (n for a document without one) and first row
-    opening = np.repeat(np.minimum.reduceat(np.where(long_kept, np.arange(n), n), bounds[:-1]), sizes)
-    doc_start = np.repeat(bounds[:-1], sizes)
-    near = swept & (np.arange(n) >= opening - HEADLINE_WINDOW) & (np.arange(n) < opening) & (opening < n)
+    # each row's document's opening (n for a document without one)
+    opening = np.repeat(np.minimum.reduceat(np.where(long_kept, row, n), bounds[:-1]), np.diff(bounds))
+    near = swept & (row >= opening - HEADLINE_WINDOW) & (row < opening) & (opening < n)
     for first in np.unique(opening[near]):
-        start, end = doc_start[first], bounds[np.searchsorted(bounds, first, side="right")]
+        after = np.searchsorted(bounds, first, side="right")  # the opening's document is bounds[after - 1:after + 1]
+        start, end = bounds[after - 1], bounds[after]
         rows = [row for row in np.flatnonzero(near[start:first]) + start if reads_as_headline(texts[row])]
         if not rows:
             continue
