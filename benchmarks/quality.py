@@ -170,7 +170,7 @@ def our_figures(frame: pd.DataFrame, proba: np.ndarray, alone: np.ndarray, class
     from sklearn.metrics import classification_report, confusion_matrix
 
     own_min, own_promo = own
-    labels, _, kept = decide(proba, classes, KEEP_DEFAULT, own_min, BLOCK_CONFIDENCE_DEFAULT, doc, alone,
+    labels, _, kept, _ = decide(proba, classes, KEEP_DEFAULT, own_min, BLOCK_CONFIDENCE_DEFAULT, doc, alone,
                              promo_confidence=own_promo, **marks)
     figures = score(frame, kept)
     present = [c for c in classes if c in set(frame["label"])]

@@ -129,7 +129,10 @@ def classify(text: str, *, model=None, keep: Sequence[str] = KEEP_DEFAULT, min_c
     Returns
     -------
     list of LabeledSegment
-        text, start, end (span in ``text``), label, confidence, keep.
+        text, start, end (span in ``text``), label, confidence, keep, and rule: the setting above whose
+        rule decided the segment's keep ("min_confidence" for a segment removed by the cut or kept under
+        it, "block_confidence" for one a run took, "story_confidence" for one story protection kept ...),
+        the one to change to change that segment.
     """
     thresholds = _thresholds(locals())
     return classify_texts([_text(text)], _model(model), thresholds, repeats)[0]
@@ -193,7 +196,8 @@ def classify_frame(frame: pd.DataFrame, text_column: str = "text", id_column: st
                    disclaimer_confidence: float = DISCLAIMER_CONFIDENCE_DEFAULT,
                    headline_overlap: float = HEADLINE_OVERLAP_DEFAULT) -> pd.DataFrame:
     """One row per segment of every text in ``frame``: doc_id, position, text, start, end, label, confidence, keep,
-    and model (which model labeled the text: "crypto" or "general" under "auto", else the model given).
+    rule (the setting that decided the segment, as ``classify`` gives it) and model (which model labeled the
+    text: "crypto" or "general" under "auto", else the model given).
     Repeated lines as in ``clean_frame``."""
     for column in (text_column, id_column):
         if column is not None and column not in frame.columns:

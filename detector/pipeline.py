@@ -11,7 +11,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields
 from itertools import chain, islice, pairwise
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -31,9 +31,10 @@ from .routing import TopicRouter
 from .segments import LONE_SURROGATE, Segment, segment_table, split_lines, split_segments
 
 KEEP_DEFAULT = ("editorial",)
-# The columns of a table of labeled segments (`detector classify`, ``classify_frame``): "model"
-# names the model that labeled the document ("crypto" or "general" under "auto").
-SEGMENT_COLUMNS = ["doc_id", "position", "text", "start", "end", "label", "confidence", "keep", "model"]
+# The columns of a table of labeled segments (`detector classify`, ``classify_frame``): "rule" names the
+# setting that decided the row (``RULES``), "model" the model that labeled the document ("crypto" or
+# "general" under "auto").
+SEGMENT_COLUMNS = ["doc_id", "position", "text", "start", "end", "label", "confidence", "keep", "rule", "model"]
 # A segment is removed when the model puts at least MIN_CONFIDENCE_DEFAULT of its probability
 # on the labels that are not kept, or at least BLOCK_CONFIDENCE_DEFAULT while it sits in an
 # unbroken run of such segments that holds one removed at MIN_CONFIDENCE_DEFAULT (an ad's
@@ -100,11 +101,29 @@ _REUSED_BYTES = 256 * 2**20
 
 @dataclass(frozen=True)
 class LabeledSegment(Segment):
-    """A segment with its label, the probability of that label, and whether it is kept."""
+    """A segment with its label, the probability of that label, whether it is kept, and the setting whose rule
+    decided that (``RULES``)."""
 
     label: str
     confidence: float
     keep: bool
+    rule: str = "min_confidence"
+
+
+# The settings a row's rule can name (``decide``), in the order their rules apply.
+RULES = ("min_confidence", "promo_confidence", "repeat_confidence", "comment_confidence", "block_confidence",
+         "marker_confidence", "story_confidence", "gap_confidence", "disclaimer_confidence", "headline_overlap")
+_RULE_NAMES = np.array(RULES, dtype=object)
+
+
+class Decisions(NamedTuple):
+    """What ``decide`` makes of each row: its label, that label's probability, whether it is kept, and the
+    setting whose rule decided it (``RULES``)."""
+
+    label: np.ndarray
+    confidence: np.ndarray
+    keep: np.ndarray
+    rule: np.ndarray
 
 
 def decide(proba: np.ndarray, classes: Sequence[str], keep: Sequence[str] = KEEP_DEFAULT,
@@ -118,8 +137,8 @@ def decide(proba: np.ndarray, classes: Sequence[str], keep: Sequence[str] = KEEP
            marker_confidence: float = MARKER_CONFIDENCE_DEFAULT, chars: np.ndarray | None = None,
            gap_confidence: float = GAP_CONFIDENCE_DEFAULT, texts: Sequence[str] | None = None,
            disclaimer_confidence: float = DISCLAIMER_CONFIDENCE_DEFAULT,
-           headline_overlap: float = HEADLINE_OVERLAP_DEFAULT) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Turn probabilities into (label, confidence, keep) per segment.
+           headline_overlap: float = HEADLINE_OVERLAP_DEFAULT) -> Decisions:
+    """Turn probabilities into label, confidence, keep and rule per segment (``Decisions``).
 
     Rows are in reading order; ``doc`` numbers their documents (one document when omitted). "Junk"
     below is the sum of the probabilities of the labels outside ``keep``, and no rule removes a row
@@ -163,6 +182,11 @@ def decide(proba: np.ndarray, classes: Sequence[str], keep: Sequence[str] = KEEP
     a label and its keep flag never disagree; but a removed marker line or disclaimer whose junk is under
     ``min_confidence`` takes the label its marker or phrase names (the model, unsure, may favour another:
     "Advertisement" as boilerplate), with that label's probability.
+
+    A row's rule names the setting that decided it (``RULES``): for a removed row the first rule above
+    that took it ("min_confidence" for the cut, "block_confidence" for a run ...), for a row kept again
+    "story_confidence" (rule 7) or "headline_overlap" (rule 10), and for a row no rule took
+    "min_confidence": its junk is under the cut.
     """
     classes = np.asarray(classes, dtype=object)
     kept_class = np.isin(classes, list(keep))
@@ -180,32 +204,50 @@ def decide(proba: np.ndarray, classes: Sequence[str], keep: Sequence[str] = KEEP
         if protecting and chars is not None else True
 
     removed = at_least(min_confidence)
+    rule = np.zeros(len(proba), dtype=np.int8)  # RULES[0], min_confidence: the cut, or under it
+
+    def took(rows, name):  # a rule removes ``rows``: named after it where no earlier rule removed them
+        rule[rows & ~removed] = RULES.index(name)
+
     promo_confidence = np.asarray(promo_confidence)
     if cuts_promo and (promo_confidence < 1).any():
         p_promo = proba[:, list(classes).index(PROMO_LABEL)]
-        removed |= (p_promo >= promo_confidence) & (promo_confidence < 1)
+        cut = (p_promo >= promo_confidence) & (promo_confidence < 1)
+        took(cut, "promo_confidence")
+        removed |= cut
     furniture = np.zeros(len(proba), dtype=bool)  # long repeated lines: past story protection
     if repeated is not None:
-        removed |= repeated & at_least(repeat_confidence)
+        repeats = repeated & at_least(repeat_confidence)
         if chars is not None and repeat_confidence < 1:
             furniture = repeated & (np.asarray(chars) >= REPEAT_LONG_CHARS) & at_least(0)
-            removed |= furniture
+            repeats |= furniture
+        took(repeats, "repeat_confidence")
+        removed |= repeats
     if comments is not None and comment_confidence < 1:
-        removed |= comments & at_least(comment_confidence)
+        section = comments & at_least(comment_confidence)
+        took(section, "comment_confidence")
+        removed |= section
     swept = None
     if np.any(block_confidence < min_confidence) and len(proba):
         before_runs = removed
         removed = _with_their_runs(removed, at_least(block_confidence) & sweepable, doc)
         swept = removed & ~before_runs
+        rule[swept] = RULES.index("block_confidence")
     named = np.zeros(len(proba), dtype=bool)
     if markers is not None and marker_confidence < 1:
         named = (markers != "") & ~np.isin(markers, list(keep)) & not_story
-        removed |= named & at_least(marker_confidence)
+        marked = named & at_least(marker_confidence)
+        took(marked, "marker_confidence")
+        removed |= marked
     if protecting:
-        removed &= ~_beside_the_story(removed & ~not_story & ~furniture, ~removed, doc)
+        protected = _beside_the_story(removed & ~not_story & ~furniture, ~removed, doc)
+        rule[protected] = RULES.index("story_confidence")
+        removed &= ~protected
     if gap_confidence < 1 and cuts_promo:
         as_promo = _removed_as_promo(proba, classes, kept_class, removed)
-        removed = removed | (_between(as_promo, doc) & at_least(gap_confidence) & sweepable & not_story)
+        gaps = _between(as_promo, doc) & at_least(gap_confidence) & sweepable & not_story
+        took(gaps, "gap_confidence")
+        removed = removed | gaps
     named_as = markers if named.any() else None
     if texts is not None and disclaimer_confidence < 1:
         found = _disclaimers(texts, doc, proba, classes, kept_class, removed, named, markers,
@@ -213,21 +255,24 @@ def decide(proba: np.ndarray, classes: Sequence[str], keep: Sequence[str] = KEEP
         found[np.isin(found, list(keep))] = ""
         taken = found != ""
         if taken.any():
+            rule[taken & ~removed] = RULES.index("disclaimer_confidence")
             removed |= taken
             named_as = np.where(taken, found, markers if markers is not None else "")
             named = (named & removed) | taken
     if swept is not None and texts is not None and chars is not None and headline_overlap < 1:
         swept &= removed & ~named
         if swept.any():
-            removed &= ~swept_headlines(texts, np.zeros(len(proba), dtype=int) if doc is None else doc, ~removed,
+            headlines = swept_headlines(texts, np.zeros(len(proba), dtype=int) if doc is None else doc, ~removed,
                                         swept, chars, headline_overlap)
+            rule[headlines] = RULES.index("headline_overlap")
+            removed &= ~headlines
 
     index = np.where(removed[:, None] == ~kept_class[None, :], proba, -1.0).argmax(axis=1)
     own = np.flatnonzero(removed & named & (p_removed < min_confidence))  # unsure: the label their words name
     if len(own):
         own = own[np.isin(named_as[own], classes)]
         index[own] = [list(classes).index(label) for label in named_as[own]]
-    return classes[index], proba[np.arange(len(proba)), index], ~removed
+    return Decisions(classes[index], proba[np.arange(len(proba)), index], ~removed, _RULE_NAMES[rule])
 
 
 def _removed_as_promo(proba, classes, kept_class, removed) -> np.ndarray:
@@ -328,11 +373,11 @@ class Thresholds:
 def classify_texts(texts: Sequence[str], model, thresholds: Thresholds = Thresholds(),
                    repeats: RepeatedLines | None = None) -> list[list[LabeledSegment]]:
     """Label the segments of several texts with one model call (``repeats``: the batch's repeated lines)."""
-    counts, labels, confidence, kept = _decide_texts(texts, model, thresholds, repeats)
+    counts, (labels, confidence, kept, rule) = _decide_texts(texts, model, thresholds, repeats)
     out, i = [], 0
     for text, n in zip(texts, counts):
         out.append([LabeledSegment(s.text, s.start, s.end, str(labels[i + j]), float(confidence[i + j]),
-                                   bool(kept[i + j])) for j, s in enumerate(split_segments(text))])
+                                   bool(kept[i + j]), rule[i + j]) for j, s in enumerate(split_segments(text))])
         i += n
     return out
 
@@ -340,14 +385,14 @@ def classify_texts(texts: Sequence[str], model, thresholds: Thresholds = Thresho
 def clean_texts(texts: Sequence[str], model, thresholds: Thresholds = Thresholds(),
                 repeats: RepeatedLines | None = None) -> list[str]:
     """Clean several texts with one model call (``repeats``: the batch's repeated lines)."""
-    counts, _, _, kept = _decide_texts(texts, model, thresholds, repeats)
+    counts, (_, _, kept, _) = _decide_texts(texts, model, thresholds, repeats)
     ends = np.cumsum(counts)
     kept = kept.tolist()
     return [clean_article(text, kept[end - n:end]) for text, n, end in zip(texts, counts, ends)]
 
 
 def _decide_texts(texts, model, thresholds: Thresholds, repeats: RepeatedLines | None):
-    """The segment count of each text, then label, confidence and keep flag of every segment (flat)."""
+    """The segment count of each text, then the ``Decisions`` of every segment (flat)."""
     try:
         table, counts = segment_table(texts)
         return _decide_table(table, counts, model, thresholds, repeats)
@@ -362,7 +407,8 @@ def _decide_texts(texts, model, thresholds: Thresholds, repeats: RepeatedLines |
 def _decide_table(table, counts, model, thresholds: Thresholds, repeats: RepeatedLines | None):
     """``_decide_texts`` for the segment table of the texts and their segment counts."""
     if len(table) == 0:
-        return counts, np.array([], dtype=object), np.array([]), np.array([], dtype=bool)
+        return counts, Decisions(np.array([], dtype=object), np.array([]), np.array([], dtype=bool),
+                                 np.array([], dtype=object))
     t = thresholds
     doc = table["doc_id"].to_numpy()
     alone, proba, min_confidence, promo_confidence = _table_probabilities(model, table, doc, t.min_confidence,
@@ -380,11 +426,10 @@ def _decide_table(table, counts, model, thresholds: Thresholds, repeats: Repeate
         if t.story_confidence < 1:
             may_change &= alone[:, kept_class].sum(axis=1) < t.story_confidence
         markers = line_marks(texts, doc, junk, np.flatnonzero(may_change))
-    labels, confidence, kept = decide(proba, model.classes_, t.keep, min_confidence, t.block_confidence, doc,
-                                      alone, t.story_confidence, promo_confidence, repeated, t.repeat_confidence,
-                                      comments, t.comment_confidence, markers, t.marker_confidence, text_lengths(texts),
-                                      t.gap_confidence, texts, t.disclaimer_confidence, t.headline_overlap)
-    return counts, labels, confidence, kept
+    return counts, decide(proba, model.classes_, t.keep, min_confidence, t.block_confidence, doc, alone,
+                          t.story_confidence, promo_confidence, repeated, t.repeat_confidence, comments,
+                          t.comment_confidence, markers, t.marker_confidence, text_lengths(texts), t.gap_confidence,
+                          texts, t.disclaimer_confidence, t.headline_overlap)
 
 
 def line_marks(texts: Sequence[str], doc: np.ndarray, junk: np.ndarray, rows: np.ndarray | None = None) -> np.ndarray:
@@ -437,7 +482,7 @@ def segment_frame(doc_ids: Sequence, labeled: Sequence[list[LabeledSegment]], mo
     text. The model column says "crypto" or "general" for a TopicRouter (its ``routes``), else
     ``name``; ``confidence_digits`` rounds the confidence (None keeps it whole)."""
     rows = [(doc_id, position, s.text, s.start, s.end, s.label,
-             s.confidence if confidence_digits is None else round(s.confidence, confidence_digits), s.keep)
+             s.confidence if confidence_digits is None else round(s.confidence, confidence_digits), s.keep, s.rule)
             for doc_id, segments in zip(doc_ids, labeled) for position, s in enumerate(segments)]
     try:
         frame = pd.DataFrame(rows, columns=SEGMENT_COLUMNS[:-1])

@@ -54,7 +54,7 @@ def test_a_higher_min_confidence_never_removes_more():
 def test_label_and_keep_never_disagree():
     rng = np.random.default_rng(1)
     proba = rng.dirichlet(np.ones(4), size=500)
-    labels, confidence, kept = decide(proba, ["bio", "boilerplate", "editorial", "promo"], ["editorial"], 0.7, 0.5)
+    labels, confidence, kept, _ = decide(proba, ["bio", "boilerplate", "editorial", "promo"], ["editorial"], 0.7, 0.5)
     assert ((labels == "editorial") == kept).all()
     assert (proba[:, [0, 1, 3]].sum(axis=1)[~kept] >= min(0.5, GAP_CONFIDENCE_DEFAULT)).all()  # runs and gaps
 
@@ -110,7 +110,7 @@ def test_a_line_that_reads_as_an_ad_goes_at_promo_confidence_and_takes_its_run_w
     proba = np.array([[0.0, 0.05, 0.95, 0.0], [0.0, 0.05, 0.3, 0.65], [0.0, 0.32, 0.38, 0.3],
                       [0.0, 0.05, 0.95, 0.0], [0.0, 0.7, 0.25, 0.05]])
     assert decide(proba, classes, ["editorial"], 0.8, 0.6)[2].all()  # off by default
-    labels, _, kept = decide(proba, classes, ["editorial"], 0.8, 0.6, promo_confidence=0.6)
+    labels, _, kept, _ = decide(proba, classes, ["editorial"], 0.8, 0.6, promo_confidence=0.6)
     assert kept.tolist() == [True, False, False, True, True]  # the cell is not promo: it stays
     assert labels.tolist() == ["editorial", "promo", "boilerplate", "editorial", "editorial"]
     assert decide(proba, classes, ["editorial"], 0.8, 0.6, promo_confidence=0.7)[2].all()
@@ -132,7 +132,7 @@ def test_a_line_between_two_lines_removed_as_promo_goes_at_gap_confidence():
     #   story, an ad's headline, its pitch (junk 0.45: under the run's 0.6), its bullet, story
     proba = _labeled([[0.02, 0.03], [0.9, 0.05], [0.4, 0.05], [0.85, 0.05], [0.02, 0.03]])
     assert decide(proba, classes, ["editorial"], 0.8, 0.6)[2].tolist() == [True, False, False, False, True]
-    labels, _, kept = decide(proba, classes, ["editorial"], 0.8, 0.6, gap_confidence=1.0)
+    labels, _, kept, _ = decide(proba, classes, ["editorial"], 0.8, 0.6, gap_confidence=1.0)
     assert kept.tolist() == [True, False, True, False, True] and labels[2] == "editorial"  # off
     assert decide(proba, classes, ["editorial"], 0.8, 0.6, gap_confidence=0.5)[2][2]  # under the gap's cut
     assert decide(proba, classes, ["editorial"], 0.8, 0.6)[0][2] == "promo"  # labeled as a removed line
@@ -160,6 +160,42 @@ def test_a_gap_passes_no_line_that_reads_as_story_and_spans_one_line_of_one_docu
     assert decide(two_lines, classes, ["editorial"], 0.8, 0.6)[2].tolist() == [False, True, True, False]
     across = decide(proba, classes, ["editorial"], 0.8, 0.6, doc=np.array([0, 1, 1]))[2]  # it opens a document
     assert across.tolist() == [False, True, False]
+
+
+def test_each_row_names_the_setting_that_decided_it():
+    classes = ["editorial", "promo", "boilerplate"]
+    rows = [  # (promo, boilerplate) of the final stage, stage one's story, the rule expected
+        ((0.02, 0.03), 0.95, "min_confidence"),  # story: under the cut
+        ((0.9, 0.05), 0.05, "min_confidence"),  # an ad's headline: the cut
+        ((0.3, 0.35), 0.3, "block_confidence"),  # its bullet, in its run
+        ((0.02, 0.03), 0.95, "min_confidence"),
+        ((0.7, 0.05), 0.2, "promo_confidence"),  # promo 0.7, junk under the cut
+        ((0.4, 0.05), 0.5, "gap_confidence"),  # between two lines removed as promo
+        ((0.9, 0.05), 0.05, "min_confidence"),
+        ((0.02, 0.03), 0.95, "min_confidence"),
+        ((0.05, 0.25), 0.6, "marker_confidence"),  # "Tags: ...", junk 0.3
+        ((0.02, 0.03), 0.95, "min_confidence"),
+        ((0.05, 0.45), 0.6, "repeat_confidence"),  # a line the batch repeats
+        ((0.02, 0.03), 0.95, "min_confidence"),
+        ((0.05, 0.85), 0.95, "story_confidence"),  # removed by the cut, story to stage one: kept again
+        ((0.02, 0.03), 0.95, "min_confidence"),
+    ]
+    proba = _labeled([r[0] for r in rows])
+    alone = np.column_stack([[r[1] for r in rows], 1 - np.array([r[1] for r in rows]), np.zeros(len(rows))])
+    markers = np.array(["boilerplate" if r[2] == "marker_confidence" else "" for r in rows], dtype=object)
+    repeated = np.array([r[2] == "repeat_confidence" for r in rows])
+    decided = decide(proba, classes, ["editorial"], 0.8, 0.6, alone=alone, promo_confidence=0.6, repeated=repeated,
+                     repeat_confidence=0.4, markers=markers)
+    assert decided.rule.tolist() == [r[2] for r in rows]
+    assert decided.keep.tolist() == [r[2] in ("min_confidence", "story_confidence") and sum(r[0]) < 0.8
+                                     or r[2] == "story_confidence" for r in rows]
+    # a row two rules take is named after the first: the headline is also a marker line
+    markers[1] = "promo"
+    assert decide(proba, classes, ["editorial"], 0.8, 0.6, alone=alone, markers=markers).rule[1] == "min_confidence"
+    # with a rule off, a row it took is left to the others
+    off = decide(proba, classes, ["editorial"], 0.8, 0.6, alone=alone, promo_confidence=0.6, repeated=repeated,
+                 repeat_confidence=0.4, markers=markers, gap_confidence=1.0)
+    assert off.rule[5] == "min_confidence" and off.keep[5]
 
 
 def test_a_run_stops_at_the_end_of_its_document():

@@ -283,8 +283,11 @@ def test_classify_writes_the_segment_table(tmp_path, model_file):
     assert run(["classify", str(tmp_path / "a.txt"), "-o", str(tmp_path / "seg.csv"), "--model", model_file, "-q"]) == 0
     table = pd.read_csv(tmp_path / "seg.csv")
     assert table.columns.tolist() == ["doc_id", "position", "text", "start", "end", "label", "confidence", "keep",
-                                      "model"]
+                                      "rule", "model"]
     assert table["label"].tolist() == ["editorial", "boilerplate", "editorial", "promo", "promo", "bio"]
+    assert set(table["rule"]) == {"min_confidence"}  # every line decided by the model's probabilities alone
+    from detector.data import read_labeled
+    assert read_labeled(tmp_path / "seg.csv")["label"].tolist() == table["label"].tolist()  # fed back as it is
     assert set(table["model"]) == {model_file}  # a saved model is named as it was given
 
 

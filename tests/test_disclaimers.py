@@ -107,8 +107,8 @@ def test_decide_removes_an_edge_disclaimer_past_story_protection():
     def decided(**settings):
         return decide(proba, CLASSES, ["editorial"], 0.95, alone=alone, texts=texts, **settings)
 
-    labels, confidence, kept = decided()
-    assert kept.tolist() == [True, True, False]
+    labels, confidence, kept, rule = decided()
+    assert kept.tolist() == [True, True, False] and rule[2] == "disclaimer_confidence"
     assert labels[2] == "boilerplate" and confidence[2] == pytest.approx(0.3)
     assert decided(disclaimer_confidence=1.0)[2].all()  # off
     assert decided(disclaimer_confidence=0.5)[2].all()  # junk 0.3 is under it
@@ -173,7 +173,8 @@ def test_decide_takes_the_warning_that_closes_an_ad_past_story_protection():
     texts = [STORY, AD, WARNING, STORY]
     proba = np.array([[0.0, 0.0, 1.0, 0.0], [0.0, 0.0, 0.02, 0.98], [0.0, 0.1, 0.6, 0.3], [0.0, 0.0, 1.0, 0.0]])
     alone = np.array([[0.0, 0.0, 1.0, 0.0], [0.0, 0.0, 0.1, 0.9], [0.0, 0.0, 0.95, 0.05], [0.0, 0.0, 1.0, 0.0]])
-    labels, _, kept = decide(proba, CLASSES, ["editorial"], 0.95, alone=alone, texts=texts, gap_confidence=1.0)
+    labels, _, kept, rule = decide(proba, CLASSES, ["editorial"], 0.95, alone=alone, texts=texts, gap_confidence=1.0)
     assert kept.tolist() == [True, False, False, True] and labels[2] == "promo"
+    assert rule.tolist() == ["min_confidence", "min_confidence", "disclaimer_confidence", "min_confidence"]
     assert decide(proba, CLASSES, ["editorial"], 0.95, alone=alone, texts=texts, gap_confidence=1.0,
                   disclaimer_confidence=1.0)[2].tolist() == [True, False, True, True]

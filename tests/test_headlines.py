@@ -84,8 +84,9 @@ def test_decide_keeps_a_headline_that_only_a_run_took():
     junk = np.array([0.99, 0.8, 0.97, 0.02])  # the headline goes with its run at block_confidence 0.6
     proba = np.column_stack([1 - junk, junk])
     chars = np.array([len(t) for t in texts])
-    labels, _, kept = decide(proba, classes, ["editorial"], 0.95, 0.6, chars=chars, texts=texts)
+    labels, _, kept, rule = decide(proba, classes, ["editorial"], 0.95, 0.6, chars=chars, texts=texts)
     assert kept.tolist() == [False, True, False, True] and labels[1] == "editorial"
+    assert rule.tolist() == ["min_confidence", "headline_overlap", "min_confidence", "min_confidence"]
     assert not decide(proba, classes, ["editorial"], 0.95, 0.6, chars=chars, texts=texts, headline_overlap=1.0)[2][1]
     junk[1] = 0.96  # removed by the cut itself: the model is sure, the rule leaves it
     proba = np.column_stack([1 - junk, junk])

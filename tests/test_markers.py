@@ -333,7 +333,7 @@ def test_a_marker_line_removed_under_the_cut_takes_the_label_its_marker_names():
     # an ad label the model reads as boilerplate more than promo, and a tag line it is sure of as promo
     proba = np.array([[0.02, 0.95, 0.03], [0.30, 0.60, 0.10], [0.02, 0.03, 0.95], [0.02, 0.95, 0.03]])
     markers = np.array(["", "promo", "boilerplate", ""], dtype=object)
-    labels, confidence, kept = decide(proba, classes, ["editorial"], 0.9, 0.6, markers=markers)
+    labels, confidence, kept, _ = decide(proba, classes, ["editorial"], 0.9, 0.6, markers=markers)
     assert kept.tolist() == [True, False, False, True]
     assert labels.tolist() == ["editorial", "promo", "promo", "editorial"]  # the sure one keeps the model's label
     assert confidence.tolist() == [0.95, 0.10, 0.95, 0.95]

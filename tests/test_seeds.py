@@ -35,5 +35,6 @@ def test_the_readmes_worked_example_shows_what_classify_does_to_the_dutch_seed(s
     table = readme.split("<!-- example:start -->")[1].split("<!-- example:end -->")[0]
     shown = [[cell.strip() for cell in row.strip("|").split("|")] for row in table.strip().splitlines()[2:]]
     labeled = classify(seeds["nl"][0], model=default_model)
-    assert [(row[0], row[2]) for row in shown] == [(s.label, "kept" if s.keep else "removed") for s in labeled]
-    assert all(s.text.startswith(row[3].removesuffix("...")) for row, s in zip(shown, labeled))
+    assert [(row[0], row[2], row[3]) for row in shown] == [(s.label, "kept" if s.keep else "removed", s.rule)
+                                                          for s in labeled]
+    assert all(s.text.startswith(row[4].removesuffix("...")) for row, s in zip(shown, labeled))
