@@ -35,8 +35,9 @@ from detector import BLOCK_CONFIDENCE_DEFAULT, load_model  # noqa: E402
 from detector.data import documents_to_frame, first_documents  # noqa: E402
 from detector.metrics import documents_perfect, removal_scores  # noqa: E402
 from detector.pipeline import (  # noqa: E402
-    KEEP_DEFAULT, decide, label_probabilities, own_thresholds_per_row, rule_marks,
+    KEEP_DEFAULT, KEPT_AGAIN, RULES, decide, label_probabilities, own_thresholds_per_row, rule_marks,
 )
+from detector.evaluation import rule_figures  # noqa: E402
 from detector.repeats import REPEAT_DOCUMENTS_DEFAULT  # noqa: E402
 from detector.persistence import AUTO, BUNDLED_MODELS, bundled_files, corpus_dir, profile_files  # noqa: E402
 from detector.training import cross_validate, load_training_data  # noqa: E402
@@ -170,9 +171,11 @@ def our_figures(frame: pd.DataFrame, proba: np.ndarray, alone: np.ndarray, class
     from sklearn.metrics import classification_report, confusion_matrix
 
     own_min, own_promo = own
-    labels, _, kept, _ = decide(proba, classes, KEEP_DEFAULT, own_min, BLOCK_CONFIDENCE_DEFAULT, doc, alone,
-                             promo_confidence=own_promo, **marks)
+    labels, _, kept, rule = decide(proba, classes, KEEP_DEFAULT, own_min, BLOCK_CONFIDENCE_DEFAULT, doc, alone,
+                                   promo_confidence=own_promo, **marks)
     figures = score(frame, kept)
+    figures["by_rule"] = rule_figures((frame["label"] == "editorial").to_numpy(), kept, rule,
+                                      frame["text"].str.len().to_numpy())
     present = [c for c in classes if c in set(frame["label"])]
     report = classification_report(frame["label"], labels, labels=present, output_dict=True, zero_division=0)
     figures["per_class_f1"] = {c: report[c]["f1-score"] for c in present}
@@ -189,6 +192,22 @@ def our_figures(frame: pd.DataFrame, proba: np.ndarray, alone: np.ndarray, class
                          promo_confidence=own_promo, **marks)[2]
         plain.append({"min_confidence": threshold, **score(frame, kept_at)})
     return figures, curve, plain
+
+
+def rule_table(results: list[dict]) -> str:
+    """What each rule removed (or kept again) at the defaults, for the data sets of ``rules_off_table``."""
+    shown = [r for r in results if r["data"] in RULES_SHOWN or "cross-validated" in r["data"]]
+    if not shown:
+        return ""
+    lines = ["### What each rule decided at the defaults (junk lines / story lines / share of the story's characters; "
+             "removed, or for story_confidence and headline_overlap kept again)\n",
+             "| rule (setting) | " + " | ".join(r["data"] for r in shown) + " |",
+             "|---|" + "---|" * len(shown)]
+    for name in RULES:
+        cells = [f"{f['junk_lines']:,} / {f['story_lines']:,} / {f['story_chars']:.2%}"
+                 for f in (r["systems"]["detector"]["by_rule"][name] for r in shown)]
+        lines.append(f"| {name}{' (kept again)' if name in KEPT_AGAIN else ''} | " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
 
 
 def grid_figures(frame: pd.DataFrame, proba: np.ndarray, alone: np.ndarray, classes, doc: np.ndarray,
@@ -468,6 +487,7 @@ def main(argv=None) -> int:
     print(summary(results))
     print(grid_table(results))
     print(rules_off_table(results))
+    print(rule_table(results))
     curve = args.out / f"tradeoff{suffix}.png"
     print(f"trade-off curve: {curve.relative_to(ROOT) if curve.is_relative_to(ROOT) else curve}", file=sys.stderr)
     return 0

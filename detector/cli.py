@@ -44,6 +44,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     reuse_freed_memory()
     try:
+        if args.command == "evaluate":
+            return _evaluate(args)
         run = Run(args)
         run.execute()
     except DetectorError as error:
@@ -75,15 +77,26 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"detector {_version()}")
     commands = parser.add_subparsers(dest="command", required=True)
     for name, help_text in (("clean", "write cleaned articles (editorial segments only)"),
-                            ("classify", "write one row per segment with its label and confidence")):
+                            ("classify", "write one row per segment with its label, confidence and deciding rule"),
+                            ("evaluate", "score a model on labeled segments, decided as clean decides them")):
         sub = commands.add_parser(name, help=help_text)
-        sub.add_argument("paths", nargs="*", metavar="PATH",
-                         help=".txt files, folders, .jsonl/.csv/.parquet tables, or - for stdin (the default)")
-        sub.add_argument("-o", "--output", metavar="PATH",
-                         help="output folder or file; without it, one text (or stdin) is written to stdout")
-        sub.add_argument("--text-column", default="text", help="text column of tables (default: %(default)s)")
-        sub.add_argument("--id-column", help="id column of tables (default: \"id\" where a table has one, else "
-                                              "row numbers)")
+        if name == "evaluate":
+            sub.add_argument("paths", nargs="+", metavar="PATH",
+                             help="labeled data: documents JSONL, tables of doc_id, position, text, label (.csv, "
+                                  ".jsonl, .parquet; what `detector classify` writes, its labels corrected), or "
+                                  "folders of them")
+            sub.add_argument("--errors", metavar="FILE",
+                             help="write the segments whose keep the gold label contradicts (story lost, junk kept), "
+                                  "with the label, confidence and rule that decided them, to this .csv, .jsonl or "
+                                  ".parquet table")
+        else:
+            sub.add_argument("paths", nargs="*", metavar="PATH",
+                             help=".txt files, folders, .jsonl/.csv/.parquet tables, or - for stdin (the default)")
+            sub.add_argument("-o", "--output", metavar="PATH",
+                             help="output folder or file; without it, one text (or stdin) is written to stdout")
+            sub.add_argument("--text-column", default="text", help="text column of tables (default: %(default)s)")
+            sub.add_argument("--id-column", help="id column of tables (default: \"id\" where a table has one, else "
+                                                  "row numbers)")
         sub.add_argument("--keep", nargs="+", default=list(KEEP_DEFAULT), metavar="LABEL",
                          help="labels to keep (default: %(default)s)")
         sub.add_argument("--min-confidence", type=float,
@@ -144,6 +157,8 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("--model", metavar="FILE_OR_NAME", default="auto",
                          help="a model saved by `detector train`, or a bundled model: auto (crypto news to crypto, "
                               "the rest to general), general, or crypto (built on first use; default: %(default)s)")
+        if name == "evaluate":
+            continue
         sub.add_argument("-j", "--jobs", type=int, default=1,
                          help="processes to label with; -1 uses every core (default: %(default)s)")
         sub.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
@@ -154,19 +169,53 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _chosen_thresholds(args: argparse.Namespace) -> Thresholds:
+    """The ``Thresholds`` the flags name, checked (and --repeat-documents with them)."""
+    chosen = {field.name: getattr(args, field.name) for field in dataclasses.fields(Thresholds)}
+    for name, value in chosen.items():  # every setting but keep is a probability, each named as its flag
+        if name != "keep" and value is not None and not 0.0 <= value <= 1.0:
+            raise InputError(f"--{name.replace('_', '-')} must be between 0 and 1, got {value}")
+    if args.repeat_documents < 0 or args.repeat_documents == 1:
+        raise InputError(f"--repeat-documents must be 0 (off) or at least 2, got {args.repeat_documents}")
+    return Thresholds(**chosen)
+
+
+def _chosen_model(args: argparse.Namespace):
+    """The model --model names, loaded, once --keep is checked against its labels."""
+    model = load_model(args.model)
+    unknown = set(args.keep) - set(map(str, model.classes_))
+    if unknown:
+        raise InputError(f"--keep names label(s) the model does not know: {', '.join(sorted(unknown))}; "
+                         f"its labels are {', '.join(map(str, model.classes_))}")
+    return model
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    """`detector evaluate`: print the figures of the model on the labeled data; write its mistakes if asked."""
+    from .data import read_labeled_files, write_table
+    from .evaluation import evaluate_frame, format_figures, mistakes
+
+    thresholds = _chosen_thresholds(args)
+    if args.errors is not None and Path(args.errors).suffix not in (".csv", ".jsonl", ".parquet"):
+        raise InputError(f"{args.errors}: name the table of mistakes .csv, .jsonl or .parquet")
+    frame = read_labeled_files(args.paths)
+    model = _chosen_model(args)
+    figures, decided = evaluate_frame(frame, model, thresholds, args.repeat_documents)
+    print(f"detector evaluate, model {args.model}: " + format_figures(figures, thresholds.keep), end="")
+    if args.errors is not None:
+        wrong = mistakes(decided, thresholds.keep)
+        write_table(wrong.assign(confidence=wrong["confidence"].round(4)), args.errors)
+        print(f"\n{len(wrong):,} mistakes written to {args.errors}")
+    return EXIT_OK
+
+
 class Run:
     """One `detector clean` or `detector classify` over all its inputs; problems are collected, not fatal."""
 
     def __init__(self, args: argparse.Namespace):
         self.args = args
         self.problems: list[str] = []
-        chosen = {field.name: getattr(args, field.name) for field in dataclasses.fields(Thresholds)}
-        for name, value in chosen.items():  # every setting but keep is a probability, each named as its flag
-            if name != "keep" and value is not None and not 0.0 <= value <= 1.0:
-                raise InputError(f"--{name.replace('_', '-')} must be between 0 and 1, got {value}")
-        if args.repeat_documents < 0 or args.repeat_documents == 1:
-            raise InputError(f"--repeat-documents must be 0 (off) or at least 2, got {args.repeat_documents}")
-        self.thresholds = Thresholds(**chosen)
+        self.thresholds = _chosen_thresholds(args)
         self.inputs = discover_inputs(args.paths, args.text_column, args.id_column, notes := [])
         for note in notes:  # shown at once: a long run should not hide what it leaves out
             print(f"note: {note}", file=sys.stderr)
@@ -177,11 +226,7 @@ class Run:
         if args.command == "clean" and args.output is not None and not self._one_output_file() \
                 and Path(args.output).is_file():
             raise InputError(f"{args.output} is a file, and these inputs need an output folder: -o FOLDER")
-        self.model = load_model(args.model)
-        unknown = set(args.keep) - set(map(str, self.model.classes_))
-        if unknown:
-            raise InputError(f"--keep names label(s) the model does not know: {', '.join(sorted(unknown))}; "
-                             f"its labels are {', '.join(map(str, self.model.classes_))}")
+        self.model = _chosen_model(args)
 
     def execute(self) -> None:
         texts = [i for i in self.inputs if isinstance(i, TextFile)]

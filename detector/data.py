@@ -69,22 +69,28 @@ def first_documents(frame: pd.DataFrame, n_documents: int) -> pd.DataFrame:
     return frame[frame["doc_id"].isin(frame["doc_id"].unique()[:n_documents])].reset_index(drop=True)
 
 
+def check_segments(frame: pd.DataFrame) -> None:
+    """Check every segment of a labeled frame has text and its own position in its document; DataError names
+    the first that does not, with its file and row."""
+    empty = frame.index[frame["text"].str.strip() == ""]
+    if len(empty):
+        row = frame.loc[empty[0]]
+        raise DataError(f"{row.get('_where', 'the labeled data')}: empty text in document {row['doc_id']!r} at position {row['position']}; "
+                        "remove the row or give it text")
+    repeated = frame.duplicated(["doc_id", "position"], keep=False)
+    if repeated.any():
+        row = frame[repeated].iloc[0]
+        raise DataError(f"{row.get('_where', 'the labeled data')}: document {row['doc_id']!r} has position {row['position']} twice; "
+                        "positions must be unique within a document (doc_ids must be unique across files)")
+
+
 def validate_labeled(frame: pd.DataFrame, min_per_label: int = MIN_EXAMPLES_PER_LABEL) -> pd.Series:
     """Check a labeled frame is fit to train on; return its label counts.
 
     Raises DataError naming the first problem: empty text, one class only, a label
     with too few examples, a document that repeats a position.
     """
-    empty = frame.index[frame["text"].str.strip() == ""]
-    if len(empty):
-        row = frame.loc[empty[0]]
-        raise DataError(f"{row['_where']}: empty text in document {row['doc_id']!r} at position {row['position']}; "
-                        "remove the row or give it text")
-    repeated = frame.duplicated(["doc_id", "position"], keep=False)
-    if repeated.any():
-        row = frame[repeated].iloc[0]
-        raise DataError(f"{row['_where']}: document {row['doc_id']!r} has position {row['position']} twice; "
-                        "positions must be unique within a document (doc_ids must be unique across files)")
+    check_segments(frame)
     counts = frame["label"].value_counts()
     if len(counts) < 2:
         raise DataError(f"only one label in the data ({', '.join(counts.index)}); training needs at least two")

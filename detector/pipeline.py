@@ -114,6 +114,7 @@ class LabeledSegment(Segment):
 RULES = ("min_confidence", "promo_confidence", "repeat_confidence", "comment_confidence", "block_confidence",
          "marker_confidence", "story_confidence", "gap_confidence", "disclaimer_confidence", "headline_overlap")
 _RULE_NAMES = np.array(RULES, dtype=object)
+KEPT_AGAIN = ("story_confidence", "headline_overlap")  # the rules that keep rows again; the others remove rows
 
 
 class Decisions(NamedTuple):
@@ -395,20 +396,22 @@ def _decide_texts(texts, model, thresholds: Thresholds, repeats: RepeatedLines |
     """The segment count of each text, then the ``Decisions`` of every segment (flat)."""
     try:
         table, counts = segment_table(texts)
-        return _decide_table(table, counts, model, thresholds, repeats)
+        return counts, decide_table(table, model, thresholds, repeats)
     except UnicodeEncodeError:
         # Unpaired surrogates (from JSON escapes such as "\ud800") are not text pandas or the
         # features can hold. The model reads them as U+FFFD, one character for one, so every
         # segment keeps its place and the cleaned text is cut from the text as given.
         table, counts = segment_table([LONE_SURROGATE.sub("\ufffd", text) for text in texts])
-        return _decide_table(table, counts, model, thresholds, repeats)
+        return counts, decide_table(table, model, thresholds, repeats)
 
 
-def _decide_table(table, counts, model, thresholds: Thresholds, repeats: RepeatedLines | None):
-    """``_decide_texts`` for the segment table of the texts and their segment counts."""
+def decide_table(table: pd.DataFrame, model, thresholds: Thresholds = Thresholds(),
+                 repeats: RepeatedLines | None = None) -> Decisions:
+    """The ``Decisions`` of every row of a segment table (``doc_id`` numbering its documents 0, 1, 2 ... in
+    reading order, each document's rows together and in order; ``text``), as `detector clean` makes them for
+    the segments of a batch whose repeated lines are ``repeats``."""
     if len(table) == 0:
-        return counts, Decisions(np.array([], dtype=object), np.array([]), np.array([], dtype=bool),
-                                 np.array([], dtype=object))
+        return Decisions(np.array([], dtype=object), np.array([]), np.array([], dtype=bool), np.array([], dtype=object))
     t = thresholds
     doc = table["doc_id"].to_numpy()
     alone, proba, min_confidence, promo_confidence = _table_probabilities(model, table, doc, t.min_confidence,
@@ -426,10 +429,10 @@ def _decide_table(table, counts, model, thresholds: Thresholds, repeats: Repeate
         if t.story_confidence < 1:
             may_change &= alone[:, kept_class].sum(axis=1) < t.story_confidence
         markers = line_marks(texts, doc, junk, np.flatnonzero(may_change))
-    return counts, decide(proba, model.classes_, t.keep, min_confidence, t.block_confidence, doc, alone,
-                          t.story_confidence, promo_confidence, repeated, t.repeat_confidence, comments,
-                          t.comment_confidence, markers, t.marker_confidence, text_lengths(texts), t.gap_confidence,
-                          texts, t.disclaimer_confidence, t.headline_overlap)
+    return decide(proba, model.classes_, t.keep, min_confidence, t.block_confidence, doc, alone, t.story_confidence,
+                  promo_confidence, repeated, t.repeat_confidence, comments, t.comment_confidence, markers,
+                  t.marker_confidence, text_lengths(texts), t.gap_confidence, texts, t.disclaimer_confidence,
+                  t.headline_overlap)
 
 
 def line_marks(texts: Sequence[str], doc: np.ndarray, junk: np.ndarray, rows: np.ndarray | None = None) -> np.ndarray:
