@@ -8,6 +8,7 @@ import dataclasses
 import itertools
 import json
 import math
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -33,6 +34,7 @@ from .pipeline import (
 from .repeats import REPEAT_CONFIDENCE_DEFAULT, REPEAT_DOCUMENTS_DEFAULT, REPEAT_LONG_CHARS, RepeatedLines
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_BROKEN_PIPE = 141  # as a shell reports a command that SIGPIPE ended (128 + 13)
 COUNT_BATCH_SEGMENTS = 20_000  # lines counted at a time in the first pass (counting has a cost per call)
 
 
@@ -54,6 +56,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted; files already written are complete, the rest were not written", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the reader of standard output (`| head`) closed it: stop quietly, as `cat` does
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # the exit's flush then writes nowhere
+        return EXIT_BROKEN_PIPE
     for problem in run.problems:
         print(f"error: {problem}", file=sys.stderr)
     if run.problems:

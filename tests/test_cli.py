@@ -452,3 +452,16 @@ def test_a_bundled_model_is_chosen_by_name(crypto_model, capsys):
     assert capsys.readouterr().out == text
     assert run(["clean", "--model", "crypto-news", "-q"], text) == 2
     assert "crypto-news: no such model file (bundled models: auto, general, crypto)" in capsys.readouterr().err
+
+
+def test_a_reader_that_closes_standard_output_early_stops_the_run_without_a_traceback(tmp_path, model_file):
+    # `detector classify big.txt | head -2`: the table is far longer than what the pipe holds
+    (tmp_path / "big.txt").write_text("".join(f"Paragraph {i} of the story says the markets moved today.\n"
+                                              for i in range(3000)), encoding="utf-8")
+    command = [sys.executable, "-c", "import sys; from detector.cli import main; sys.exit(main())", "classify",
+               str(tmp_path / "big.txt"), "--model", model_file, "-q"]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout.readline().startswith(b"doc_id,position,text")
+    process.stdout.close()  # as head does once it has its lines
+    stderr = process.stderr.read().decode()
+    assert process.wait(timeout=300) == 141 and "Traceback" not in stderr, stderr
