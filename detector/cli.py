@@ -94,6 +94,7 @@ def _parser() -> argparse.ArgumentParser:
                              help="write the segments whose keep the gold label contradicts (story lost, junk kept), "
                                   "with the label, confidence and rule that decided them, to this .csv, .jsonl or "
                                   ".parquet table")
+            sub.add_argument("--json", metavar="FILE", help="also write the figures to this JSON file")
         else:
             sub.add_argument("paths", nargs="*", metavar="PATH",
                              help=".txt files, folders, .jsonl/.csv/.parquet tables, or - for stdin (the default)")
@@ -203,6 +204,9 @@ def _evaluate(args: argparse.Namespace) -> int:
     thresholds = _chosen_thresholds(args)
     if args.errors is not None and Path(args.errors).suffix not in (".csv", ".jsonl", ".parquet"):
         raise InputError(f"{args.errors}: name the table of mistakes .csv, .jsonl or .parquet")
+    for output in (args.errors, args.json):
+        if output is not None and not Path(output).parent.is_dir():
+            raise InputError(f"{output}: no folder {Path(output).parent} to write it in; create it first")
     frame = read_labeled_files(args.paths)
     model = _chosen_model(args)
     figures, decided = evaluate_frame(frame, model, thresholds, args.repeat_documents)
@@ -211,6 +215,10 @@ def _evaluate(args: argparse.Namespace) -> int:
         wrong = mistakes(decided, thresholds.keep)
         write_table(wrong.assign(confidence=wrong["confidence"].round(4)), args.errors)
         print(f"\n{len(wrong):,} mistakes written to {args.errors}")
+    if args.json is not None:
+        report = {"model": args.model, "settings": dataclasses.asdict(thresholds),
+                  "repeat_documents": args.repeat_documents, "data": [str(path) for path in args.paths], **figures}
+        write_text_atomic(Path(args.json), json.dumps(report, indent=1, ensure_ascii=False) + "\n")
     return EXIT_OK
 
 

@@ -75,8 +75,12 @@ def test_a_label_the_model_does_not_know_is_a_clear_error(small_model, tmp_path)
 def test_detector_evaluate_prints_the_figures_and_writes_the_mistakes(default_model, tmp_path, capsys):
     docs = [json.loads(line) for line in (ROOT / "benchmarks" / "news_pages.jsonl").read_text(encoding="utf-8").splitlines()[:12]]
     write_jsonl(tmp_path / "labeled.jsonl", docs)
-    assert run(["evaluate", str(tmp_path / "labeled.jsonl"), "--errors", str(tmp_path / "wrong.csv")]) == 0
+    assert run(["evaluate", str(tmp_path / "labeled.jsonl"), "--errors", str(tmp_path / "wrong.csv"),
+                "--json", str(tmp_path / "figures.json")]) == 0
     out = capsys.readouterr().out
+    report = json.loads((tmp_path / "figures.json").read_text(encoding="utf-8"))
+    assert report["documents"] == 12 and report["settings"]["block_confidence"] == 0.6 and report["model"] == "auto"
+    assert f"F1 {report['removal_f1']:.3f}" in out
     assert "12 documents" in out and "Removal" in out and "min_confidence" in out
     wrong = pd.read_csv(tmp_path / "wrong.csv")
     assert wrong.columns.tolist() == ["mistake", "doc_id", "position", "text", "gold", "label", "confidence", "keep",
@@ -94,4 +98,10 @@ def test_detector_evaluate_refuses_bad_input_without_a_traceback(tmp_path, capsy
     assert "name the table of mistakes .csv, .jsonl or .parquet" in capsys.readouterr().err
     assert run(["evaluate", str(tmp_path / "labeled.jsonl"), "--min-confidence", "2"]) == 2
     assert "--min-confidence must be between 0 and 1" in capsys.readouterr().err
+    assert run(["evaluate", str(tmp_path / "labeled.jsonl"), "--json", str(tmp_path / "no" / "f.json")]) == 2
+    assert "create it first" in capsys.readouterr().err
+    write_jsonl(tmp_path / "blank.jsonl", [{"doc_id": "a", "paragraphs": [{"text": "Story.", "label": "editorial"},
+                                                                         {"text": "  ", "label": "boilerplate"}]}])
+    assert run(["evaluate", str(tmp_path / "blank.jsonl")]) == 2
+    assert "empty text in document 'a' at position 1" in capsys.readouterr().err
     assert not (tmp_path / "wrong.txt").exists()
