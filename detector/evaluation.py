@@ -105,9 +105,14 @@ def format_figures(figures: dict, keep=Thresholds().keep) -> str:
     labels = f["confusion"]["labels"]
     lines += ["", "confusion (rows: gold label, columns: the model's)", " " * 14 + "".join(f"{c[:11]:>12}" for c in labels)]
     lines += [f"{label:<14}" + "".join(f"{n:>12,}" for n in row) for label, row in zip(labels, f["confusion"]["matrix"])]
-    lines += ["", "what each rule decided (removed; kept again for story_confidence and headline_overlap)",
-              f"{'rule (setting)':<24}{'junk lines':>12}{'story lines':>13}{'story chars':>13}"]
-    for name, row in f["by_rule"].items():
+    return "\n".join(lines) + "\n\n" + format_rule_figures(f["by_rule"])
+
+
+def format_rule_figures(by_rule: dict) -> str:
+    """``rule_figures`` as a table, the rules that decided nothing left out."""
+    lines = ["what each rule decided (removed; kept again for story_confidence and headline_overlap)",
+             f"{'rule (setting)':<24}{'junk lines':>12}{'story lines':>13}{'story chars':>13}"]
+    for name, row in by_rule.items():
         if row["junk_lines"] or row["story_lines"]:
             lines.append(f"{name:<24}{row['junk_lines']:>12,}{row['story_lines']:>13,}{row['story_chars']:>13.2%}")
     return "\n".join(lines) + "\n"

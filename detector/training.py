@@ -19,6 +19,8 @@ from sklearn.model_selection import GroupKFold
 
 from .data import labeled_files, read_labeled_files, validate_labeled
 from .errors import DataError, DetectorError
+from .evaluation import format_rule_figures, rule_figures
+from .features import text_lengths
 from .metrics import calibration_error, documents_perfect, removal_scores
 from .model import SegmentClassifier, sort_documents
 from .pipeline import (
@@ -93,8 +95,8 @@ def report_from_proba(frame: pd.DataFrame, proba: np.ndarray, labels: np.ndarray
     predicted = labels[proba.argmax(axis=1)]
     truth = frame["label"].to_numpy()
     per_class = classification_report(truth, predicted, labels=labels, output_dict=True, zero_division=0)
-    kept = keep_flags(frame, proba, labels, min_confidence, block_confidence, alone, story_confidence,
-                      promo_confidence)
+    kept, rule = _decisions(frame, proba, labels, min_confidence, block_confidence, alone, story_confidence,
+                            promo_confidence)
     return {
         "folds": n_folds,
         "grouped_by": grouped_by,
@@ -113,7 +115,8 @@ def report_from_proba(frame: pd.DataFrame, proba: np.ndarray, labels: np.ndarray
                                         "marker lines", "disclaimers", "risk warnings", "headlines"]),
                     **{k: round(v, 4) if isinstance(v, float) else v
                        for k, v in removal_scores(truth, kept, frame["text"]).items()},
-                    "documents_perfect": round(documents_perfect(frame["doc_id"], truth, kept), 4)},
+                    "documents_perfect": round(documents_perfect(frame["doc_id"], truth, kept), 4),
+                    "by_rule": rule_figures(truth == "editorial", kept, rule, text_lengths(frame["text"]))},
         "out_of_fold_proba": proba,
         "out_of_fold_stage_one": alone,
     }
@@ -130,16 +133,24 @@ def keep_flags(frame: pd.DataFrame, proba: np.ndarray, labels: np.ndarray,
     lines, comment sections, marker lines, site disclaimers and long lines stopping runs and ad gaps, at their
     defaults), as
     ``detector clean`` run over the whole frame at once would decide."""
+    return _decisions(frame, proba, labels, min_confidence, block_confidence, alone, story_confidence,
+                      promo_confidence)[0]
+
+
+def _decisions(frame, proba, labels, min_confidence, block_confidence, alone, story_confidence,
+               promo_confidence) -> tuple[np.ndarray, np.ndarray]:
+    """``keep_flags``, and the setting whose rule decided each row (``pipeline.RULES``), in the frame's order."""
     reading, order = sort_documents(frame)
-    kept = np.empty(len(frame), dtype=bool)
+    kept, rule = np.empty(len(frame), dtype=bool), np.empty(len(frame), dtype=object)
     min_confidence = np.broadcast_to(min_confidence, len(frame))[order]
     promo_confidence = np.broadcast_to(promo_confidence, len(frame))[order]
     doc = pd.factorize(reading["doc_id"])[0]
     alone = None if alone is None else alone[order]
     marks = rule_marks(reading["text"].tolist(), doc, alone, proba[order], labels)
-    kept[order] = decide(proba[order], labels, KEEP_DEFAULT, min_confidence, block_confidence, doc, alone,
-                         story_confidence, promo_confidence, **marks)[2]
-    return kept
+    decided = decide(proba[order], labels, KEEP_DEFAULT, min_confidence, block_confidence, doc, alone,
+                     story_confidence, promo_confidence, **marks)
+    kept[order], rule[order] = decided.keep, decided.rule
+    return kept, rule
 
 
 def format_report(report: dict) -> str:
@@ -169,6 +180,8 @@ def format_report(report: dict) -> str:
               f"recall {removal['removal_recall']:.3f}, F1 {removal['removal_f1']:.3f}; editorial characters lost "
               f"{removal['editorial_chars_lost']:.2%}, junk characters kept {removal['junk_chars_kept']:.2%}; "
               f"documents perfect {removal['documents_perfect']:.1%}"]
+    if "by_rule" in removal:  # reports saved before 2026-12-07 have none
+        lines += ["", format_rule_figures(removal["by_rule"]).rstrip("\n")]
     return "\n".join(lines)
 
 

@@ -15,10 +15,15 @@ def test_train_prints_cross_validated_figures_and_saves_a_model_with_metadata(tm
     out = tmp_path / "m.joblib"
     assert main(["--no-bundled", "--data", str(data), "--out", str(out), "--folds", "3"]) == 0
     printed = capsys.readouterr().out
-    for expected in ("precision", "recall", "macro f1", "confusion matrix", "removal at min_confidence"):
+    for expected in ("precision", "recall", "macro f1", "confusion matrix", "removal at min_confidence",
+                     "what each rule decided"):
         assert expected in printed
     meta = json.loads(out.with_suffix(".json").read_text())
     assert meta["scores"]["folds"] == 3 and len(meta["data_hash"]) == 64
+    by_rule = meta["scores"]["removal"]["by_rule"]  # every junk line the cross-validation removed, by its rule
+    removed = [row for name, row in by_rule.items() if name not in ("story_confidence", "headline_overlap")]
+    recall, junk = meta["scores"]["removal"]["removal_recall"], 15 * 6
+    assert sum(row["junk_lines"] for row in removed) == round(recall * junk)
     assert list(load_model(out).classes_) == ["bio", "boilerplate", "editorial", "promo"]
 
 
