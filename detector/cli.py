@@ -95,6 +95,9 @@ def _parser() -> argparse.ArgumentParser:
                                   "with the label, confidence and rule that decided them, to this .csv, .jsonl or "
                                   ".parquet table")
             sub.add_argument("--json", metavar="FILE", help="also write the figures to this JSON file")
+            sub.add_argument("--by", choices=("lang", "source"),
+                             help="also give the removal figures per language or per source site, as the labeled "
+                                  "data names them")
         else:
             sub.add_argument("paths", nargs="*", metavar="PATH",
                              help=".txt files, folders, .jsonl/.csv/.parquet tables, or - for stdin (the default)")
@@ -199,7 +202,7 @@ def _chosen_model(args: argparse.Namespace):
 def _evaluate(args: argparse.Namespace) -> int:
     """`detector evaluate`: print the figures of the model on the labeled data; write its mistakes if asked."""
     from .data import read_labeled_files, write_table
-    from .evaluation import evaluate_frame, format_figures, mistakes
+    from .evaluation import evaluate_frame, format_figures, format_group_figures, group_figures, mistakes
 
     thresholds = _chosen_thresholds(args)
     if args.errors is not None and Path(args.errors).suffix not in (".csv", ".jsonl", ".parquet"):
@@ -211,6 +214,9 @@ def _evaluate(args: argparse.Namespace) -> int:
     model = _chosen_model(args)
     figures, decided = evaluate_frame(frame, model, thresholds, args.repeat_documents)
     print(f"detector evaluate, model {args.model}: " + format_figures(figures, thresholds.keep), end="")
+    if args.by is not None:
+        figures[f"by_{args.by}"] = group_figures(decided, args.by, thresholds.keep)
+        print("\n" + format_group_figures(figures[f"by_{args.by}"], args.by), end="")
     if args.errors is not None:
         wrong = mistakes(decided, thresholds.keep)
         write_table(wrong.assign(confidence=wrong["confidence"].round(4)), args.errors)

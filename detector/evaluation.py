@@ -17,7 +17,9 @@ from .pipeline import KEPT_AGAIN, RULES, Thresholds, decide_table
 from .repeats import REPEAT_DOCUMENTS_DEFAULT, RepeatedLines
 
 # The columns of the rows an evaluation decided (``evaluate_frame``): the gold label beside the decision.
-DECIDED_COLUMNS = ["doc_id", "position", "text", "gold", "label", "confidence", "keep", "rule"]
+DECIDED_COLUMNS = ["doc_id", "lang", "source", "position", "text", "gold", "label", "confidence", "keep", "rule"]
+# What the figures can be split by (``group_figures``): columns of labeled data that name a group of documents.
+GROUP_COLUMNS = ("lang", "source")
 
 
 def evaluate_frame(frame: pd.DataFrame, model, thresholds: Thresholds = Thresholds(),
@@ -43,7 +45,9 @@ def evaluate_frame(frame: pd.DataFrame, model, thresholds: Thresholds = Threshol
         repeats = RepeatedLines(repeat_documents)
         repeats.add(table)
     decided = decide_table(table, model, thresholds, repeats)
-    out = pd.DataFrame({"doc_id": rows["doc_id"], "position": rows["position"], "text": rows["text"],
+    unnamed = pd.Series(None, index=rows.index, dtype=object)
+    out = pd.DataFrame({"doc_id": rows["doc_id"], "lang": rows.get("lang", unnamed),
+                        "source": rows.get("source", unnamed), "position": rows["position"], "text": rows["text"],
                         "gold": rows["label"], "label": decided.label, "confidence": decided.confidence,
                         "keep": decided.keep, "rule": decided.rule})
     return figures_of(out, model.classes_, thresholds.keep), out
@@ -65,6 +69,30 @@ def figures_of(decided: pd.DataFrame, classes, keep=Thresholds().keep) -> dict:
     figures["by_rule"] = rule_figures(np.isin(gold, list(keep)), kept, decided["rule"].to_numpy(),
                                       decided["text"].str.len().to_numpy())
     return figures
+
+
+def group_figures(decided: pd.DataFrame, column: str, keep=Thresholds().keep) -> dict:
+    """The removal figures of decided rows per value of ``column`` (one of ``GROUP_COLUMNS``; "(none)" where the
+    data names none), largest group first."""
+    groups = decided[column].fillna("(none)").astype(str)
+    figures = {}
+    for name in groups.value_counts().index:
+        rows = decided[groups == name]
+        gold, kept = rows["gold"].to_numpy(), rows["keep"].to_numpy()
+        figures[name] = {"documents": int(rows["doc_id"].nunique()), **removal_scores(gold, kept, rows["text"], keep),
+                         "documents_perfect": documents_perfect(rows["doc_id"], gold, kept, keep)}
+    return figures
+
+
+def format_group_figures(by_group: dict, column: str) -> str:
+    """``group_figures`` as a table."""
+    lines = [f"by {column}",
+             f"{column:<22}{'documents':>10}{'segments':>10}{'removal F1':>12}{'story lost':>12}{'junk kept':>11}"
+             f"{'perfect':>9}"]
+    for name, f in by_group.items():
+        lines.append(f"{name[:21]:<22}{f['documents']:>10,}{f['segments']:>10,}{f['removal_f1']:>12.3f}"
+                     f"{f['editorial_chars_lost']:>12.2%}{f['junk_chars_kept']:>11.1%}{f['documents_perfect']:>9.1%}")
+    return "\n".join(lines) + "\n"
 
 
 def rule_figures(story: np.ndarray, kept: np.ndarray, rule: np.ndarray, chars: np.ndarray) -> dict:

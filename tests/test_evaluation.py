@@ -9,7 +9,7 @@ from conftest import make_documents, write_jsonl
 from detector.cli import main as run
 from detector.data import documents_to_frame, read_labeled
 from detector.errors import DataError
-from detector.evaluation import evaluate_frame, format_figures, mistakes
+from detector.evaluation import evaluate_frame, format_figures, format_group_figures, group_figures, mistakes
 from detector.pipeline import RULES, Thresholds, classify_texts
 from detector.repeats import RepeatedLines
 
@@ -48,6 +48,17 @@ def test_figures_and_mistakes_follow_the_gold_labels(small_model):
     assert "F1 0." in format_figures(figures) and "story lines" in format_figures(figures)
 
 
+def test_figures_split_by_language_add_up_to_the_whole(small_model):
+    docs = make_documents(4)
+    for doc, lang in zip(docs, ["de", "de", "fr", None]):
+        doc["lang"] = lang
+    figures, decided = evaluate_frame(documents_to_frame(docs), small_model)
+    by_lang = group_figures(decided, "lang")
+    assert list(by_lang) == ["de", "fr", "(none)"] and [g["documents"] for g in by_lang.values()] == [2, 1, 1]
+    assert all(g["removal_f1"] == 1.0 for g in by_lang.values())
+    assert "de" in format_group_figures(by_lang, "lang")
+
+
 def test_keep_moves_what_counts_as_story(small_model):
     frame = documents_to_frame(make_documents(4))
     figures, decided = evaluate_frame(frame, small_model, Thresholds(keep=("editorial", "bio")))
@@ -76,15 +87,18 @@ def test_detector_evaluate_prints_the_figures_and_writes_the_mistakes(default_mo
     docs = [json.loads(line) for line in (ROOT / "benchmarks" / "news_pages.jsonl").read_text(encoding="utf-8").splitlines()[:12]]
     write_jsonl(tmp_path / "labeled.jsonl", docs)
     assert run(["evaluate", str(tmp_path / "labeled.jsonl"), "--errors", str(tmp_path / "wrong.csv"),
-                "--json", str(tmp_path / "figures.json")]) == 0
+                "--json", str(tmp_path / "figures.json"), "--by", "lang"]) == 0
     out = capsys.readouterr().out
     report = json.loads((tmp_path / "figures.json").read_text(encoding="utf-8"))
     assert report["documents"] == 12 and report["settings"]["block_confidence"] == 0.6 and report["model"] == "auto"
-    assert f"F1 {report['removal_f1']:.3f}" in out
+    assert f"F1 {report['removal_f1']:.3f}" in out and "by lang" in out
+    by_lang = report["by_lang"]  # the twelve pages are in three languages: their segments add up
+    assert sum(group["segments"] for group in by_lang.values()) == report["segments"]
+    assert set(by_lang) == {doc["lang"] for doc in docs}
     assert "12 documents" in out and "Removal" in out and "min_confidence" in out
     wrong = pd.read_csv(tmp_path / "wrong.csv")
-    assert wrong.columns.tolist() == ["mistake", "doc_id", "position", "text", "gold", "label", "confidence", "keep",
-                                      "rule"]
+    assert wrong.columns.tolist() == ["mistake", "doc_id", "lang", "source", "position", "text", "gold", "label",
+                                      "confidence", "keep", "rule"]
     assert f"{len(wrong):,} mistakes written" in out
     assert set(wrong["mistake"]) <= {"junk kept", "story lost"}
     assert (wrong["keep"] == (wrong["mistake"] == "junk kept")).all()
