@@ -266,6 +266,16 @@ def test_clean_and_classify_apply_both_thresholds(min_confidence, block_confiden
     assert [line for line in cleaned.splitlines() if line.strip()] == [s.text for s in chosen if s.keep]
 
 
+def test_classify_names_the_setting_that_decided_each_segment():
+    chosen = classify(AD, model=_FixedModel(AD_JUNK), min_confidence=0.9, block_confidence=0.45)
+    assert {s.text: s.rule for s in chosen if not s.keep} == {
+        "Buy now": "min_confidence", "• fast": "block_confidence", "• cheap": "block_confidence"}
+    assert {s.rule for s in chosen if s.keep} == {"min_confidence"}  # under the cut, no rule took them
+    table = classify_frame(pd.DataFrame({"text": [AD]}), model=_FixedModel(AD_JUNK), min_confidence=0.9,
+                           block_confidence=0.45)
+    assert table["rule"].tolist() == [s.rule for s in chosen]
+
+
 def test_a_batch_is_labeled_in_parts_of_whole_documents(small_model, monkeypatch):
     texts = [ARTICLE.replace("day 3", f"day {i}") for i in range(5)]
     whole = clean_texts(texts, small_model)
