@@ -18,6 +18,7 @@ import pandas as pd
 from . import training
 from .comments import COMMENT_CONFIDENCE_DEFAULT
 from .errors import DetectorError, InputError
+from .evaluation import GROUP_COLUMNS
 from .headlines import HEADLINE_OVERLAP_DEFAULT
 from .io import (
     TABLE_SUFFIXES, TEXT_SUFFIXES, JsonlPart, TableFile, TextFile, atomic_path, check_columns, discover_inputs,
@@ -95,7 +96,7 @@ def _parser() -> argparse.ArgumentParser:
                                   "with the label, confidence and rule that decided them, to this .csv, .jsonl or "
                                   ".parquet table")
             sub.add_argument("--json", metavar="FILE", help="also write the figures to this JSON file")
-            sub.add_argument("--by", choices=("lang", "source"),
+            sub.add_argument("--by", choices=GROUP_COLUMNS,
                              help="also give the removal figures per language or per source site, as the labeled "
                                   "data names them")
         else:

@@ -58,9 +58,7 @@ def figures_of(decided: pd.DataFrame, classes, keep=Thresholds().keep) -> dict:
     from sklearn.metrics import confusion_matrix, precision_recall_fscore_support
 
     gold, label, kept = decided["gold"].to_numpy(), decided["label"].to_numpy(), decided["keep"].to_numpy()
-    figures = {"documents": int(decided["doc_id"].nunique()), "segments": len(decided),
-               **removal_scores(gold, kept, decided["text"], keep),
-               "documents_perfect": documents_perfect(decided["doc_id"], gold, kept, keep)}
+    figures = removal_figures(decided, keep)
     present = [c for c in map(str, classes) if c in set(gold) or c in set(label)]
     precision, recall, f1, support = precision_recall_fscore_support(gold, label, labels=present, zero_division=0)
     figures["per_label"] = {c: {"precision": float(p), "recall": float(r), "f1": float(f), "support": int(n)}
@@ -71,17 +69,19 @@ def figures_of(decided: pd.DataFrame, classes, keep=Thresholds().keep) -> dict:
     return figures
 
 
+def removal_figures(decided: pd.DataFrame, keep=Thresholds().keep) -> dict:
+    """Documents, segments, removal scores (``metrics.removal_scores``) and documents cleaned perfectly of decided
+    rows."""
+    gold, kept = decided["gold"].to_numpy(), decided["keep"].to_numpy()
+    return {"documents": int(decided["doc_id"].nunique()), **removal_scores(gold, kept, decided["text"], keep),
+            "documents_perfect": documents_perfect(decided["doc_id"], gold, kept, keep)}
+
+
 def group_figures(decided: pd.DataFrame, column: str, keep=Thresholds().keep) -> dict:
-    """The removal figures of decided rows per value of ``column`` (one of ``GROUP_COLUMNS``; "(none)" where the
+    """``removal_figures`` of decided rows per value of ``column`` (one of ``GROUP_COLUMNS``; "(none)" where the
     data names none), largest group first."""
     groups = decided[column].fillna("(none)").astype(str)
-    figures = {}
-    for name in groups.value_counts().index:
-        rows = decided[groups == name]
-        gold, kept = rows["gold"].to_numpy(), rows["keep"].to_numpy()
-        figures[name] = {"documents": int(rows["doc_id"].nunique()), **removal_scores(gold, kept, rows["text"], keep),
-                         "documents_perfect": documents_perfect(rows["doc_id"], gold, kept, keep)}
-    return figures
+    return {name: removal_figures(decided[groups == name], keep) for name in groups.value_counts().index}
 
 
 def format_group_figures(by_group: dict, column: str) -> str:

@@ -256,7 +256,7 @@ def decide(proba: np.ndarray, classes: Sequence[str], keep: Sequence[str] = KEEP
         found[np.isin(found, list(keep))] = ""
         taken = found != ""
         if taken.any():
-            rule[taken & ~removed] = RULES.index("disclaimer_confidence")
+            took(taken, "disclaimer_confidence")
             removed |= taken
             named_as = np.where(taken, found, markers if markers is not None else "")
             named = (named & removed) | taken
