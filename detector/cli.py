@@ -132,8 +132,9 @@ def _parser() -> argparse.ArgumentParser:
                               "its bullets (default: %(default)s; 1 turns it off)")
         sub.add_argument("--repeat-documents", type=int, default=REPEAT_DOCUMENTS_DEFAULT, metavar="N",
                          help="a line that N different documents of the inputs hold is the sites' furniture and goes "
-                              "at --repeat-confidence; the inputs are read twice, once to count (default: %(default)s; "
-                              "0 turns it off)")
+                              "at --repeat-confidence" + ("" if name == "evaluate" else
+                                                          "; the inputs are read twice, once to count") +
+                              " (default: %(default)s; 0 turns it off)")
         sub.add_argument("--repeat-confidence", type=float, default=REPEAT_CONFIDENCE_DEFAULT,
                          help="remove a repeated line when the labels outside --keep have at least this probability, "
                               f"and one of {REPEAT_LONG_CHARS} characters or more (a site's disclaimer under every "

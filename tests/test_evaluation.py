@@ -119,3 +119,12 @@ def test_detector_evaluate_refuses_bad_input_without_a_traceback(tmp_path, capsy
     assert run(["evaluate", str(tmp_path / "blank.jsonl")]) == 2
     assert "empty text in document 'a' at position 1" in capsys.readouterr().err
     assert not (tmp_path / "wrong.txt").exists()
+
+
+def test_only_the_commands_that_read_their_inputs_twice_say_so(capsys):
+    # evaluate counts repeated lines in the labeled frame it has already read; clean and classify read twice.
+    for command, says_twice in (("evaluate", False), ("clean", True), ("classify", True)):
+        with pytest.raises(SystemExit):
+            run([command, "--help"])
+        help_text = " ".join(capsys.readouterr().out.split())
+        assert ("read twice" in help_text) is says_twice, command
