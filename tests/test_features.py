@@ -50,6 +50,15 @@ def test_each_document_is_read_on_its_own_however_many_are_in_the_batch():
     assert np.isfinite(many).all()
 
 
+def test_a_document_shares_no_sums_with_the_document_before_it():
+    # The documents are added up one after another in one reused vector: the n-grams the one before left
+    # there (the same lines, so the same columns) must be gone, to the last bit.
+    vectorizer = ngram_vectorizer().fit(STORY + [OTHER])
+    alone = _cohesion([STORY + [OTHER]], vectorizer=vectorizer)
+    after = _cohesion([[OTHER] + STORY[:2], STORY + [OTHER]], vectorizer=vectorizer)
+    assert np.array_equal(after[-len(alone):], alone)
+
+
 def test_a_segment_without_words_or_a_lone_segment_scores_zero():
     out = _cohesion([["—————"] + STORY, ["A document of one line"]])
     assert out[0, 0] == 0.0 and out[-1, 0] == 0.0
