@@ -93,7 +93,7 @@ BATCH_SEGMENTS = 4000  # segments per batch of text files in batch runs
 LONE_BATCH_WORKER_LINES = 4000
 # At most this many segments per model call (whole documents only): a batch of long pages is
 # labeled in parts, so peak memory depends on this, not on how long the pages are.
-MODEL_CALL_SEGMENTS = 10_000
+MODEL_CALL_SEGMENTS = 20_000
 # glibc's mallopt parameters, and the size below which freed memory is kept for reuse in batch runs
 _M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3
 _REUSED_BYTES = 256 * 2**20
