@@ -25,8 +25,8 @@ _READ_SUFFIX_NAMES = ", ".join(_READ_SUFFIXES[:-1]) + " or " + _READ_SUFFIXES[-1
 TABLE_CHUNK_ROWS = 100  # articles read at a time from a table: memory stays flat, work spreads over processes
 JSONL_PART_BYTES = 1 << 19  # a JSONL table goes to the workers in parts of about this size, which they read
 # Parts each process labels in one call: a model call has fixed costs (two hundred trees per model, the
-# routing), so three parts (about 20k segments) clean 100k segments 3-4% faster than one in one process
-# on one core, for about 75 MiB more memory (README, "Speed").
+# routing), so two parts (about 14k segments) clean 100k segments about 2.5% faster than one in one
+# process with one thread (20% with two OpenMP threads), for about 35 MiB more memory (README, "Speed").
 JSONL_PARTS_PER_CALL = 2
 
 
