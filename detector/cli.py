@@ -384,7 +384,7 @@ class Run:
     def _run_jsonl_clean(self, table: TableFile, target: Path) -> None:
         """Clean a JSONL table into a JSONL file: the workers read their parts of the table, clean them
         and send back the output lines (``_clean_jsonl_parts``); this process writes them in order."""
-        group = self.workers.jobs * JSONL_PARTS_PER_CALL  # each worker's share labeled in one call
+        group = self.workers.jobs if self.workers.jobs > 1 else JSONL_PARTS_PER_CALL  # a part per worker
         choices = (self.thresholds, self.repeats, self.args.output_column)
         lines_before = rows_before = 0
         columns: dict = {}  # every key the records hold

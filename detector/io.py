@@ -24,9 +24,10 @@ _READ_SUFFIXES = TEXT_SUFFIXES + TABLE_SUFFIXES  # what a folder run reads
 _READ_SUFFIX_NAMES = ", ".join(_READ_SUFFIXES[:-1]) + " or " + _READ_SUFFIXES[-1]  # ".txt, .md, ... or .parquet"
 TABLE_CHUNK_ROWS = 100  # articles read at a time from a table: memory stays flat, work spreads over processes
 JSONL_PART_BYTES = 1 << 19  # a JSONL table goes to the workers in parts of about this size, which they read
-# Parts each process labels in one call: a model call has fixed costs (two hundred trees per model, the
-# routing), so two parts (about 14k segments) clean 100k segments about 2.5% faster than one in one
-# process with one thread (20% with two OpenMP threads), for about 35 MiB more memory (README, "Speed").
+# Parts labeled in one call when no workers run: a model call has fixed costs (two hundred trees per model,
+# the routing), so two parts (about 14k segments) clean 100k segments about 2% faster than one in one
+# process with one thread (20% with two OpenMP threads), for about 35 MiB more memory. Workers get one
+# part each at a time: larger shares balance worse (two processes 4% slower at 100k, 15% at 10k).
 JSONL_PARTS_PER_CALL = 2
 
 

@@ -13,7 +13,7 @@ from conftest import make_documents, write_jsonl
 from test_api import ARTICLE, PAGE_JUNK, _FixedModel, _pages
 
 from detector import cli, save_model
-from detector.io import JSONL_PARTS_PER_CALL, TableFile
+from detector.io import TableFile
 
 EXPECTED = ("Markets moved sharply on day 3 as traders weighed the central bank's next step.\n\n"
             "The committee said inflation stayed above target for the 9th month, and analysts expect another "
@@ -262,6 +262,28 @@ def test_the_first_pass_reads_a_jsonl_table_in_parts_as_its_chunks_read_it(tmp_p
     assert from_chunks == ["One\nTwo", "bank\ufffd line", "Caf\ufffd\r\nnext"]
 
 
+def test_one_process_labels_a_jsonl_tables_parts_a_few_to_a_call(tmp_path, model_file, monkeypatch):
+    # Without workers there is nothing to balance: JSONL_PARTS_PER_CALL parts go to one model call, and the
+    # output is the same as with a call per part.
+    from detector import cli
+    rows = [{"id": i, "text": ARTICLE.replace("day 3", f"day {i}")} for i in range(40)]
+    write_jsonl(tmp_path / "in.jsonl", rows)
+    monkeypatch.setattr("detector.io.JSONL_PART_BYTES", 2000)
+    n_parts = len(list(TableFile(tmp_path / "in.jsonl").jsonl_parts()))
+    calls = []
+    step = cli._clean_jsonl_parts
+    monkeypatch.setattr(cli, "_clean_jsonl_parts", lambda parts, *rest: calls.append(len(parts)) or step(parts, *rest))
+    outputs = []
+    for per_call in (1, cli.JSONL_PARTS_PER_CALL):
+        monkeypatch.setattr(cli, "JSONL_PARTS_PER_CALL", per_call)
+        calls.clear()
+        out = tmp_path / f"out{per_call}.jsonl"
+        assert run(["clean", str(tmp_path / "in.jsonl"), "-o", str(out), "--model", model_file, "-q", "--jobs", "1"]) == 0
+        assert sum(calls) == n_parts > 2 and len(calls) == -(-n_parts // per_call)
+        outputs.append(out.read_bytes())
+    assert cli.JSONL_PARTS_PER_CALL > 1 and outputs[0] == outputs[1]
+
+
 def test_classify_writes_ids_of_mixed_json_types_to_parquet_as_text(tmp_path, model_file):
     write_jsonl(tmp_path / "in.jsonl", [{"id": 1, "text": ARTICLE}, {"id": "b", "text": ARTICLE}])
     code = run(["classify", str(tmp_path / "in.jsonl"), "-o", str(tmp_path / "seg.parquet"), "--model", model_file,
@@ -375,7 +397,7 @@ def test_workers_remove_the_repeated_lines_that_one_process_removes(tmp_path, mo
 @pytest.mark.parametrize(("suffix", "chunk_rows", "step", "calls"), [
     (".csv", 10, "clean_texts", 8),  # four batches of ten rows, each cut in two for the workers
     (".csv", 100, "clean_texts", 2),  # one batch, cut in two
-    (".jsonl", 100, "_clean_jsonl_parts", None),  # parts of 2,000 bytes that the workers read, a few to a call
+    (".jsonl", 100, "_clean_jsonl_parts", None),  # parts of 2,000 bytes that the workers read: one call each
 ])
 def test_workers_are_forked_from_a_fresh_process_and_write_the_same(tmp_path, model_file, suffix, chunk_rows, step,
                                                                     calls):
@@ -399,9 +421,7 @@ def test_workers_are_forked_from_a_fresh_process_and_write_the_same(tmp_path, mo
     assert done.returncode == 0, done.stderr
     assert (tmp_path / f"out1{suffix}").read_bytes() == (tmp_path / f"out2{suffix}").read_bytes()
     if sys.platform.startswith("linux"):
-        if calls is None:  # the parts go in groups of JSONL_PARTS_PER_CALL per worker; each share is one call
-            parts, group = len(list(TableFile(src).jsonl_parts(2000))), 2 * JSONL_PARTS_PER_CALL
-            calls = sum(min(2, parts - start) for start in range(0, parts, group))
+        calls = calls or len(list(TableFile(src).jsonl_parts(2000)))
         workers = [line for line in done.stderr.splitlines() if line.startswith("worker")]
         labeled = [line for line in workers if line.endswith(f" {step}")]
         counted = [line for line in workers if line.endswith(" _counted_parts")]  # the first pass: one batch, cut in two
