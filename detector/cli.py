@@ -21,8 +21,8 @@ from .errors import DetectorError, InputError
 from .evaluation import GROUP_COLUMNS
 from .headlines import HEADLINE_OVERLAP_DEFAULT
 from .io import (
-    JSONL_PARTS_PER_CALL, TABLE_SUFFIXES, TEXT_SUFFIXES, JsonlPart, TableFile, TextFile, atomic_path, check_columns, discover_inputs,
-    write_text_atomic,
+    JSONL_PARTS_PER_CALL, TABLE_SUFFIXES, TEXT_SUFFIXES, JsonlPart, TableFile, TextFile, atomic_path, check_columns,
+    discover_inputs, write_text_atomic,
 )
 from .markers import MARKER_CONFIDENCE_DEFAULT
 from .persistence import load_model
@@ -384,7 +384,8 @@ class Run:
     def _run_jsonl_clean(self, table: TableFile, target: Path) -> None:
         """Clean a JSONL table into a JSONL file: the workers read their parts of the table, clean them
         and send back the output lines (``_clean_jsonl_parts``); this process writes them in order."""
-        group = self.workers.jobs if self.workers.jobs > 1 else JSONL_PARTS_PER_CALL  # a part per worker
+        # a part per worker at a time; without workers, a few parts to one model call
+        group = self.workers.jobs if self.workers.jobs > 1 else JSONL_PARTS_PER_CALL
         choices = (self.thresholds, self.repeats, self.args.output_column)
         lines_before = rows_before = 0
         columns: dict = {}  # every key the records hold
