@@ -443,8 +443,9 @@ class Run:
         present = texts.map(lambda t: isinstance(t, str))
         for row in chunk.loc[~present, "_row"]:
             if "_raw_line" not in chunk.columns or pd.isna(chunk.loc[chunk["_row"] == row, "_raw_line"]).all():
-                self.problems.append(f"{table.path}: row {row}: {table.text_column!r} is empty or not text; "
-                                     "the row is kept with an empty result")
+                self.problems.append(f"{table.path}: row {row}: "
+                                     + _no_text(table.text_column, self.args.command,
+                                                getattr(self.args, "output_column", "")))  # classify has none
         ids = chunk[table.id_column] if table.id_column else chunk["_row"]
         if self.args.command == "classify":
             return self._segment_table(ids, results)
@@ -548,6 +549,13 @@ class _CleanedPart:
     columns: list  # the keys its records hold, in the order first seen
 
 
+def _no_text(text_column: str, command: str, output_column: str) -> str:
+    """What a row whose ``text_column`` holds no text gets, said as its problem."""
+    if command == "classify":
+        return f"{text_column!r} is empty or not text; the row has no segments in the output"
+    return f"{text_column!r} is empty or not text; the row is kept with {output_column!r} null (an empty cell in CSV)"
+
+
 def _clean_jsonl_parts(parts: list[JsonlPart], model, thresholds: Thresholds, repeats: RepeatedLines | None,
                        column: str) -> list[_CleanedPart]:
     """Read, clean and write parts of a JSONL table, all their texts in one labeling call.
@@ -569,8 +577,7 @@ def _clean_jsonl_parts(parts: list[JsonlPart], model, thresholds: Thresholds, re
             if not isinstance(text, str):
                 value = None
                 if "_raw_line" not in record:  # a broken line is reported as such
-                    row_problems.append((row, f"{part.text_column!r} is empty or not text; the row is kept with "
-                                              "an empty result"))
+                    row_problems.append((row, _no_text(part.text_column, "clean", column)))
             line_problems += [(number, problem) for problem in problems]
             if source is not None and column not in record:
                 lines.append(f"{source[:-1]}{field}{json.dumps(value, ensure_ascii=False)}}}\n")

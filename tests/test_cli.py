@@ -242,7 +242,8 @@ def test_jsonl_ids_stay_integers_and_records_keep_their_keys_beside_a_bad_row(tm
                                         {"id": 3, "text": None}])
     code = run(["clean", str(tmp_path / "in.jsonl"), "-o", str(tmp_path / "out.jsonl"), "--model", model_file, "-q"])
     out = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
-    assert code == 1 and "row 2: 'text' is empty or not text" in capsys.readouterr().err
+    assert code == 1 and "row 2: 'text' is empty or not text; the row is kept with 'clean_text' null" in \
+        capsys.readouterr().err
     assert out == [{"id": 1, "text": ARTICLE, "clean_text": EXPECTED}, {"note": "no id, no text", "clean_text": None},
                    {"id": 3, "text": None, "clean_text": None}]  # not 1.0, no "text": null added to row 2
 
@@ -487,3 +488,12 @@ def test_a_reader_that_closes_standard_output_early_stops_the_run_without_a_trac
     process.stdout.close()  # as head does once it has its lines
     stderr = process.stderr.read().decode()
     assert process.wait(timeout=300) == 141 and "Traceback" not in stderr, stderr
+
+
+def test_classify_says_a_row_without_text_has_no_segments(tmp_path, model_file, capsys):
+    write_jsonl(tmp_path / "in.jsonl", [{"id": "a", "text": ARTICLE}, {"id": "b", "text": None}])
+    code = run(["classify", str(tmp_path / "in.jsonl"), "-o", str(tmp_path / "seg.csv"), "--model", model_file, "-q"])
+    table = pd.read_csv(tmp_path / "seg.csv", dtype={"doc_id": str})
+    assert code == 1 and "row 2: 'text' is empty or not text; the row has no segments in the output" in \
+        capsys.readouterr().err
+    assert set(table["doc_id"]) == {"a"}
