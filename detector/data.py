@@ -75,13 +75,14 @@ def check_segments(frame: pd.DataFrame) -> None:
     empty = frame.index[frame["text"].str.strip() == ""]
     if len(empty):
         row = frame.loc[empty[0]]
-        raise DataError(f"{row.get('_where', 'the labeled data')}: empty text in document {row['doc_id']!r} at position {row['position']}; "
-                        "remove the row or give it text")
+        raise DataError(f"{row.get('_where', 'the labeled data')}: empty text in document {row['doc_id']!r} at "
+                        f"position {row['position']}; remove the row or give it text")
     repeated = frame.duplicated(["doc_id", "position"], keep=False)
     if repeated.any():
         row = frame[repeated].iloc[0]
-        raise DataError(f"{row.get('_where', 'the labeled data')}: document {row['doc_id']!r} has position {row['position']} twice; "
-                        "positions must be unique within a document (doc_ids must be unique across files)")
+        raise DataError(f"{row.get('_where', 'the labeled data')}: document {row['doc_id']!r} has position "
+                        f"{row['position']} twice; positions must be unique within a document (doc_ids must be "
+                        "unique across files)")
 
 
 def validate_labeled(frame: pd.DataFrame, min_per_label: int = MIN_EXAMPLES_PER_LABEL) -> pd.Series:

@@ -12,12 +12,11 @@ import pandas as pd
 
 from .data import check_segments
 from .errors import DataError
+from .features import text_lengths
 from .metrics import documents_perfect, removal_scores
 from .pipeline import KEPT_AGAIN, RULES, Thresholds, decide_table
 from .repeats import REPEAT_DOCUMENTS_DEFAULT, RepeatedLines
 
-# The columns of the rows an evaluation decided (``evaluate_frame``): the gold label beside the decision.
-DECIDED_COLUMNS = ["doc_id", "lang", "source", "position", "text", "gold", "label", "confidence", "keep", "rule"]
 # What the figures can be split by (``group_figures``): columns of labeled data that name a group of documents.
 GROUP_COLUMNS = ("lang", "source")
 
@@ -25,7 +24,8 @@ GROUP_COLUMNS = ("lang", "source")
 def evaluate_frame(frame: pd.DataFrame, model, thresholds: Thresholds = Thresholds(),
                    repeat_documents: int = REPEAT_DOCUMENTS_DEFAULT) -> tuple[dict, pd.DataFrame]:
     """The figures of ``model`` on a labeled frame (doc_id, position, text, label; ``data.read_labeled``), and
-    its rows in reading order with their decisions (``DECIDED_COLUMNS``).
+    its rows in reading order with their decisions: doc_id, lang, source, position, text, gold (the label given),
+    label, confidence, keep and rule.
 
     All the frame's documents are one batch, as the inputs of one `detector clean` run are: a line that
     ``repeat_documents`` of them hold is a repeated line (0: none).
@@ -34,8 +34,9 @@ def evaluate_frame(frame: pd.DataFrame, model, thresholds: Thresholds = Threshol
     unknown = sorted(set(frame["label"]) - set(map(str, model.classes_)))
     if unknown:
         where = frame.loc[frame["label"].isin(unknown).idxmax()].get("_where", "the labeled data")
-        raise DataError(f"{where}: label {unknown[0]!r} is not one the model knows ({', '.join(map(str, model.classes_))}); "
-                        "relabel those segments, or evaluate a model trained with that label")
+        raise DataError(f"{where}: label {unknown[0]!r} is not one the model knows "
+                        f"({', '.join(map(str, model.classes_))}); relabel those segments, or evaluate a model "
+                        "trained with that label")
     doc = pd.factorize(frame["doc_id"])[0]
     order = np.lexsort((frame["position"].to_numpy(), doc))  # each document's rows together, in order
     rows = frame.iloc[order].reset_index(drop=True)
@@ -54,7 +55,8 @@ def evaluate_frame(frame: pd.DataFrame, model, thresholds: Thresholds = Threshol
 
 
 def figures_of(decided: pd.DataFrame, classes, keep=Thresholds().keep) -> dict:
-    """The figures of decided rows (``DECIDED_COLUMNS``) against their gold labels; ``keep``: the kept labels."""
+    """The figures of decided rows (as ``evaluate_frame`` returns them) against their gold labels; ``keep``: the
+    kept labels."""
     from sklearn.metrics import confusion_matrix, precision_recall_fscore_support
 
     gold, label, kept = decided["gold"].to_numpy(), decided["label"].to_numpy(), decided["keep"].to_numpy()
@@ -65,7 +67,7 @@ def figures_of(decided: pd.DataFrame, classes, keep=Thresholds().keep) -> dict:
                             for c, p, r, f, n in zip(present, precision, recall, f1, support)}
     figures["confusion"] = {"labels": present, "matrix": confusion_matrix(gold, label, labels=present).tolist()}
     figures["by_rule"] = rule_figures(np.isin(gold, list(keep)), kept, decided["rule"].to_numpy(),
-                                      decided["text"].str.len().to_numpy())
+                                      text_lengths(decided["text"]))
     return figures
 
 
