@@ -33,6 +33,7 @@ from peers import PEERS  # noqa: E402
 
 from detector import BLOCK_CONFIDENCE_DEFAULT, load_model  # noqa: E402
 from detector.data import documents_to_frame, first_documents  # noqa: E402
+from detector.features import text_lengths  # noqa: E402
 from detector.metrics import documents_perfect, removal_scores  # noqa: E402
 from detector.pipeline import (  # noqa: E402
     KEEP_DEFAULT, KEPT_AGAIN, RULES, decide, label_probabilities, own_thresholds_per_row, rule_marks,
@@ -178,7 +179,7 @@ def our_figures(frame: pd.DataFrame, proba: np.ndarray, alone: np.ndarray, class
                                    promo_confidence=own_promo, **marks)
     figures = score(frame, kept)
     figures["by_rule"] = rule_figures((frame["label"] == "editorial").to_numpy(), kept, rule,
-                                      frame["text"].str.len().to_numpy())
+                                      text_lengths(frame["text"]))
     present = [c for c in classes if c in set(frame["label"])]
     report = classification_report(frame["label"], labels, labels=present, output_dict=True, zero_division=0)
     figures["per_class_f1"] = {c: report[c]["f1-score"] for c in present}
