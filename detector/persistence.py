@@ -244,7 +244,7 @@ def _model_code_hash() -> str:
     Read once per process: the code that runs cannot change under it.
     """
     digest = hashlib.sha256()
-    for name in ("features.py", "model.py"):
+    for name in ("features.py", "model.py", "markup.py"):  # markup: how training reads its lines
         digest.update((Path(__file__).parent / name).read_bytes())
     return digest.hexdigest()
 

@@ -3,7 +3,8 @@
 A segment's ``text`` is its line with surrounding white space removed (spaces,
 tabs, non-breaking spaces, zero-width characters); ``start`` and ``end`` index
 that stripped text in the original string, so ``text == original[start:end]``.
-``segment_table`` lays the segments of many texts out as one table, the rows a model reads.
+``segment_table`` lays the segments of many texts out as one table, the rows a model reads: each
+segment as ``markup.plain_line`` reads it (Markdown markup taken off).
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
+
+from .markup import may_hold_markup, plain_lines
 
 # Characters that make a line look empty. str.isspace() misses the zero-width ones,
 # which scrapers leave behind from HTML entities such as &#8203; and a BOM.
@@ -80,8 +83,10 @@ def split_segments(text: str) -> list[Segment]:
 
 
 def segment_texts(texts: Sequence[str]) -> tuple[list[str], np.ndarray]:
-    """The segments of every text, in order, as one list, and each text's segment count."""
+    """The segments of every text as the model reads them (``markup.plain_lines``), in order, as one list, and
+    each text's segment count."""
     cores = [[core for core in split_lines(text).cores if core] for text in texts]
+    cores = [plain_lines(text_cores) if may_hold_markup(text) else text_cores for text, text_cores in zip(texts, cores)]
     counts = np.fromiter(map(len, cores), dtype=np.int64, count=len(cores))
     return [core for text_cores in cores for core in text_cores], counts
 

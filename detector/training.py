@@ -21,6 +21,7 @@ from .data import labeled_files, read_labeled_files, validate_labeled
 from .errors import DataError, DetectorError
 from .evaluation import format_rule_figures, rule_figures
 from .features import text_lengths
+from .markup import plain_lines
 from .metrics import calibration_error, documents_perfect, removal_scores
 from .model import SegmentClassifier, sort_documents
 from .pipeline import (
@@ -42,9 +43,11 @@ def corpus_hash(files: Sequence[Path]) -> str:
 
 
 def load_training_data(paths: Sequence[str | Path]) -> pd.DataFrame:
-    """Read and validate labeled files or folders into one segment frame."""
+    """Read and validate labeled files or folders into one segment frame, its texts as the pipeline reads
+    segments (``markup.plain_lines``: Markdown markup taken off), so a model learns what it will be shown."""
     frame = read_labeled_files(paths)
     validate_labeled(frame)
+    frame["text"] = pd.Series(plain_lines(frame["text"].tolist()), index=frame.index, dtype=object)
     return frame
 
 

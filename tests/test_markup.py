@@ -1,0 +1,128 @@
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from detector import classify, clean
+from detector.data import read_labeled_files
+from detector.evaluation import evaluate_frame
+from detector.markup import plain_line, plain_lines
+from detector.segments import segment_table
+from detector.training import load_training_data
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "nl_ethereum_upgrade.txt"
+
+
+@pytest.mark.parametrize("written, read", [
+    ("## Wat verandert er?", "Wat verandert er?"),
+    ("# Bitcoin tops $100,000 #", "Bitcoin tops $100,000"),
+    ("###### Six deep", "Six deep"),
+    ("[Read more](https://news.example/a)", "Read more"),
+    ('[Read more](https://news.example/a "title")', "Read more"),
+    ("[Bitcoin](https://en.wikipedia.org/wiki/Bitcoin_(currency)) rose", "Bitcoin rose"),
+    ("Ether [ETH](https://coins.example/eth) fell 3% on **Monday**.", "Ether ETH fell 3% on Monday."),
+    ("![Chart of the week](https://img.example/chart.png)", "https://img.example/chart.png"),
+    ("[![logo](https://img.example/l.png)](https://news.example)", "https://img.example/l.png"),
+    ("**Disclaimer:** This is not investment advice.", "Disclaimer: This is not investment advice."),
+    ("__Lees ook:__ Ethereum-update", "Lees ook: Ethereum-update"),
+    ("*Prices indicative only.*", "Prices indicative only."),
+    ("It was _not_ the first time", "It was not the first time"),
+    ("See <https://news.example/x> for more", "See https://news.example/x for more"),
+    ("Fees fell 50\\% and \\*stars\\* stayed", "Fees fell 50\\% and *stars* stayed"),
+])
+def test_markdown_markup_is_taken_off(written, read):
+    assert plain_line(written) == read
+
+
+@pytest.mark.parametrize("line", [
+    "* * *", "***", "# # #", "- Staking met dagelijkse uitbetaling", "+ Sehr starke Akkulaufzeit", "* Fast fees",
+    "> Pavlović raus, Demir rein.", "Run `pip install detector` first", "#Bitcoin #ETF #Krypto", "snake_case_name",
+    "2 * 3 * 4 = 24", "OnCalendar=*-*-* 03:00:00", "Door: Ilse van Dam <ilse@news.example>", "[1] Reuters, 2024",
+    "[](https://news.example/empty)", "#" * 2 + " " + "x" * 200,  # a heading-like line too long for a title
+])
+def test_what_plain_text_writes_too_is_read_as_written(line):
+    assert plain_line(line) == line
+
+
+@given(st.text(alphabet=st.characters(blacklist_characters="#*_\\](<\n")))
+def test_a_line_without_a_markup_character_is_passed_on_unchanged(line):
+    assert plain_lines([line]) == [line]
+
+
+def _as_markdown(text: str) -> str:
+    """The example article as a Markdown converter would write it: headings, links, bold heads, an inline link."""
+    subheadings = {"Wat verandert er?", "Testnetten eerst", "Koers reageert nauwelijks"}
+    lines = []
+    for i, line in enumerate(text.split("\n")):
+        core = line.strip()
+        if i == 0:
+            line = f"# {line}"
+        elif core in subheadings:
+            line = f"## {line}"
+        elif core in {"Ethereum", "Altcoins"}:
+            line = f"[{core}](https://news.example/tag/{core.lower()})"
+        elif core.startswith(("Door:", "Let op:")):
+            head, rest = core.split(":", 1)
+            line = f"**{head}:**{rest}"
+        elif "layer 2-netwerken" in line:
+            line = line.replace("layer 2-netwerken", "[layer 2-netwerken](https://news.example/l2)", 1)
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def test_a_markdown_article_is_decided_as_its_plain_twin_and_keeps_its_markup(default_model):
+    plain = EXAMPLE.read_text(encoding="utf-8")
+    markdown = _as_markdown(plain)
+    assert markdown.count("](") == 3 and markdown.count("## ") == 3  # the conversion did write Markdown
+    plain_rows, markdown_rows = classify(plain, model=default_model), classify(markdown, model=default_model)
+    assert [(r.label, r.keep) for r in markdown_rows] == [(r.label, r.keep) for r in plain_rows]
+    assert any(not r.keep for r in plain_rows) and any(r.keep for r in plain_rows)
+    # the rows show the text as written, markup and all, and the cleaned article is cut from it
+    assert [r.text for r in markdown_rows] == [line.strip() for line in markdown.split("\n") if line.strip()]
+    kept = [r.text for r in markdown_rows if r.keep]
+    assert "# Ethereum-ontwikkelaars zetten datum voor volgende netwerkupgrade" in kept
+    cleaned = clean(markdown, model=default_model)
+    assert [line.strip() for line in cleaned.split("\n") if line.strip()] == kept
+    assert all(line in markdown.split("\n") for line in cleaned.split("\n") if line.strip())  # byte for byte
+
+
+def test_segment_table_holds_the_plain_reading():
+    table, counts = segment_table(["## Koers\n[Lees ook](https://x.example) \n gewoon tekst", "geen markup"])
+    assert table["text"].tolist() == ["Koers", "Lees ook", "gewoon tekst", "geen markup"]
+    assert counts.tolist() == [3, 1]
+
+
+def _labeled(tmp_path: Path, texts: list[str], name: str, documents: int = 1) -> Path:
+    """A labeled file of ``documents`` documents, each of ``texts`` (labeled as PLAIN_LINES are)."""
+    path = tmp_path / name
+    labels = ["editorial", "editorial", "boilerplate", "promo"]
+    path.write_text("".join(json.dumps({"doc_id": f"d{i}", "paragraphs": [
+        {"text": text, "label": label} for text, label in zip(texts, labels)]}) + "\n" for i in range(documents)),
+        encoding="utf-8")
+    return path
+
+
+PLAIN_LINES = ["Bitcoin stijgt boven 100.000 dollar",
+               "De koers van bitcoin steeg donderdag naar een nieuw record, gedreven door instromen in ETF's.",
+               "Lees ook", "Koop je crypto via Best Wallet"]
+MARKDOWN_LINES = ["# Bitcoin stijgt boven 100.000 dollar",
+                  "De koers van [bitcoin](https://x.example/btc) steeg donderdag naar een nieuw record, gedreven "
+                  "door instromen in ETF's.", "[Lees ook](https://x.example/more)", "**Koop je crypto via Best Wallet**"]
+
+
+def test_training_reads_labeled_markdown_as_the_pipeline_does(tmp_path):
+    frame = load_training_data([_labeled(tmp_path, MARKDOWN_LINES, "md.jsonl", documents=5)])
+    assert frame["text"].tolist() == PLAIN_LINES * 5
+
+
+def test_evaluation_decides_labeled_markdown_as_its_plain_twin_and_reports_it_as_given(tmp_path, default_model):
+    plain = read_labeled_files([_labeled(tmp_path, PLAIN_LINES, "plain.jsonl")])
+    markdown = read_labeled_files([_labeled(tmp_path, MARKDOWN_LINES, "md.jsonl")])
+    plain_figures, plain_rows = evaluate_frame(plain, default_model)
+    markdown_figures, markdown_rows = evaluate_frame(markdown, default_model)
+    assert markdown_rows["text"].tolist() == MARKDOWN_LINES
+    pd.testing.assert_frame_equal(markdown_rows.drop(columns="text"), plain_rows.drop(columns="text"))
+    assert markdown_figures == plain_figures
