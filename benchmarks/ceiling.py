@@ -23,6 +23,7 @@ import pandas as pd
 
 from detector import BLOCK_CONFIDENCE_DEFAULT, STORY_CONFIDENCE_DEFAULT, load_model
 from detector.data import documents_to_frame
+from detector.markup import plain_frame
 from detector.metrics import removal_scores
 from detector.model import SegmentClassifier
 from detector.pipeline import KEEP_DEFAULT, decide
@@ -51,7 +52,7 @@ def proba_in(classes: list[str], model, pages: pd.DataFrame) -> np.ndarray:
     per label of ``classes`` (0 for a label the model lacks)."""
     probas = np.zeros((2, len(pages), len(classes)))
     probas[:, :, [classes.index(c) for c in model.classes_]] = model.predict_proba_by_stage(
-        pages[["doc_id", "position", "text"]])
+        plain_frame(pages[["doc_id", "position", "text"]]))  # read as the pipeline reads segments
     return probas
 
 
@@ -61,8 +62,8 @@ def out_of_benchmark_proba(pages: pd.DataFrame, n_folds: int, classes: list[str]
     proba = np.zeros((2, len(pages), len(classes)))
     for fold in range(n_folds):
         test = pages["benchmark"].isin(names[fold::n_folds]).to_numpy()
-        model = SegmentClassifier().fit(pages.loc[~test, ["doc_id", "position", "text"]], pages["label"][~test],
-                                        groups=pages["doc_id"][~test])
+        model = SegmentClassifier().fit(plain_frame(pages.loc[~test, ["doc_id", "position", "text"]]),
+                                        pages["label"][~test], groups=pages["doc_id"][~test])
         proba[:, test] = proba_in(classes, model, pages[test])
         print(f"  fold {fold + 1}/{n_folds}: tested on {', '.join(names[fold::n_folds])}", file=sys.stderr, flush=True)
     return proba

@@ -106,12 +106,12 @@ def figures(frame: pd.DataFrame, model) -> dict:
 @contextlib.contextmanager
 def read_as_written():
     """Within it, ``evaluate_frame`` gives the model and the rules the segments with their markup on."""
-    reading = evaluation.plain_lines
-    evaluation.plain_lines = list
+    reading = evaluation.plain_frame
+    evaluation.plain_frame = lambda frame: frame
     try:
         yield
     finally:
-        evaluation.plain_lines = reading
+        evaluation.plain_frame = reading
 
 
 def main(argv=None) -> int:

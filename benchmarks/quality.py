@@ -34,6 +34,7 @@ from peers import PEERS  # noqa: E402
 from detector import BLOCK_CONFIDENCE_DEFAULT, load_model  # noqa: E402
 from detector.data import documents_to_frame, first_documents  # noqa: E402
 from detector.features import text_lengths  # noqa: E402
+from detector.markup import plain_frame  # noqa: E402
 from detector.metrics import documents_perfect, removal_scores  # noqa: E402
 from detector.pipeline import (  # noqa: E402
     KEEP_DEFAULT, KEPT_AGAIN, RULES, decide, label_probabilities, own_thresholds_per_row, rule_marks,
@@ -278,10 +279,11 @@ def run_systems(docs: list[dict], model, jobs: int, probas: tuple | None = None,
     own min_confidence and promo_confidence (``pipeline.label_probabilities``, or ``probas`` when given) on a
     list of documents, and which rows hold a line that ``repeat_documents`` of them repeat."""
     frame = documents_to_frame([{**d, "doc_id": str(d["doc_id"])} for d in docs])
-    alone, proba, *own = probas or label_probabilities(model, frame[["doc_id", "position", "text"]])
+    reading = plain_frame(frame[["doc_id", "position", "text"]])  # as the pipeline reads segments; scored as written
+    alone, proba, *own = probas or label_probabilities(model, reading)
     flags = {peer: peer_flags(peer, docs, jobs) for peer in PEERS}
     doc = np.repeat(np.arange(len(docs)), [len(d["paragraphs"]) for d in docs])  # numbered: ids may repeat across files
-    marks = rule_marks(frame["text"].tolist(), doc, alone, proba, model.classes_, repeat_documents=repeat_documents)
+    marks = rule_marks(reading["text"].tolist(), doc, alone, proba, model.classes_, repeat_documents=repeat_documents)
     return {"frame": frame, "proba": proba, "alone": alone, "own": tuple(own), "flags": flags,
             "documents": len(docs), "doc": doc, "marks": marks}
 

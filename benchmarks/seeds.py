@@ -27,6 +27,7 @@ from quality import NEWS_BENCHMARKS, ROOT, SHARED, WRITTEN_SETS, read_documents,
 
 from detector import load_model  # noqa: E402
 from detector.data import documents_to_frame  # noqa: E402
+from detector.markup import plain_frame  # noqa: E402
 from detector.persistence import bundled_files, with_own_thresholds  # noqa: E402
 from detector.pipeline import label_probabilities  # noqa: E402
 from detector.routing import TopicRouter  # noqa: E402
@@ -52,9 +53,10 @@ def data_sets(limit: int | None) -> dict[str, list[list[dict]]]:
 def kept_flags(model, docs: list[dict], min_confidence: float | None) -> tuple:
     """The segment frame of one batch and which of its segments `detector` keeps at its defaults."""
     frame = documents_to_frame([{**d, "doc_id": str(d["doc_id"])} for d in docs])
-    alone, proba, own_min, own_promo = label_probabilities(model, frame[["doc_id", "position", "text"]],
+    reading = plain_frame(frame)  # as the pipeline reads segments; scored as written
+    alone, proba, own_min, own_promo = label_probabilities(model, reading[["doc_id", "position", "text"]],
                                                            min_confidence)
-    return frame, keep_flags(frame, proba, model.classes_, own_min, alone=alone, promo_confidence=own_promo)
+    return frame, keep_flags(reading, proba, model.classes_, own_min, alone=alone, promo_confidence=own_promo)
 
 
 def seeded(name: str, seed: int):

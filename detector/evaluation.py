@@ -13,7 +13,7 @@ import pandas as pd
 from .data import check_segments
 from .errors import DataError
 from .features import text_lengths
-from .markup import plain_lines
+from .markup import plain_frame
 from .metrics import documents_perfect, removal_scores
 from .pipeline import KEPT_AGAIN, RULES, Thresholds, decide_table
 from .repeats import REPEAT_DOCUMENTS_DEFAULT, RepeatedLines
@@ -42,8 +42,7 @@ def evaluate_frame(frame: pd.DataFrame, model, thresholds: Thresholds = Threshol
     order = np.lexsort((frame["position"].to_numpy(), doc))  # each document's rows together, in order
     rows = frame.iloc[order].reset_index(drop=True)
     # decided on the segments as the pipeline reads them (Markdown markup taken off); reported as given
-    table = pd.DataFrame({"doc_id": doc[order], "position": rows["position"],
-                          "text": pd.Series(plain_lines(rows["text"].tolist()), dtype=object)})
+    table = plain_frame(pd.DataFrame({"doc_id": doc[order], "position": rows["position"], "text": rows["text"]}))
     repeats = None
     if repeat_documents:
         repeats = RepeatedLines(repeat_documents)

@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+import pandas as pd
+
 _HEADING = re.compile(r"^#{1,6}[ \t]+(?=.*\w)(.*?)(?:[ \t]+#+)?[ \t]*$")  # "## Title ##" -> "Title"
 # A heading is a title's length; a longer line opening with "# " is mostly code with its comment run in.
 HEADING_MAX_CHARS = 160
@@ -73,3 +75,9 @@ def plain_lines(lines: Sequence[str]) -> list[str]:
     """``plain_line`` of each line; a line that ``plain_line`` would not change is passed on as it is."""
     return [plain_line(line) if line[:1] == "#" or "](" in line or "*" in line or "_" in line or "<http" in line
             or "\\" in line else line for line in lines]
+
+
+def plain_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` (labeled or not) with its ``text`` read as the pipeline reads segments (``plain_lines``): for code
+    that hands segments to a model or to the rules itself, as the benchmarks do."""
+    return frame.assign(text=pd.Series(plain_lines(frame["text"].tolist()), index=frame.index, dtype=object))

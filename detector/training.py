@@ -21,7 +21,7 @@ from .data import labeled_files, read_labeled_files, validate_labeled
 from .errors import DataError, DetectorError
 from .evaluation import format_rule_figures, rule_figures
 from .features import text_lengths
-from .markup import plain_lines
+from .markup import plain_frame
 from .metrics import calibration_error, documents_perfect, removal_scores
 from .model import SegmentClassifier, sort_documents
 from .pipeline import (
@@ -47,8 +47,7 @@ def load_training_data(paths: Sequence[str | Path]) -> pd.DataFrame:
     segments (``markup.plain_lines``: Markdown markup taken off), so a model learns what it will be shown."""
     frame = read_labeled_files(paths)
     validate_labeled(frame)
-    frame["text"] = pd.Series(plain_lines(frame["text"].tolist()), index=frame.index, dtype=object)
-    return frame
+    return plain_frame(frame)
 
 
 def fold_groups(frame: pd.DataFrame) -> tuple[np.ndarray, str]:
