@@ -8,9 +8,12 @@ plain-text scrape of the page would hold it: headings without their hashes, link
 as their addresses, emphasis without its stars or underscores. Only the reading changes: a cleaned article keeps its
 kept segments byte for byte, markup and all.
 
-What plain text uses too is left as it is: list items ("* ", "- ", "+ ", which the features read as
-bullets), "> " quotes, `code`, tables, and stars or underscores that do not wrap a word ("* * *",
-"snake_case", "2 * 3").
+A table's rows ("| BTC | $90,000 |", under or over a "|---|---|" row) are read as their cells
+separated by tabs, as a plain-text copy of the table holds them, and the delimiter row as the header row
+above it, so that it stays or goes with its table. What plain text uses too is left as it
+is: list items ("* ", "- ", "+ ", which the features read as bullets), "> " quotes, `code`, lines of
+pipes outside a table (a menu), and stars or underscores that do not wrap a word ("* * *", "snake_case",
+"2 * 3").
 """
 
 from __future__ import annotations
@@ -35,6 +38,9 @@ _STRONG_STARS = re.compile(r"\*\*(?<![\\*]\*\*)(?=[^\W_])(.+?)" + _CLOSE + r"\*\
 _STRONG_UNDERSCORES = re.compile(r"__(?<![\w\\]__)(?=[^\W_])(.+?)" + _CLOSE + r"__(?!\w)")
 _STAR = re.compile(r"\*(?<![\w\\*]\*)(?=[^\W_])([^*\n]+?)" + _CLOSE + r"\*(?![\w*])")
 _UNDERSCORE = re.compile(r"_(?<![\w\\]_)(?=[^\W_])([^_\n]+?)" + _CLOSE + r"_(?!\w)")
+# a table's delimiter row: "|---|:---:|", "--- | ---" (three hyphens a cell at least, as GitHub's tables want)
+_TABLE_DELIMITER = re.compile(r"^\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?$")
+_CELL_BORDER = re.compile(r"(?<!\\)\|")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 
 
@@ -68,13 +74,46 @@ def plain_line(line: str) -> str:
 def may_hold_markup(text: str) -> bool:
     """Whether ``text`` (a line or a whole text) holds a character that Markdown markup needs: most plain texts
     hold none, and pass on without a pattern run over them."""
-    return "#" in text or "](" in text or "*" in text or "_" in text or "<http" in text or "\\" in text
+    return ("#" in text or "](" in text or "*" in text or "_" in text or "<http" in text or "\\" in text
+            or "---" in text)
 
 
 def plain_lines(lines: Sequence[str]) -> list[str]:
-    """``plain_line`` of each line; a line that ``plain_line`` would not change is passed on as it is."""
-    return [plain_line(line) if line[:1] == "#" or "](" in line or "*" in line or "_" in line or "<http" in line
+    """``plain_line`` of each line (a line that it would not change is passed on as it is), and the rows of a
+    Markdown table as their cells (``table_rows``)."""
+    read = [plain_line(line) if line[:1] == "#" or "](" in line or "*" in line or "_" in line or "<http" in line
             or "\\" in line else line for line in lines]
+    for delimiter, rows in tables(lines):
+        for row in rows:
+            read[row] = table_cells(lines[row])
+        if rows[0] == delimiter - 1:  # the delimiter belongs to its header: kept or removed with it
+            read[delimiter] = read[delimiter - 1]
+    return read
+
+
+def tables(lines: Sequence[str]) -> list[tuple[int, list[int]]]:
+    """The Markdown tables among ``lines`` (one text's segments, in order), each as its delimiter row ("|---|:---:|")
+    and its other rows: the lines holding a pipe right above (one, the header) and below it. A line of pipes
+    without a delimiter row (a menu, "| Reprints | Single Page |") is no table."""
+    found = []
+    for delimiter in (i for i, line in enumerate(lines) if "---" in line and _TABLE_DELIMITER.match(line)):
+        rows = [delimiter - 1] if delimiter > 0 and "|" in lines[delimiter - 1] else []
+        row = delimiter + 1
+        while row < len(lines) and "|" in lines[row] and not _TABLE_DELIMITER.match(lines[row]):
+            rows.append(row)
+            row += 1
+        if rows:
+            found.append((delimiter, rows))
+    return found
+
+
+def table_cells(line: str) -> str:
+    """A Markdown table's row as a plain-text copy of the table gives it: its cells, each read as ``plain_line``,
+    separated by tabs ("| BTC | $90,000 |" -> "BTC\t$90,000")."""
+    inner = line.strip()
+    inner = inner[1:] if inner.startswith("|") else inner
+    inner = inner[:-1] if inner.endswith("|") and not inner.endswith("\\|") else inner
+    return "\t".join(plain_line(cell.strip()) for cell in _CELL_BORDER.split(inner)).strip() or line
 
 
 def plain_frame(frame: pd.DataFrame) -> pd.DataFrame:
