@@ -1,18 +1,19 @@
 """Segments -> the plain lines the model and the rules read: Markdown markup taken off.
 
 Many scrapers write a page as Markdown: "## Subheading", "[Read more](https://...)", "![chart](...)",
-"**Disclaimer:** ...", "* item". The model learned plain text, where the same page carries none of
-that, so a subheading's "## " or a line of links reads as page furniture: on the held-back crypto news
-written as Markdown, 46 story lines went instead of 4. ``plain_lines`` gives each segment as a
-plain-text scrape of the page would hold it: headings without their hashes, links as their words, images
-as their addresses, emphasis without its stars or underscores. Only the reading changes: a cleaned article keeps its
-kept segments byte for byte, markup and all.
+"**Disclaimer:** ...". The model learned plain text, where the same page carries none of that, so a
+subheading's "## " or a line of links reads as page furniture: the held-back crypto news written as
+Markdown lost 113 story lines instead of 4 (``benchmarks/markdown.py``). ``plain_lines`` gives each
+segment as a plain-text scrape of the page would hold it: headings without their hashes, links as their
+words, images as their addresses, emphasis without its stars or underscores, escapes without their
+backslash. Only the reading changes: a cleaned article keeps its kept segments byte for byte, markup
+and all.
 
 A table's rows ("| BTC | $90,000 |", under or over a "|---|---|" row) are read as their cells
-separated by tabs, as a plain-text copy of the table holds them, and the delimiter row as the header row
-above it, so that it stays or goes with its table. What plain text uses too is left as it
-is: list items ("* ", "- ", "+ ", which the features read as bullets), "> " quotes, `code`, lines of
-pipes outside a table (a menu), and stars or underscores that do not wrap a word ("* * *", "snake_case",
+separated by tabs, as a plain-text copy of the table holds them, and the delimiter row as the header
+row above it, so that it stays or goes with its table. What plain text uses too is left as it is:
+list items ("* ", "- ", "+ ", which the features read as bullets), "> " quotes, `code`, lines of pipes
+outside a table (a menu), and stars or underscores that do not wrap a word ("* * *", "snake_case",
 "2 * 3").
 """
 
@@ -80,7 +81,7 @@ def may_hold_markup(text: str) -> bool:
 
 def plain_lines(lines: Sequence[str]) -> list[str]:
     """``plain_line`` of each line (a line that it would not change is passed on as it is), and the rows of a
-    Markdown table as their cells (``table_rows``)."""
+    Markdown table as their cells (``tables``, ``table_cells``)."""
     read = [plain_line(line) if line[:1] == "#" or "](" in line or "*" in line or "_" in line or "<http" in line
             or "\\" in line else line for line in lines]
     for delimiter, rows in tables(lines):
@@ -92,9 +93,9 @@ def plain_lines(lines: Sequence[str]) -> list[str]:
 
 
 def tables(lines: Sequence[str]) -> list[tuple[int, list[int]]]:
-    """The Markdown tables among ``lines`` (one text's segments, in order), each as its delimiter row ("|---|:---:|")
-    and its other rows: the lines holding a pipe right above (one, the header) and below it. A line of pipes
-    without a delimiter row (a menu, "| Reprints | Single Page |") is no table."""
+    """The Markdown tables among ``lines`` (one text's segments, in order), each as its delimiter row
+    ("|---|:---:|") and its other rows: the lines holding a pipe right above it (one, the header) and below
+    it. A line of pipes without a delimiter row (a menu, "| Reprints | Single Page |") is no table."""
     found = []
     for delimiter in (i for i, line in enumerate(lines) if "---" in line and _TABLE_DELIMITER.match(line)):
         rows = [delimiter - 1] if delimiter > 0 and "|" in lines[delimiter - 1] else []
@@ -117,6 +118,6 @@ def table_cells(line: str) -> str:
 
 
 def plain_frame(frame: pd.DataFrame) -> pd.DataFrame:
-    """``frame`` (labeled or not) with its ``text`` read as the pipeline reads segments (``plain_lines``): for code
-    that hands segments to a model or to the rules itself, as the benchmarks do."""
+    """``frame`` (labeled or not) with its ``text`` read as the pipeline reads segments (``plain_lines``): for
+    code that hands segments to a model or to the rules itself, as the benchmarks do."""
     return frame.assign(text=pd.Series(plain_lines(frame["text"].tolist()), index=frame.index, dtype=object))

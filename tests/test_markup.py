@@ -130,7 +130,8 @@ PLAIN_LINES = ["Bitcoin stijgt boven 100.000 dollar",
                "Lees ook", "Koop je crypto via Best Wallet"]
 MARKDOWN_LINES = ["# Bitcoin stijgt boven 100.000 dollar",
                   "De koers van [bitcoin](https://x.example/btc) steeg donderdag naar een nieuw record, gedreven "
-                  "door instromen in ETF's.", "[Lees ook](https://x.example/more)", "**Koop je crypto via Best Wallet**"]
+                  "door instromen in ETF's.", "[Lees ook](https://x.example/more)",
+                  "**Koop je crypto via Best Wallet**"]
 
 
 def test_training_reads_labeled_markdown_as_the_pipeline_does(tmp_path):
@@ -146,3 +147,14 @@ def test_evaluation_decides_labeled_markdown_as_its_plain_twin_and_reports_it_as
     assert markdown_rows["text"].tolist() == MARKDOWN_LINES
     pd.testing.assert_frame_equal(markdown_rows.drop(columns="text"), plain_rows.drop(columns="text"))
     assert markdown_figures == plain_figures
+
+
+def test_repeated_lines_are_counted_and_looked_up_as_written():
+    from detector.repeats import RepeatedLines
+
+    texts = [f"# Story {i}\nA paragraph of story number {i} that no other page holds.\n"
+             "[Subscribe to our newsletter](https://news.example/newsletter)" for i in range(3)]
+    table, _ = segment_table(texts)
+    assert table["text"].tolist()[2] == "Subscribe to our newsletter"  # read plain ...
+    marked = RepeatedLines.from_texts(texts).marks(table)
+    assert marked.tolist() == [False, False, True] * 3  # ... but counted and found as the sites wrote it
