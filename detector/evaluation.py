@@ -43,7 +43,6 @@ def evaluate_frame(frame: pd.DataFrame, model, thresholds: Thresholds = Threshol
     rows = frame.iloc[order].reset_index(drop=True)
     # decided on the segments as the pipeline reads them (Markdown markup taken off); reported as given
     table = plain_frame(pd.DataFrame({"doc_id": doc[order], "position": rows["position"], "text": rows["text"]}))
-    table["written"] = rows["text"]  # repeated lines are counted as written, as `detector clean` counts them
     repeats = None
     if repeat_documents:
         repeats = RepeatedLines(repeat_documents)

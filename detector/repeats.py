@@ -87,13 +87,6 @@ def _line_document_pairs(doc: np.ndarray, texts: list[str]) -> tuple[np.ndarray,
     return pairs, hashes[first]
 
 
-def as_written(segments: pd.DataFrame) -> pd.Series:
-    """The segments of a segment table as written (its ``written`` column, which ``segments.segment_table`` adds
-    beside the plain reading in ``text``; ``text`` where there is none): the lines a site repeats are counted
-    and looked up as the site wrote them."""
-    return segments["written"] if "written" in segments.columns else segments["text"]
-
-
 class RepeatedLines:
     """The lines that at least ``min_documents`` different documents of a batch hold.
 
@@ -121,7 +114,7 @@ class RepeatedLines:
     def add(self, segments: pd.DataFrame) -> None:
         """Count the lines of ``segments`` (doc_id, text; each document's rows together, in one call)."""
         if self.min_documents and len(segments):
-            self.add_counted(_line_document_pairs(pd.factorize(segments["doc_id"])[0], as_written(segments).tolist()))
+            self.add_counted(_line_document_pairs(pd.factorize(segments["doc_id"])[0], segments["text"].tolist()))
 
     def add_texts(self, texts: Sequence[str]) -> None:
         """Count the lines of ``texts``, each text one document: ``add`` of their segment table, without the table."""
@@ -160,12 +153,11 @@ class RepeatedLines:
     def marks(self, segments: pd.DataFrame) -> np.ndarray:
         """Which rows of a segment table (doc_id, text) are furniture: repeated lines of documents that
         are not copies (at most ``COPY_SHARE`` of their characters in repeated lines)."""
-        written = as_written(segments)
-        held = self.holds(written)
+        held = self.holds(segments["text"])
         if not held.any():
             return held
         doc = pd.factorize(segments["doc_id"])[0]
-        lengths = text_lengths(written)
+        lengths = text_lengths(segments["text"])
         share = np.bincount(doc, weights=lengths * held) / np.maximum(np.bincount(doc, weights=lengths), 1)
         return held & (share[doc] <= COPY_SHARE)
 

@@ -4,7 +4,7 @@ A segment's ``text`` is its line with surrounding white space removed (spaces,
 tabs, non-breaking spaces, zero-width characters); ``start`` and ``end`` index
 that stripped text in the original string, so ``text == original[start:end]``.
 ``segment_table`` lays the segments of many texts out as one table, the rows a model reads: each
-segment as ``markup.plain_lines`` reads it (Markdown markup taken off), and as written.
+segment as ``markup.plain_lines`` reads it (Markdown markup taken off).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from .markup import may_hold_markup, plain_lines
+from .markup import looks_like_markdown, plain_lines
 
 # Characters that make a line look empty. str.isspace() misses the zero-width ones,
 # which scrapers leave behind from HTML entities such as &#8203; and a BOM.
@@ -83,28 +83,23 @@ def split_segments(text: str) -> list[Segment]:
 
 
 def segment_texts(texts: Sequence[str]) -> tuple[list[str], np.ndarray]:
-    """The segments of every text as written, in order, as one list, and each text's segment count."""
-    cores = _text_cores(texts)
+    """The segments of every text as the model and the rules read them (through ``markup.plain_lines`` in a text
+    that ``markup.looks_like_markdown``), in order, as one list, and each text's segment count."""
+    cores = [[core for core in split_lines(text).cores if core] for text in texts]
     counts = np.fromiter(map(len, cores), dtype=np.int64, count=len(cores))
-    return [core for text_cores in cores for core in text_cores], counts
+    read = [plain_lines(text_cores) if looks_like_markdown(text) else text_cores
+            for text, text_cores in zip(texts, cores)]
+    return [line for text_lines in read for line in text_lines], counts
 
 
 def segment_table(texts: Sequence[str]) -> tuple[pd.DataFrame, np.ndarray]:
-    """One row per segment of every text (doc_id: the text's index, position, text: the segment as the model and
-    the rules read it, ``markup.plain_lines``; written: as written), and each text's segment count."""
-    cores = _text_cores(texts)
-    counts = np.fromiter(map(len, cores), dtype=np.int64, count=len(cores))
+    """One row per segment of every text (doc_id: the text's index, position, text: as ``segment_texts`` reads
+    it), and each text's segment count."""
+    segments, counts = segment_texts(texts)
     starts = np.cumsum(counts) - counts
-    read = [plain_lines(text_cores) if may_hold_markup(text) else text_cores for text, text_cores in zip(texts, cores)]
     frame = pd.DataFrame({
         "doc_id": np.repeat(np.arange(len(texts)), counts),
-        "position": np.arange(int(counts.sum())) - np.repeat(starts, counts),
-        "text": pd.Series([line for text_lines in read for line in text_lines], dtype=object),
-        "written": pd.Series([core for text_cores in cores for core in text_cores], dtype=object),
+        "position": np.arange(len(segments)) - np.repeat(starts, counts),
+        "text": pd.Series(segments, dtype=object),
     })
     return frame, counts
-
-
-def _text_cores(texts: Sequence[str]) -> list[list[str]]:
-    """The segments of each text, as written."""
-    return [[core for core in split_lines(text).cores if core] for text in texts]

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from detector import classify, clean
 from detector.data import read_labeled_files
 from detector.evaluation import evaluate_frame
-from detector.markup import plain_line, plain_lines
+from detector.markup import plain_frame, plain_line, plain_lines
 from detector.segments import segment_table
 from detector.training import load_training_data
 
@@ -47,6 +47,18 @@ def test_what_plain_text_writes_too_is_read_as_written(line):
     assert plain_line(line) == line
 
 
+def test_only_a_text_that_shows_markdown_marks_is_read_as_markdown():
+    plain = "Bitcoin rose 4% on Monday.\n*Not investment advice.*\nFollow @crypto_desk"
+    table, _ = segment_table([plain, plain + "\n[More news](https://news.example/more)"])
+    assert table["text"].tolist() == ["Bitcoin rose 4% on Monday.", "*Not investment advice.*", "Follow @crypto_desk",
+                                      "Bitcoin rose 4% on Monday.", "Not investment advice.", "Follow @crypto_desk",
+                                      "More news"]
+    frame = pd.DataFrame({"doc_id": [0, 0, 1, 1], "text": ["*Not investment advice.*", "Plain.",
+                                                           "*Not investment advice.*", "## Heading"]})
+    assert plain_frame(frame)["text"].tolist() == ["*Not investment advice.*", "Plain.", "Not investment advice.",
+                                                   "Heading"]  # evaluation and training read documents alike
+
+
 def test_a_markdown_table_is_read_as_its_cells_and_a_menu_of_pipes_is_not():
     lines = ["Flows by fund:", "| Fund | Inflow |", "|---|:---:|", "| Fund A | $640 million |", "| B \\| C | [x](y) |",
              "Next paragraph.", "| Reprints | Single Page |"]
@@ -55,7 +67,8 @@ def test_a_markdown_table_is_read_as_its_cells_and_a_menu_of_pipes_is_not():
 
 
 def test_a_markdown_table_in_a_story_stays_with_it(default_model):
-    story = ["Spot bitcoin funds took in $1.2 billion on Wednesday, the most in a single day since March, as the "
+    story = ["# Bitcoin funds take in $1.2 billion",
+             "Spot bitcoin funds took in $1.2 billion on Wednesday, the most in a single day since March, as the "
              "price of the largest cryptocurrency climbed back toward its record.",
              "The inflows were led by the two largest funds, which together accounted for more than two thirds of "
              "the total, according to data compiled by the issuers.",
@@ -149,12 +162,12 @@ def test_evaluation_decides_labeled_markdown_as_its_plain_twin_and_reports_it_as
     assert markdown_figures == plain_figures
 
 
-def test_repeated_lines_are_counted_and_looked_up_as_written():
+def test_repeated_lines_are_counted_as_read():
     from detector.repeats import RepeatedLines
 
+    # a share link that names its own page is one line of the site's furniture, read as its words
     texts = [f"# Story {i}\nA paragraph of story number {i} that no other page holds.\n"
-             "[Subscribe to our newsletter](https://news.example/newsletter)" for i in range(3)]
+             f"[Share on X](https://x.example/share?url=https://news.example/story-{i})" for i in range(3)]
     table, _ = segment_table(texts)
-    assert table["text"].tolist()[2] == "Subscribe to our newsletter"  # read plain ...
-    marked = RepeatedLines.from_texts(texts).marks(table)
-    assert marked.tolist() == [False, False, True] * 3  # ... but counted and found as the sites wrote it
+    assert table["text"].tolist()[2] == "Share on X"
+    assert RepeatedLines.from_texts(texts).marks(table).tolist() == [False, False, True] * 3
