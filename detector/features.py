@@ -465,14 +465,16 @@ def cohesion_features(vectors: sp.csr_matrix, weights: np.ndarray, doc: np.ndarr
     products = values * values
     own = _row_sums(products, vectors)  # 1, or 0 for an empty text
     per_row = np.diff(indptr)
+    total = np.zeros(vectors.shape[1])  # one dense vector for every document, put back to zeros after each
     for first, last in pairwise(document_bounds(doc)):
         low, high = indptr[first], indptr[last]
-        # The document's weighted sum of vectors, dense up to its highest column: one bincount,
+        # The document's weighted sum of vectors, added up in the n-grams' order (as a bincount would),
         # then one lookup per stored n-gram (a sparse product would visit every other document).
         document_columns, document_values = columns[low:high], values[low:high]
         weighted = document_values * np.repeat(weights[first:last], per_row[first:last])
-        total = np.bincount(document_columns, weights=weighted)
+        np.add.at(total, document_columns, weighted)
         np.multiply(document_values, total[document_columns], out=products[low:high])
+        total[document_columns] = 0.0
     dots = _row_sums(products, vectors)  # each segment's vector . its document's total
     w = weights
     total_squared = np.bincount(doc, weights=w * dots)[doc]  # total . total = sum over segments of w * dot
