@@ -101,7 +101,8 @@ def _parser() -> argparse.ArgumentParser:
                                   "data names them")
         else:
             sub.add_argument("paths", nargs="*", metavar="PATH",
-                             help=".txt files, folders, .jsonl/.csv/.parquet tables, or - for stdin (the default)")
+                             help=".txt or .md files (Markdown is read as plain text), folders, .jsonl/.csv/.parquet "
+                                  "tables, or - for stdin (the default)")
             sub.add_argument("-o", "--output", metavar="PATH",
                              help="output folder or file; without it, one text (or stdin) is written to stdout")
             sub.add_argument("--text-column", default="text", help="text column of tables (default: %(default)s)")

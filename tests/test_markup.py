@@ -171,3 +171,14 @@ def test_repeated_lines_are_counted_as_read():
     table, _ = segment_table(texts)
     assert table["text"].tolist()[2] == "Share on X"
     assert RepeatedLines.from_texts(texts).marks(table).tolist() == [False, False, True] * 3
+
+
+def test_the_command_line_cleans_a_markdown_file_into_markdown(tmp_path, default_model):
+    from detector import cli
+
+    source = tmp_path / "article.md"
+    source.write_text(_as_markdown(EXAMPLE.read_text(encoding="utf-8")), encoding="utf-8")
+    assert cli.main(["clean", str(source), "-o", str(tmp_path / "clean.md"), "-q"]) == 0
+    cleaned = (tmp_path / "clean.md").read_text(encoding="utf-8")
+    assert cleaned.startswith("# Ethereum-ontwikkelaars") and "## Wat verandert er?" in cleaned
+    assert "[Ethereum](https://news.example/tag/ethereum)" not in cleaned and "NovaTrade" not in cleaned
