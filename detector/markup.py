@@ -74,11 +74,11 @@ def plain_line(line: str) -> str:
 
 
 def looks_like_markdown(text: str) -> bool:
-    """Whether ``text`` (an article, or its segments joined by line breaks) shows a mark that only Markdown
-    makes: a link or image ("]("), bold ("**", "__"), a heading ("## " at a line's start; "#Bitcoin" is a
-    hashtag) or an address in angle brackets (a page with a Markdown table has them too). Only such texts are
-    read by ``plain_lines``; in the others a star or an underscore is plain text's own ("*Not investment
-    advice.*", "snake_case")."""
+    """Whether ``text`` (an article's segments joined by line breaks) shows a mark that only Markdown makes: a
+    link or image ("]("), bold ("**", "__"), a heading ("## " at a line's start; "#Bitcoin" is a hashtag) or an
+    address in angle brackets. Only such articles are read by ``plain_lines`` (a Markdown table alone does not
+    make one: the pages that hold tables show these marks too); in the others a star or an underscore is
+    plain text's own ("*Not investment advice.*", "snake_case")."""
     # each mark's first character is looked for first: a scan for one character is about twenty times faster
     return ("#" in text and "# " in text and (text[:1] == "#" or "\n#" in text) or "]" in text and "](" in text
             or "*" in text and "**" in text or "_" in text and "__" in text or "<" in text and "<http" in text)

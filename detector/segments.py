@@ -87,8 +87,9 @@ def segment_texts(texts: Sequence[str]) -> tuple[list[str], np.ndarray]:
     that ``markup.looks_like_markdown``), in order, as one list, and each text's segment count."""
     cores = [[core for core in split_lines(text).cores if core] for text in texts]
     counts = np.fromiter(map(len, cores), dtype=np.int64, count=len(cores))
-    read = [plain_lines(text_cores) if looks_like_markdown(text) else text_cores
-            for text, text_cores in zip(texts, cores)]
+    # judged on the segments joined, as ``markup.plain_frame`` judges labeled documents
+    read = [plain_lines(text_cores) if looks_like_markdown("\n".join(text_cores)) else text_cores
+            for text_cores in cores]
     return [line for text_lines in read for line in text_lines], counts
 
 
