@@ -182,3 +182,13 @@ def test_the_command_line_cleans_a_markdown_file_into_markdown(tmp_path, default
     cleaned = (tmp_path / "clean.md").read_text(encoding="utf-8")
     assert cleaned.startswith("# Ethereum-ontwikkelaars") and "## Wat verandert er?" in cleaned
     assert "[Ethereum](https://news.example/tag/ethereum)" not in cleaned and "NovaTrade" not in cleaned
+
+
+def test_the_markdown_example_keeps_its_story_table_and_headings(default_model):
+    example = EXAMPLE.parent / "en_bitcoin_etf_flows.md"
+    text = example.read_text(encoding="utf-8")
+    kept = [row.text for row in classify(text, model=default_model) if row.keep]
+    assert kept[0] == "# Bitcoin ETFs record $1.2 billion of inflows as price nears record"
+    assert "## What the flows say" in kept and "| Fund A | $640 million | $52 billion |" in kept
+    assert "|---|---|---|" in kept  # the delimiter row stays with its table
+    assert not any(line.startswith(("[", "![", "By [", "**Read more", "- [", "Share")) for line in kept)
