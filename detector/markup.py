@@ -122,15 +122,19 @@ def table_cells(line: str) -> str:
     return "\t".join(plain_line(cell.strip()) for cell in _CELL_BORDER.split(inner)).strip() or line
 
 
+def read_document(lines: list[str]) -> list[str]:
+    """One article's segments, in order, as the model and the rules read them: through ``plain_lines`` when the
+    article ``looks_like_markdown`` (judged on its segments joined), else ``lines`` themselves."""
+    return plain_lines(lines) if looks_like_markdown("\n".join(lines)) else lines
+
+
 def plain_frame(frame: pd.DataFrame) -> pd.DataFrame:
-    """``frame`` (labeled or not; doc_id, text) with its ``text`` read as the pipeline reads segments: each document
-    that ``looks_like_markdown`` through ``plain_lines``, the others as written. For code that hands segments to a
-    model or to the rules itself, as evaluation, training and the benchmarks do."""
+    """``frame`` (labeled or not; doc_id, text) with its ``text`` read as the pipeline reads segments, each
+    document by ``read_document``. For code that hands segments to a model or to the rules itself, as evaluation,
+    training, the router's column of ``detector classify`` and the benchmarks do."""
     texts = frame["text"].tolist()
     read = list(texts)
     for rows in frame.groupby("doc_id", sort=False).indices.values():
-        lines = [texts[row] for row in rows]
-        if looks_like_markdown("\n".join(lines)):
-            for row, line in zip(rows, plain_lines(lines)):
-                read[row] = line
+        for row, line in zip(rows, read_document([texts[row] for row in rows])):
+            read[row] = line
     return frame.assign(text=pd.Series(read, index=frame.index, dtype=object))

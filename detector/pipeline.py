@@ -23,7 +23,7 @@ from .errors import InputError
 from .features import document_bounds, text_lengths
 from .headlines import HEADLINE_OVERLAP_DEFAULT, swept_headlines
 from .markers import MARKER_CONFIDENCE_DEFAULT, marker_rows
-from .markup import plain_lines
+from .markup import plain_frame
 from .related import RELATED_MIN_JUNK, link_lists
 from .repeats import (
     REPEAT_CONFIDENCE_DEFAULT, REPEAT_DOCUMENTS_DEFAULT, REPEAT_LONG_CHARS, RepeatedLines, counted_lines,
@@ -497,8 +497,8 @@ def segment_frame(doc_ids: Sequence, labeled: Sequence[list[LabeledSegment]], mo
     if isinstance(model, TopicRouter) and len(frame):
         # routed by text, not by id: ids given by the caller may repeat
         text_number = np.repeat(np.arange(len(labeled)), [len(segments) for segments in labeled])
-        to_crypto = model.routes(pd.DataFrame({"doc_id": text_number, "position": frame["position"],
-                                               "text": plain_lines(frame["text"].tolist())}))
+        to_crypto = model.routes(plain_frame(pd.DataFrame({"doc_id": text_number, "position": frame["position"],
+                                                           "text": frame["text"]})))
         frame["model"] = np.where(to_crypto, "crypto", "general")
     else:
         frame["model"] = name

@@ -4,7 +4,7 @@ A segment's ``text`` is its line with surrounding white space removed (spaces,
 tabs, non-breaking spaces, zero-width characters); ``start`` and ``end`` index
 that stripped text in the original string, so ``text == original[start:end]``.
 ``segment_table`` lays the segments of many texts out as one table, the rows a model reads: each
-segment as ``markup.plain_lines`` reads it (Markdown markup taken off).
+segment as ``markup.read_document`` reads it (Markdown markup taken off).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from .markup import looks_like_markdown, plain_lines
+from .markup import read_document
 
 # Characters that make a line look empty. str.isspace() misses the zero-width ones,
 # which scrapers leave behind from HTML entities such as &#8203; and a BOM.
@@ -83,14 +83,11 @@ def split_segments(text: str) -> list[Segment]:
 
 
 def segment_texts(texts: Sequence[str]) -> tuple[list[str], np.ndarray]:
-    """The segments of every text as the model and the rules read them (through ``markup.plain_lines`` in a text
-    that ``markup.looks_like_markdown``), in order, as one list, and each text's segment count."""
+    """The segments of every text as the model and the rules read them (``markup.read_document``: Markdown markup
+    taken off), in order, as one list, and each text's segment count."""
     cores = [[core for core in split_lines(text).cores if core] for text in texts]
     counts = np.fromiter(map(len, cores), dtype=np.int64, count=len(cores))
-    # judged on the segments joined, as ``markup.plain_frame`` judges labeled documents
-    read = [plain_lines(text_cores) if looks_like_markdown("\n".join(text_cores)) else text_cores
-            for text_cores in cores]
-    return [line for text_lines in read for line in text_lines], counts
+    return [line for text_cores in cores for line in read_document(text_cores)], counts
 
 
 def segment_table(texts: Sequence[str]) -> tuple[pd.DataFrame, np.ndarray]:
