@@ -8,8 +8,10 @@ mark (a subheading) as "## ", a short junk line (menus, tags, other stories, but
 "[...](https://...)", every fourth story paragraph with an inline link on a word and its first words in
 bold, a "**Disclaimer:**"-style head in bold, an image line under the headline ("![...](...)", a new
 junk segment), and so on. `auto` then decides both versions at the defaults, and the table gives removal
-F1, the story's characters and lines lost, and the junk's characters kept for each, and for the Markdown
-pages once more read as written (the markup left on, as before ``detector.markup`` existed), which shows
+F1, the story's characters and lines lost, and the junk's characters kept for each, for the Markdown
+pages under the header that a reader service for language models writes above a page (Jina Reader's
+"Title: ...", "URL Source: ...", "Published Time: ...", "Markdown Content:"; four more junk lines, the
+title repeating the headline), and for the Markdown pages once more read as written (the markup left on, as before ``detector.markup`` existed), which shows
 what the reading is worth. The conversion uses the gold labels only to pick where a page's HTML would
 have had a heading or a link, as a page's markup follows what its lines are. Only the model's reading
 strips the markup; a cleaned Markdown article keeps every kept line byte for byte.
@@ -83,6 +85,23 @@ def as_markdown(frame: pd.DataFrame, seed: int = 0) -> pd.DataFrame:
     return out
 
 
+def with_reader_header(frame: pd.DataFrame) -> pd.DataFrame:
+    """The pages of ``frame`` (as ``as_markdown`` writes them) under the header a reader service writes above
+    each page (Jina Reader's "Title: ...", "URL Source: ...", "Published Time: ...", "Markdown Content:"), its
+    lines boilerplate: the title repeats the page's headline."""
+    pages = []
+    for doc_id, page in frame.groupby("doc_id", sort=False):
+        story = page.loc[page["label"] == "editorial", "text"]
+        title = story.iloc[0].removeprefix("# ") if len(story) else str(doc_id)
+        header = [f"Title: {title}", f"URL Source: https://news.example/{doc_id}",
+                  "Published Time: 2026-11-20T08:00:00Z", "Markdown Content:"]
+        top = page.iloc[:1]
+        lines = pd.DataFrame({"doc_id": doc_id, "text": header, "label": "boilerplate",
+                              **{c: top[c].iloc[0] for c in ("lang", "source") if c in page.columns}})
+        pages.append(pd.concat([lines, page], ignore_index=True).assign(position=lambda p: range(len(p))))
+    return pd.concat(pages, ignore_index=True)[frame.columns]
+
+
 def _with_inline_markup(text: str, rng: random.Random) -> str:
     """A story paragraph with a link on one of its words and its first three words in bold."""
     words = _WORD.findall(text)
@@ -120,14 +139,15 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     model = load_model("auto")
     sets = ([("seeds", SEEDS)] if SEEDS.exists() else []) + SETS
-    print("| data | documents | plain text | Markdown | Markdown read as written |")
-    print("|---|---:|---|---|---|")
+    print("| data | documents | plain text | Markdown | Markdown under a reader service's header "
+          "| Markdown read as written |")
+    print("|---|---:|---|---|---|---|")
     for name, path in sets:
         plain = read_labeled_files([path])
         if args.limit:
             plain = plain[plain["doc_id"].isin(plain["doc_id"].drop_duplicates()[:args.limit])]
         written = as_markdown(plain)
-        runs = [figures(plain, model), figures(written, model)]
+        runs = [figures(plain, model), figures(written, model), figures(with_reader_header(written), model)]
         with read_as_written():
             runs.append(figures(written, model))
         cells = [f"{f['f1']:.3f} / {f['lost']:.2%} ({f['lines']}) / {f['kept']:.1%}" for f in runs]

@@ -29,6 +29,7 @@ from .repeats import (
     REPEAT_CONFIDENCE_DEFAULT, REPEAT_DOCUMENTS_DEFAULT, REPEAT_LONG_CHARS, RepeatedLines, counted_lines,
 )
 from .routing import TopicRouter
+from .scraper_headers import header_labels, scraper_headers, with_headers_apart
 from .segments import LONE_SURROGATE, Segment, segment_table, split_lines, split_segments
 
 KEEP_DEFAULT = ("editorial",)
@@ -139,7 +140,7 @@ def decide(proba: np.ndarray, classes: Sequence[str], keep: Sequence[str] = KEEP
            marker_confidence: float = MARKER_CONFIDENCE_DEFAULT, chars: np.ndarray | None = None,
            gap_confidence: float = GAP_CONFIDENCE_DEFAULT, texts: Sequence[str] | None = None,
            disclaimer_confidence: float = DISCLAIMER_CONFIDENCE_DEFAULT,
-           headline_overlap: float = HEADLINE_OVERLAP_DEFAULT) -> Decisions:
+           headline_overlap: float = HEADLINE_OVERLAP_DEFAULT, headers: np.ndarray | None = None) -> Decisions:
     """Turn probabilities into label, confidence, keep and rule per segment (``Decisions``).
 
     Rows are in reading order; ``doc`` numbers their documents (one document when omitted). "Junk"
@@ -158,7 +159,9 @@ def decide(proba: np.ndarray, classes: Sequence[str], keep: Sequence[str] = KEEP
        turns runs off);
     6. marker lines: ``markers`` names a label for the row that is not kept (a line that says what it
        is, ``markers.marker_rows``; "" for none) and junk is at least ``marker_confidence`` (1 turns
-       it off); such a line starts no run;
+       it off); such a line starts no run; so does a line of a scraper's header that ``headers`` names
+       (``scraper_headers.header_labels``: Jina Reader's "Title: ...", "URL Source: ...", front matter
+       between "---" lines; "" for most rows), whatever stage one reads;
     7. story protection: a removed row that stage one, reading it alone (``alone``), gives at least
        ``story_confidence`` on the kept labels is kept again when it sits within the kept story or
        next to it (``_beside_the_story``; 1 turns it off);
@@ -174,7 +177,8 @@ def decide(proba: np.ndarray, classes: Sequence[str], keep: Sequence[str] = KEEP
        that is its story's headline (``headlines.swept_headlines``: a headline-like line above the story's
        opening that shares at least ``headline_overlap`` of its words with it), is kept again (1 turns it off).
 
-    With story protection on, rules 6 and 8 never take a row stage one reads as story, and with
+    With story protection on, rules 6 (but for a scraper's header) and 8 never take a row stage one reads as
+    story, and with
     ``chars`` (each row's length in characters) runs and gaps take no row of at least
     ``RUN_STORY_CHARS`` characters whose kept labels have at least ``RUN_STORY_CONFIDENCE`` in stage
     one. ``min_confidence`` and ``promo_confidence`` may hold one value per row (under "auto", each
@@ -183,7 +187,8 @@ def decide(proba: np.ndarray, classes: Sequence[str], keep: Sequence[str] = KEEP
     A removed row's label is the likeliest removed label, a kept one's the likeliest kept label, so
     a label and its keep flag never disagree; but a removed marker line or disclaimer whose junk is under
     ``min_confidence`` takes the label its marker or phrase names (the model, unsure, may favour another:
-    "Advertisement" as boilerplate), with that label's probability.
+    "Advertisement" as boilerplate), with that label's probability, as does every removed line of a
+    scraper's header.
 
     A row's rule names the setting that decided it (``RULES``): for a removed row the first rule above
     that took it ("min_confidence" for the cut, "block_confidence" for a run ...), for a row kept again
@@ -236,13 +241,18 @@ def decide(proba: np.ndarray, classes: Sequence[str], keep: Sequence[str] = KEEP
         swept = removed & ~before_runs
         rule[swept] = RULES.index("block_confidence")
     named = np.zeros(len(proba), dtype=bool)
+    header = np.zeros(len(proba), dtype=bool)  # a scraper's header lines: marker lines past story protection
+    if headers is not None and marker_confidence < 1:
+        header = headers != ""
+        if header.any():
+            markers = np.where(header, headers, "" if markers is None else markers)
     if markers is not None and marker_confidence < 1:
-        named = (markers != "") & ~np.isin(markers, list(keep)) & not_story
+        named = (markers != "") & ~np.isin(markers, list(keep)) & (not_story | header)
         marked = named & at_least(marker_confidence)
         took(marked, "marker_confidence")
         removed |= marked
     if protecting:
-        protected = _beside_the_story(removed & ~not_story & ~furniture, ~removed, doc)
+        protected = _beside_the_story(removed & ~not_story & ~furniture & ~header, ~removed, doc)
         rule[protected] = RULES.index("story_confidence")
         removed &= ~protected
     if gap_confidence < 1 and cuts_promo:
@@ -270,7 +280,8 @@ def decide(proba: np.ndarray, classes: Sequence[str], keep: Sequence[str] = KEEP
             removed &= ~headlines
 
     index = np.where(removed[:, None] == ~kept_class[None, :], proba, -1.0).argmax(axis=1)
-    own = np.flatnonzero(removed & named & (p_removed < min_confidence))  # unsure: the label their words name
+    # unsure, or a scraper's header: the label their words name
+    own = np.flatnonzero(removed & named & ((p_removed < min_confidence) | header))
     if len(own):
         own = own[np.isin(named_as[own], classes)]
         index[own] = [list(classes).index(label) for label in named_as[own]]
@@ -415,6 +426,10 @@ def decide_table(table: pd.DataFrame, model, thresholds: Thresholds = Thresholds
         return Decisions(np.array([], dtype=object), np.array([]), np.array([], dtype=bool), np.array([], dtype=object))
     t = thresholds
     doc = table["doc_id"].to_numpy()
+    in_header, headers = scraper_headers(table["text"].tolist(), doc)
+    if in_header.any():  # a scraper's header is no part of the page: read as a document of its own
+        doc = with_headers_apart(doc, in_header)
+        table = table.assign(doc_id=doc)
     alone, proba, min_confidence, promo_confidence = _table_probabilities(model, table, doc, t.min_confidence,
                                                                           t.promo_confidence)
     repeated = None if repeats is None else repeats.marks(table)
@@ -433,7 +448,7 @@ def decide_table(table: pd.DataFrame, model, thresholds: Thresholds = Thresholds
     return decide(proba, model.classes_, t.keep, min_confidence, t.block_confidence, doc, alone, t.story_confidence,
                   promo_confidence, repeated, t.repeat_confidence, comments, t.comment_confidence, markers,
                   t.marker_confidence, text_lengths(texts), t.gap_confidence, texts, t.disclaimer_confidence,
-                  t.headline_overlap)
+                  t.headline_overlap, headers)
 
 
 def line_marks(texts: Sequence[str], doc: np.ndarray, junk: np.ndarray, rows: np.ndarray | None = None) -> np.ndarray:
@@ -474,7 +489,7 @@ def rule_marks(texts: Sequence[str], doc: np.ndarray, alone: np.ndarray | None, 
     repeats.add(segments)
     kept_class = np.isin(classes, list(keep))
     marks = {"repeated": repeats.marks(segments), "markers": line_marks(texts, doc, proba[:, ~kept_class].sum(axis=1)),
-             "chars": text_lengths(texts), "texts": texts}
+             "chars": text_lengths(texts), "texts": texts, "headers": header_labels(texts, doc)}
     if alone is not None:
         marks["comments"] = comment_marks(texts, doc, alone, proba, classes, keep)
     return marks
@@ -497,8 +512,11 @@ def segment_frame(doc_ids: Sequence, labeled: Sequence[list[LabeledSegment]], mo
     if isinstance(model, TopicRouter) and len(frame):
         # routed by text, not by id: ids given by the caller may repeat
         text_number = np.repeat(np.arange(len(labeled)), [len(segments) for segments in labeled])
-        to_crypto = model.routes(plain_frame(pd.DataFrame({"doc_id": text_number, "position": frame["position"],
-                                                           "text": frame["text"]})))
+        read = plain_frame(pd.DataFrame({"doc_id": text_number, "position": frame["position"], "text": frame["text"]}))
+        in_header = scraper_headers(read["text"].tolist(), text_number)[0]  # apart, as ``decide_table`` reads it
+        if in_header.any():
+            read = read.assign(doc_id=with_headers_apart(text_number, in_header))
+        to_crypto = model.routes(read)
         frame["model"] = np.where(to_crypto, "crypto", "general")
     else:
         frame["model"] = name
