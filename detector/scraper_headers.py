@@ -1,18 +1,21 @@
-"""Metadata that a scraper writes above the article: a reader service's header, or front matter.
+"""Metadata that a scraper writes above the article: a header of fields, or front matter.
 
-Services that turn web pages into Markdown for language models open each page with its metadata:
-Jina Reader writes "Title: ...", "URL Source: ...", "Published Time: ..." and then a line
-"Markdown Content:" before the page itself, and web clippers and site generators open with front
+Scrapers and the services that turn web pages into text or Markdown for language models open each
+page with its metadata: Jina Reader writes "Title: ...", "URL Source: ...", "Published Time: ..." and
+then a line "Markdown Content:" before the page itself, many scraping scripts write "Title: ...",
+"URL: ...", "Date: ..." lines above the text, and web clippers and site generators open with front
 matter, "key: value" lines between two lines of "---". None of it is the article, and its title line
 repeats the headline that the page itself opens with. ``header_labels`` names such lines: "bio" for
-an author field, "boilerplate" for the others. A title field is named only where the document holds
-its text again as a line of its own (the page's headline): without one it may be the only headline,
-so it is left to the model. ``pipeline.decide`` removes named lines as marker lines, past story
-protection (the model reads a title line as a headline): a header is known from its shape alone. With
-that rule on or off, the model reads a header, all its lines, as a document of its own
-(``with_headers_apart``), so that the page under it is labeled as it would be without it: the second
-stage reads a page's make-up, and four lines of metadata at its top would move the decisions on the
-page's own lines.
+an author field, "boilerplate" for the others. A title or description field is named only where the
+document holds its text again as a line of its own (the page's headline, its standfirst): without one
+it may be the only headline, so it is left to the model. A header of fields is known by its keys
+(``FIELD_KEYS``, two or more, one of them a web address: a story's "Source: Reuters" and "Date:
+..." lines are not a header), front matter by its fences. ``pipeline.decide`` removes named lines as
+marker lines, past story protection (the model reads a title line as a headline): a header is known
+from its shape alone. With that rule on or off, the model reads a header, all its lines, as a
+document of its own (``with_headers_apart``), so that the page under it is labeled as it would be
+without it: the second stage reads a page's make-up, and four lines of metadata at its top would
+move the decisions on the page's own lines.
 """
 
 from __future__ import annotations
@@ -24,17 +27,26 @@ import numpy as np
 
 from .features import document_bounds
 
-# Jina Reader's header: these fields, one a line, then the line that opens the page.
-READER_CONTENT_LINE = "Markdown Content:"
-READER_FIELD = re.compile(r"(Title|URL Source|Published Time|Description|Warning|Image \d+|Number of Pages): ?.*")
-READER_MAX_LINES = 12
-# Front matter: a line of "---", then "key: value" lines (and the items or lines that continue a value),
-# then "---" (or "...").
+# A header of fields: "Key: value" lines at a document's start (case aside), up to FIELDS_MAX_LINES, two or
+# more of them, one a key of URL_KEYS whose value is a web address. Jina Reader's header ends with the field
+# "Markdown Content:", which has no value.
+FIELD = re.compile(r"([A-Za-z][A-Za-z ]{0,23}\d*):(?:\s(.*))?")
+FIELD_KEYS = frozenset((
+    "title", "headline", "description", "url", "link", "source", "url source", "source url", "canonical url",
+    "published", "published time", "published at", "publish date", "date", "updated", "modified", "author",
+    "authors", "byline", "tags", "keywords", "category", "categories", "section", "language", "lang", "site",
+    "site name", "publisher", "image", "warning", "number of pages", "markdown content",
+))
+URL_KEYS = frozenset(("url", "link", "source", "url source", "source url", "canonical url"))
+FIELDS_MAX_LINES = 12
+# Front matter: a line of "---", then "key: value" lines (and the items that continue a value), then "---"
+# (or "...").
 FRONT_MATTER_FENCE = "---"
 FRONT_MATTER_ENDS = ("---", "...")
 FRONT_MATTER_FIELD = re.compile(r"[A-Za-z_][\w.-]*:(?:\s.*)?")
 FRONT_MATTER_MAX_LINES = 40
-TITLE_KEYS = ("title", "headline", "og:title")
+# Fields whose value the page itself may hold as its headline or standfirst: named only where it does.
+REPEATED_KEYS = ("title", "headline", "og:title", "description")
 AUTHOR_KEYS = ("author", "authors", "byline", "creator", "by")
 
 
@@ -53,11 +65,10 @@ def scraper_headers(texts: Sequence[str], doc: np.ndarray | None = None) -> tupl
         return inside, labels
     bounds = document_bounds(np.zeros(len(texts), dtype=int) if doc is None else np.asarray(doc))
     for start, end in zip(bounds[:-1].tolist(), bounds[1:].tolist()):
-        first = texts[start]
-        if first.startswith("Title:") or first.startswith("URL Source:"):
-            header = _reader_header(texts, start, end)
-        elif first == FRONT_MATTER_FENCE:
+        if texts[start] == FRONT_MATTER_FENCE:
             header = _front_matter(texts, start, end)
+        elif FIELD.match(texts[start]):
+            header = _fields(texts, start, end)
         else:
             continue
         if header is None:
@@ -66,24 +77,26 @@ def scraper_headers(texts: Sequence[str], doc: np.ndarray | None = None) -> tupl
         inside[rows.start:rows.stop] = True
         page = {_folded(texts[row]) for row in range(rows.stop, end)}
         for row, key in zip(rows, keys):
-            if key in TITLE_KEYS:
+            if key in REPEATED_KEYS:
                 value = texts[row].split(":", 1)[1].strip().strip("\"'")
-                if _folded(value) in page:  # the headline is there: the title only repeats it
+                if _folded(value) in page:  # the page holds it: the field only repeats it
                     labels[row] = "boilerplate"
             else:
                 labels[row] = "bio" if key in AUTHOR_KEYS else "boilerplate"
     return inside, labels
 
 
-def _reader_header(texts: Sequence[str], start: int, end: int) -> tuple[range, list[str]] | None:
-    """The rows of a reader service's header opening the document at ``start`` and their keys, or None."""
-    for row in range(start, min(end, start + READER_MAX_LINES)):
-        if texts[row] == READER_CONTENT_LINE:
-            keys = [text.split(":", 1)[0].casefold() for text in texts[start:row]]
-            if "url source" in keys and all(READER_FIELD.fullmatch(text) for text in texts[start:row]):
-                return range(start, row + 1), keys + ["content"]
-            return None
-    return None
+def _fields(texts: Sequence[str], start: int, end: int) -> tuple[range, list[str]] | None:
+    """The rows of a header of fields opening the document at ``start`` and their keys, or None."""
+    keys, has_address = [], False
+    for row in range(start, min(end, start + FIELDS_MAX_LINES)):
+        field = FIELD.fullmatch(texts[row])
+        key = field and field[1].casefold()
+        if not field or key not in FIELD_KEYS and not key.startswith("image "):
+            break
+        keys.append(key)
+        has_address |= key in URL_KEYS and (field[2] or "").startswith(("http://", "https://"))
+    return (range(start, start + len(keys)), keys) if len(keys) >= 2 and has_address else None
 
 
 def _front_matter(texts: Sequence[str], start: int, end: int) -> tuple[range, list[str]] | None:

@@ -43,6 +43,16 @@ def test_a_reader_services_header_is_named_line_by_line():
     assert header_labels(texts).tolist() == ["boilerplate"] * 4 + [""] * len(STORY)
 
 
+def test_a_scraping_scripts_header_of_fields_is_named_too():
+    texts = ["Title: Bitcoin slips below $90,000 as ETF outflows deepen", "URL: https://news.example/markets/btc",
+             "Date: 2026-11-20", "Author: Jane Doe",
+             "Description: Spot ETFs saw a fourth day of outflows."] + [line.removeprefix("# ") for line in STORY]
+    inside, labels = scraper_headers(texts)
+    # the description is not on the page: left to the model, as a title would be
+    assert labels.tolist()[:5] == ["boilerplate", "boilerplate", "boilerplate", "bio", ""]
+    assert inside.tolist() == [True] * 5 + [False] * len(STORY)
+
+
 def test_front_matter_is_named_with_its_author_as_bio():
     texts = FRONT_MATTER + [line.removeprefix("# ") for line in STORY]
     assert header_labels(texts).tolist()[:8] == ["boilerplate", "boilerplate", "boilerplate", "bio", "boilerplate",
@@ -69,6 +79,9 @@ def test_a_title_that_is_the_only_headline_stays(default_model):
      "Markdown Content:"],  # a line that is no field
     ["---", "title: Open fence", "The story begins here, and no fence ever closes the header."],  # never closed
     ["---", "---", "A story after a rule."],  # no field between the fences
+    ["Source: Reuters", "Date: 2026-11-20", "The story opens here."],  # fields, but no web address among them
+    ["Source: https://news.example/a", "The story opens here."],  # one field alone
+    ["Note: see https://news.example/a", "URL: https://news.example/a", "Story."],  # a key no header uses first
     ["The story opens.", "---", "title: a rule, then a line with a colon", "---"],  # not at the start
 ])
 def test_what_only_looks_like_a_header_is_not_named(texts):
