@@ -132,7 +132,8 @@ def classify(text: str, *, model=None, keep: Sequence[str] = KEEP_DEFAULT, min_c
         text, start, end (span in ``text``), label, confidence, keep, and rule: the setting above whose
         rule decided the segment's keep ("min_confidence" for a segment removed by the cut or kept under
         it, "block_confidence" for one a run took, "story_confidence" for one story protection kept ...),
-        the one to change to change that segment.
+        the one to change to change that segment; and model: the bundled model that labeled the text
+        under "auto" ("crypto" or "general"), "" for a model that labels every text itself.
     """
     thresholds = _thresholds(locals())
     return classify_texts([_text(text)], _model(model), thresholds, repeats)[0]
@@ -208,7 +209,7 @@ def classify_frame(frame: pd.DataFrame, text_column: str = "text", id_column: st
     ids = frame[id_column].tolist() if id_column else frame.index.tolist()
     texts = [t if isinstance(t, str) else "" for t in frame[text_column]]
     labeled = classify_texts(texts, model, thresholds, RepeatedLines.from_texts(texts, repeat_documents))
-    return segment_frame(ids, labeled, model, name)
+    return segment_frame(ids, labeled, name)
 
 
 def _thresholds(arguments: dict) -> Thresholds:

@@ -431,7 +431,7 @@ class Run:
 
     def _segment_table(self, doc_ids, labeled) -> pd.DataFrame:
         """The output rows of labeled documents, confidence rounded to 4 digits."""
-        return segment_frame(doc_ids, labeled, self.model, self.args.model, confidence_digits=4)
+        return segment_frame(doc_ids, labeled, self.args.model, confidence_digits=4)
 
     def _run_model(self, text_batches):
         """Labeled segments per text (classify), or the cleaned texts (clean)."""

@@ -23,7 +23,6 @@ from .errors import InputError
 from .features import document_bounds, text_lengths
 from .headlines import HEADLINE_OVERLAP_DEFAULT, swept_headlines
 from .markers import MARKER_CONFIDENCE_DEFAULT, marker_rows
-from .markup import plain_frame
 from .related import RELATED_MIN_JUNK, link_lists
 from .repeats import (
     REPEAT_CONFIDENCE_DEFAULT, REPEAT_DOCUMENTS_DEFAULT, REPEAT_LONG_CHARS, RepeatedLines, counted_lines,
@@ -103,13 +102,15 @@ _REUSED_BYTES = 256 * 2**20
 
 @dataclass(frozen=True)
 class LabeledSegment(Segment):
-    """A segment with its label, the probability of that label, whether it is kept, and the setting whose rule
-    decided that (``RULES``)."""
+    """A segment with its label, the probability of that label, whether it is kept, the setting whose rule
+    decided that (``RULES``), and the model that labeled its text under a TopicRouter ("crypto" or
+    "general"; "" for a model that labels every text itself)."""
 
     label: str
     confidence: float
     keep: bool
     rule: str = "min_confidence"
+    model: str = ""
 
 
 # The settings a row's rule can name (``decide``), in the order their rules apply.
@@ -386,11 +387,13 @@ class Thresholds:
 def classify_texts(texts: Sequence[str], model, thresholds: Thresholds = Thresholds(),
                    repeats: RepeatedLines | None = None) -> list[list[LabeledSegment]]:
     """Label the segments of several texts with one model call (``repeats``: the batch's repeated lines)."""
-    counts, (labels, confidence, kept, rule) = _decide_texts(texts, model, thresholds, repeats)
+    counts, (labels, confidence, kept, rule), to_crypto = _decide_texts(texts, model, thresholds, repeats)
+    names = np.where(to_crypto, "crypto", "general") if to_crypto is not None else np.full(len(kept), "")
     out, i = [], 0
     for text, n in zip(texts, counts):
         out.append([LabeledSegment(s.text, s.start, s.end, str(labels[i + j]), float(confidence[i + j]),
-                                   bool(kept[i + j]), rule[i + j]) for j, s in enumerate(split_segments(text))])
+                                   bool(kept[i + j]), rule[i + j], str(names[i + j]))
+                    for j, s in enumerate(split_segments(text))])
         i += n
     return out
 
@@ -398,23 +401,24 @@ def classify_texts(texts: Sequence[str], model, thresholds: Thresholds = Thresho
 def clean_texts(texts: Sequence[str], model, thresholds: Thresholds = Thresholds(),
                 repeats: RepeatedLines | None = None) -> list[str]:
     """Clean several texts with one model call (``repeats``: the batch's repeated lines)."""
-    counts, (_, _, kept, _) = _decide_texts(texts, model, thresholds, repeats)
+    counts, (_, _, kept, _), _ = _decide_texts(texts, model, thresholds, repeats)
     ends = np.cumsum(counts)
     kept = kept.tolist()
     return [clean_article(text, kept[end - n:end]) for text, n, end in zip(texts, counts, ends)]
 
 
 def _decide_texts(texts, model, thresholds: Thresholds, repeats: RepeatedLines | None):
-    """The segment count of each text, then the ``Decisions`` of every segment (flat)."""
+    """The segment count of each text, the ``Decisions`` of every segment (flat), and per segment whether a
+    TopicRouter gave its text to the crypto model (None for other models)."""
     try:
         table, counts = segment_table(texts)
-        return counts, decide_table(table, model, thresholds, repeats)
+        return counts, *_decide_table(table, model, thresholds, repeats)
     except UnicodeEncodeError:
         # Unpaired surrogates (from JSON escapes such as "\ud800") are not text pandas or the
         # features can hold. The model reads them as U+FFFD, one character for one, so every
         # segment keeps its place and the cleaned text is cut from the text as given.
         table, counts = segment_table([LONE_SURROGATE.sub("\ufffd", text) for text in texts])
-        return counts, decide_table(table, model, thresholds, repeats)
+        return counts, *_decide_table(table, model, thresholds, repeats)
 
 
 def decide_table(table: pd.DataFrame, model, thresholds: Thresholds = Thresholds(),
@@ -422,16 +426,24 @@ def decide_table(table: pd.DataFrame, model, thresholds: Thresholds = Thresholds
     """The ``Decisions`` of every row of a segment table (``doc_id`` numbering its documents 0, 1, 2 ... in
     reading order, each document's rows together and in order; ``text``), as `detector clean` makes them for
     the segments of a batch whose repeated lines are ``repeats``."""
+    return _decide_table(table, model, thresholds, repeats)[0]
+
+
+def _decide_table(table: pd.DataFrame, model, thresholds: Thresholds,
+                  repeats: RepeatedLines | None) -> tuple[Decisions, np.ndarray | None]:
+    """``decide_table``, and per row whether a TopicRouter gave its document to the crypto model (None for
+    other models)."""
     if len(table) == 0:
-        return Decisions(np.array([], dtype=object), np.array([]), np.array([], dtype=bool), np.array([], dtype=object))
+        return (Decisions(np.array([], dtype=object), np.array([]), np.array([], dtype=bool),
+                          np.array([], dtype=object)), None)
     t = thresholds
     doc = table["doc_id"].to_numpy()
     in_header, headers = scraper_headers(table["text"].tolist(), doc)
     if in_header.any():  # a scraper's header is no part of the page: read as a document of its own
         doc = with_headers_apart(doc, in_header)
         table = table.assign(doc_id=doc)
-    alone, proba, min_confidence, promo_confidence = _table_probabilities(model, table, doc, t.min_confidence,
-                                                                          t.promo_confidence)
+    alone, proba, min_confidence, promo_confidence, to_crypto = _table_probabilities(
+        model, table, doc, t.min_confidence, t.promo_confidence)
     repeated = None if repeats is None else repeats.marks(table)
     texts = table["text"].tolist()
     comments = comment_marks(texts, doc, alone, proba, model.classes_, t.keep) \
@@ -445,10 +457,11 @@ def decide_table(table: pd.DataFrame, model, thresholds: Thresholds = Thresholds
         if t.story_confidence < 1:
             may_change &= alone[:, kept_class].sum(axis=1) < t.story_confidence
         markers = line_marks(texts, doc, junk, np.flatnonzero(may_change))
-    return decide(proba, model.classes_, t.keep, min_confidence, t.block_confidence, doc, alone, t.story_confidence,
-                  promo_confidence, repeated, t.repeat_confidence, comments, t.comment_confidence, markers,
-                  t.marker_confidence, text_lengths(texts), t.gap_confidence, texts, t.disclaimer_confidence,
-                  t.headline_overlap, headers)
+    decisions = decide(proba, model.classes_, t.keep, min_confidence, t.block_confidence, doc, alone,
+                       t.story_confidence, promo_confidence, repeated, t.repeat_confidence, comments,
+                       t.comment_confidence, markers, t.marker_confidence, text_lengths(texts), t.gap_confidence,
+                       texts, t.disclaimer_confidence, t.headline_overlap, headers)
+    return decisions, to_crypto
 
 
 def line_marks(texts: Sequence[str], doc: np.ndarray, junk: np.ndarray, rows: np.ndarray | None = None) -> np.ndarray:
@@ -495,32 +508,21 @@ def rule_marks(texts: Sequence[str], doc: np.ndarray, alone: np.ndarray | None, 
     return marks
 
 
-def segment_frame(doc_ids: Sequence, labeled: Sequence[list[LabeledSegment]], model, name: str,
+def segment_frame(doc_ids: Sequence, labeled: Sequence[list[LabeledSegment]], name: str,
                   confidence_digits: int | None = None) -> pd.DataFrame:
-    """The table of labeled segments (``SEGMENT_COLUMNS``) of texts labeled by ``model``, one id per
-    text. The model column says "crypto" or "general" for a TopicRouter (its ``routes``), else
+    """The table of labeled segments (``SEGMENT_COLUMNS``) of texts labeled by the model called ``name``, one
+    id per text. The model column says "crypto" or "general" under a TopicRouter (the segment's ``model``), else
     ``name``; ``confidence_digits`` rounds the confidence (None keeps it whole)."""
     rows = [(doc_id, position, s.text, s.start, s.end, s.label,
-             s.confidence if confidence_digits is None else round(s.confidence, confidence_digits), s.keep, s.rule)
+             s.confidence if confidence_digits is None else round(s.confidence, confidence_digits), s.keep, s.rule,
+             s.model or name)
             for doc_id, segments in zip(doc_ids, labeled) for position, s in enumerate(segments)]
     try:
-        frame = pd.DataFrame(rows, columns=SEGMENT_COLUMNS[:-1])
+        return pd.DataFrame(rows, columns=SEGMENT_COLUMNS)
     except UnicodeEncodeError:  # a text with unpaired surrogates: no string column of pandas holds it
-        columns = zip(SEGMENT_COLUMNS[:-1], zip(*rows))
-        frame = pd.DataFrame({name: pd.Series(values, dtype=object) if name == "text" else list(values)
-                              for name, values in columns})
-    if isinstance(model, TopicRouter) and len(frame):
-        # routed by text, not by id: ids given by the caller may repeat
-        text_number = np.repeat(np.arange(len(labeled)), [len(segments) for segments in labeled])
-        read = plain_frame(pd.DataFrame({"doc_id": text_number, "position": frame["position"], "text": frame["text"]}))
-        in_header = scraper_headers(read["text"].tolist(), text_number)[0]  # apart, as ``decide_table`` reads it
-        if in_header.any():
-            read = read.assign(doc_id=with_headers_apart(text_number, in_header))
-        to_crypto = model.routes(read)
-        frame["model"] = np.where(to_crypto, "crypto", "general")
-    else:
-        frame["model"] = name
-    return frame
+        columns = zip(SEGMENT_COLUMNS, zip(*rows))
+        return pd.DataFrame({name: pd.Series(values, dtype=object) if name == "text" else list(values)
+                             for name, values in columns})
 
 
 def own_min_confidence(model) -> float:
@@ -569,19 +571,20 @@ def _decided_at(model, to_crypto: np.ndarray, min_confidence: float | None,
 def _table_probabilities(model, table: pd.DataFrame, doc: np.ndarray, min_confidence: float | None,
                          promo_confidence: float | None):
     """``label_probabilities`` of a segment table whose rows are grouped by document (``doc``), in model calls
-    of at most ``MODEL_CALL_SEGMENTS`` segments of whole documents. A TopicRouter routes the whole table
-    first, so each of its models gets all its documents of the table together: a batch with a few crypto
-    documents makes one call of the crypto model, not one per part (each call has a fixed cost)."""
+    of at most ``MODEL_CALL_SEGMENTS`` segments of whole documents, and per row whether a TopicRouter gave it
+    to the crypto model (None for other models). A TopicRouter routes the whole table first, so each of its
+    models gets all its documents of the table together: a batch with a few crypto documents makes one call
+    of the crypto model, not one per part (each call has a fixed cost)."""
     if not isinstance(model, TopicRouter):
         parts = [label_probabilities(model, table.iloc[start:stop], min_confidence, promo_confidence)
                  for start, stop in _whole_documents(doc, MODEL_CALL_SEGMENTS)]
-        return tuple(np.concatenate(arrays) for arrays in zip(*parts))
+        return *(np.concatenate(arrays) for arrays in zip(*parts)), None
 
     def calls(rows):  # one model's rows (whole documents) in model calls of at most MODEL_CALL_SEGMENTS
         return [rows[start:stop] for start, stop in _whole_documents(doc[rows], MODEL_CALL_SEGMENTS)]
 
     to_crypto, alone, proba = model.route_and_predict(table, calls)
-    return alone, proba, *_decided_at(model, to_crypto, min_confidence, promo_confidence)
+    return alone, proba, *_decided_at(model, to_crypto, min_confidence, promo_confidence), to_crypto
 
 
 def _whole_documents(doc: np.ndarray, max_rows: int) -> list[tuple[int, int]]:

@@ -9,8 +9,8 @@ import pytest
 
 from conftest import make_documents
 from detector import (
-    CRYPTO_MIN_CONFIDENCE, CRYPTO_PROMO_CONFIDENCE, MIN_CONFIDENCE_DEFAULT, InputError, ModelError, load_model,
-    routing,
+    CRYPTO_MIN_CONFIDENCE, CRYPTO_PROMO_CONFIDENCE, MIN_CONFIDENCE_DEFAULT, InputError, ModelError, classify,
+    load_model, routing,
 )
 from detector.data import documents_to_frame
 from detector.pipeline import (
@@ -231,13 +231,14 @@ def test_the_model_named_for_a_document_is_the_one_the_router_chose(router):
     frame = _frame(docs)
     routed = pd.Series(router.routes(frame)).groupby(frame["doc_id"]).first()
     labeled = classify_texts(["\n".join(texts) for texts in docs.values()], router)
-    table = segment_frame(list(docs), labeled, router, "unused")
+    table = segment_frame(list(docs), labeled, "unused")
     named = table.groupby("doc_id")["model"].agg(set).to_dict()
     assert named == {doc: {"crypto" if routed[doc] else "general"} for doc in docs}
     assert {"crypto"} in named.values() and {"general"} in named.values()
     # ids that repeat do not merge documents: each text is routed on its own
-    assert segment_frame(["same"] * len(docs), labeled, router, "unused")["model"].tolist() == table["model"].tolist()
-    assert set(segment_frame(["x"], [labeled[0]], router.general, "my-model.joblib")["model"]) == {"my-model.joblib"}
+    assert segment_frame(["same"] * len(docs), labeled, "unused")["model"].tolist() == table["model"].tolist()
+    alone = classify_texts(["\n".join(next(iter(docs.values())))], router.general)
+    assert set(segment_frame(["x"], alone, "my-model.joblib")["model"]) == {"my-model.joblib"}
 
 
 def test_two_models_with_different_labels_cannot_be_routed(small_model):
@@ -282,3 +283,10 @@ def test_on_news_pages_never_trained_on_auto_removes_more_junk_and_hardly_more_s
     story = chars[~junk].sum()
     assert chars[removed["auto"] & ~junk].sum() <= chars[removed["general"] & ~junk].sum() + 0.0005 * story
     assert max(chars[removed[name] & ~junk].sum() for name in removed) <= 0.005 * story
+
+
+def test_classify_names_the_model_that_labeled_each_segment(default_model, general_model):
+    story = ("Bitcoin fell below $90,000 on Thursday as spot bitcoin funds saw a fourth day of outflows.\n\n"
+             "Ether and other crypto assets followed, and funding rates turned negative on several venues.")
+    assert {s.model for s in classify(story, model=default_model)} == {"crypto"}
+    assert {s.model for s in classify(story, model=general_model)} == {""}
