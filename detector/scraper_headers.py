@@ -7,8 +7,9 @@ then a line "Markdown Content:" before the page itself, many scraping scripts wr
 matter, "key: value" lines between two lines of "---". None of it is the article, and its title line
 repeats the headline that the page itself opens with. ``header_labels`` names such lines: "bio" for
 an author field, "boilerplate" for the others. A title or description field is named only where the
-document holds its text again as a line of its own (the page's headline, its standfirst): without one
-it may be the only headline, so it is left to the model. A header of fields is known by its keys
+document holds its text again as a line of its own (the page's headline, its standfirst), whole or
+without the site's name that page titles add ("Bitcoin slips below $90,000 | Example News"):
+without one it may be the only headline, so it is left to the model. A header of fields is known by its keys
 (``FIELD_KEYS``, two or more, one of them a web address: a story's "Source: Reuters" and "Date:
 ..." lines are not a header), front matter by its fences. ``pipeline.decide`` removes named lines as
 marker lines, past story protection (the model reads a title line as a headline): a header is known
@@ -45,6 +46,8 @@ FRONT_MATTER_FENCE = "---"
 FRONT_MATTER_ENDS = ("---", "...")
 FRONT_MATTER_FIELD = re.compile(r"[A-Za-z_][\w.-]*:(?:\s.*)?")
 FRONT_MATTER_MAX_LINES = 40
+# What stands between a page title and the site's name in it: "Headline | Site", "Site - Headline".
+SITE_NAME_SEPARATOR = re.compile(r" (?:[|\-–—·•:]|::) ")
 # Fields whose value the page itself may hold as its headline or standfirst: named only where it does.
 REPEATED_KEYS = ("title", "headline", "og:title", "description")
 AUTHOR_KEYS = ("author", "authors", "byline", "creator", "by")
@@ -78,8 +81,7 @@ def scraper_headers(texts: Sequence[str], doc: np.ndarray | None = None) -> tupl
         page = {_folded(texts[row]) for row in range(rows.stop, end)}
         for row, key in zip(rows, keys):
             if key in REPEATED_KEYS:
-                value = texts[row].split(":", 1)[1].strip().strip("\"'")
-                if _folded(value) in page:  # the page holds it: the field only repeats it
+                if _repeated(texts[row].split(":", 1)[1].strip().strip("\"'"), page):
                     labels[row] = "boilerplate"
             else:
                 labels[row] = "bio" if key in AUTHOR_KEYS else "boilerplate"
@@ -113,6 +115,14 @@ def _front_matter(texts: Sequence[str], start: int, end: int) -> tuple[range, li
         else:
             return None
     return None
+
+
+def _repeated(value: str, page: set[str]) -> bool:
+    """Whether the ``page`` (its lines, ``_folded``) holds a field's value as a line of its own, whole or
+    without the site's name that a page's title adds before or after a separator ("Bitcoin slips | News")."""
+    value = _folded(value)
+    return value in page or any(value[:cut.start()] in page or value[cut.end():] in page
+                                for cut in SITE_NAME_SEPARATOR.finditer(value))
 
 
 def _folded(text: str) -> str:

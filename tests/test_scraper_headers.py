@@ -60,6 +60,16 @@ def test_front_matter_is_named_with_its_author_as_bio():
     assert header_labels(texts).tolist()[8:] == [""] * len(STORY)
 
 
+@pytest.mark.parametrize("title", [
+    "Bitcoin slips below $90,000 as ETF outflows deepen | Example News",
+    "Example News - Bitcoin slips below $90,000 as ETF outflows deepen",
+    "Bitcoin slips below $90,000 as ETF outflows deepen – Markets – Example News",
+])
+def test_a_title_with_the_sites_name_still_repeats_the_headline(title):
+    texts = [f"Title: {title}"] + READER_HEADER[1:] + [line.removeprefix("# ") for line in STORY]
+    assert header_labels(texts).tolist()[0] == "boilerplate"
+
+
 def test_a_title_is_named_only_when_the_page_repeats_it_as_its_headline():
     texts = READER_HEADER + STORY[1:]  # the page has no headline of its own: the title line is the only one
     inside, labels = scraper_headers(texts)
