@@ -101,7 +101,9 @@ def classify(text: str, *, model=None, keep: Sequence[str] = KEEP_DEFAULT, min_c
         is removed, unless that label is in ``keep``, where the labels outside ``keep`` have at least this
         probability, and labeled so where the model alone would keep it; 0 (the default,
         ``MARKER_CONFIDENCE_DEFAULT``) removes every one that the first stage does not read as story
-        (``story_confidence``), 1 treats them like any other line.
+        (``story_confidence``), 1 treats them like any other line. The lines of a scraper's header above
+        the text (``scraper_headers``: "Title: ...", "URL Source: ...", front matter between "---" lines)
+        are marker lines too, removed whatever the first stage reads.
     gap_confidence : float
         Also remove a segment whose neighbours on both sides (the segments just before and just
         after it) are removed as "promo", when the labels outside ``keep`` have at least this

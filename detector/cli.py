@@ -150,7 +150,8 @@ def _parser() -> argparse.ArgumentParser:
                               "\"광고\" ...: promo), a link, tag, credit or date head (\"Read also: ...\", \"Tags: "
                               "...\", \"Foto: ...\", \"Updated: ...\", and a list of headlines under "
                               "\"Related articles\" or a site's \"Disclaimer: ...\": boilerplate) or a byline "
-                              "(\"By: ...\": bio), "
+                              "(\"By: ...\": bio), and the lines of a scraper's header above the text "
+                              "(\"Title: ...\", \"URL Source: ...\", front matter between \"---\" lines), "
                               "unless --keep holds that label, when the labels outside --keep have at "
                               "least this probability (default: %(default)s, every one except what "
                               "--story-confidence keeps; 1 treats them like any other line)")
