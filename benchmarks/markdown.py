@@ -11,10 +11,12 @@ junk segment), and so on. `auto` then decides both versions at the defaults, and
 F1, the story's characters and lines lost, and the junk's characters kept for each, for the Markdown
 pages under the header that a reader service for language models writes above a page (Jina Reader's
 "Title: ...", "URL Source: ...", "Published Time: ...", "Markdown Content:"; four more junk lines, the
-title repeating the headline), and for the Markdown pages once more read as written (the markup left on, as before ``detector.markup`` existed), which shows
-what the reading is worth. The conversion uses the gold labels only to pick where a page's HTML would
-have had a heading or a link, as a page's markup follows what its lines are. Only the model's reading
-strips the markup; a cleaned Markdown article keeps every kept line byte for byte.
+title repeating the headline), for the Markdown pages once more read as written (the markup left on,
+as before ``detector.markup`` existed), which shows what the reading is worth, and for the plain pages
+as text taken from HTML without decoding it ("S&amp;P 500", "Bitcoin&#8217;s", one space in eight as
+"&nbsp;"), read as the pipeline reads it and as written. The conversion uses the gold labels only to
+pick where a page's HTML would have had a heading or a link, as a page's markup follows what its lines
+are. Only the model's reading strips the markup; a cleaned article keeps every kept line byte for byte.
 """
 
 from __future__ import annotations
@@ -102,6 +104,17 @@ def with_reader_header(frame: pd.DataFrame) -> pd.DataFrame:
     return pd.concat(pages, ignore_index=True)[frame.columns]
 
 
+def with_character_references(frame: pd.DataFrame, seed: int = 0) -> pd.DataFrame:
+    """The pages of ``frame`` as text taken from HTML without decoding it: "&" as "&amp;", quotes and
+    apostrophes as "&quot;", "&#39;" and "&#8217;", and one space in eight as "&nbsp;"."""
+    rng = random.Random(seed)
+
+    def encoded(text: str) -> str:
+        text = text.replace("&", "&amp;").replace('"', "&quot;").replace("'", "&#39;").replace("’", "&#8217;")
+        return "".join("&nbsp;" if char == " " and rng.random() < 0.125 else char for char in text)
+    return frame.assign(text=frame["text"].map(encoded))
+
+
 def _with_inline_markup(text: str, rng: random.Random) -> str:
     """A story paragraph with a link on one of its words and its first three words in bold."""
     words = _WORD.findall(text)
@@ -124,7 +137,8 @@ def figures(frame: pd.DataFrame, model) -> dict:
 
 @contextlib.contextmanager
 def read_as_written():
-    """Within it, ``evaluate_frame`` gives the model and the rules the segments with their markup on."""
+    """Within it, ``evaluate_frame`` gives the model and the rules the segments with their markup (and HTML
+    character references) on."""
     reading = evaluation.plain_frame
     evaluation.plain_frame = lambda frame: frame
     try:
@@ -140,16 +154,19 @@ def main(argv=None) -> int:
     model = load_model("auto")
     sets = ([("seeds", SEEDS)] if SEEDS.exists() else []) + SETS
     print("| data | documents | plain text | Markdown | Markdown under a reader service's header "
-          "| Markdown read as written |")
-    print("|---|---:|---|---|---|---|")
+          "| Markdown read as written | HTML character references | references read as written |")
+    print("|---|---:|---|---|---|---|---|---|")
     for name, path in sets:
         plain = read_labeled_files([path])
         if args.limit:
             plain = plain[plain["doc_id"].isin(plain["doc_id"].drop_duplicates()[:args.limit])]
-        written = as_markdown(plain)
+        written, referenced = as_markdown(plain), with_character_references(plain)
         runs = [figures(plain, model), figures(written, model), figures(with_reader_header(written), model)]
         with read_as_written():
             runs.append(figures(written, model))
+        runs.append(figures(referenced, model))
+        with read_as_written():
+            runs.append(figures(referenced, model))
         cells = [f"{f['f1']:.3f} / {f['lost']:.2%} ({f['lines']}) / {f['kept']:.1%}" for f in runs]
         print(f"| {name} | {plain['doc_id'].nunique():,} | {' | '.join(cells)} |", flush=True)
     print("\ncells: removal F1 / the story's characters lost (its lines lost) / the junk's characters kept")

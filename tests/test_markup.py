@@ -9,9 +9,11 @@ from hypothesis import strategies as st
 from detector import classify, clean
 from detector.data import read_labeled_files
 from detector.evaluation import evaluate_frame
-from detector.markup import plain_frame, plain_line, plain_lines
+from detector.markup import plain_frame, plain_line, plain_lines, read_document, unescaped_lines
 from detector.segments import segment_table
 from detector.training import load_training_data
+
+EXAMPLE_TXT = Path(__file__).resolve().parent.parent / "examples" / "nl_ethereum_upgrade.txt"
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "nl_ethereum_upgrade.txt"
 
@@ -192,3 +194,33 @@ def test_the_markdown_example_keeps_its_story_table_and_headings(default_model):
     assert "## What the flows say" in kept and "| Fund A | $640 million | $52 billion |" in kept
     assert "|---|---|---|" in kept  # the delimiter row stays with its table
     assert not any(line.startswith(("[", "![", "By [", "**Read more", "- [", "Share")) for line in kept)
+
+
+@pytest.mark.parametrize("written, read", [
+    ("S&amp;P 500 futures rose", "S&P 500 futures rose"),
+    ("Bitcoin&#8217;s price, &quot;a record&quot;", "Bitcoin’s price, \"a record\""),
+    ("two&nbsp;weeks and 4\u202f812 tokens", "two weeks and 4 812 tokens"),
+    ("AT&T and R&D, &copy 2024, &unknown; stay", "AT&T and R&D, &copy 2024, &unknown; stay"),
+    ("&nbsp;", "&nbsp;"),  # only a space: left as written, not read as blank
+    ("&#x41;&#66;", "AB"),
+])
+def test_html_character_references_are_read_as_their_characters(written, read):
+    assert unescaped_lines([written]) == [read]
+
+
+def test_only_a_text_with_a_reference_or_a_no_break_space_is_read_so():
+    assert read_document(["S&P 500 rose.", "AT&T fell."]) == ["S&P 500 rose.", "AT&T fell."]
+    assert read_document(["S&amp;P 500 rose.", "AT&T fell."]) == ["S&P 500 rose.", "AT&T fell."]
+    assert read_document(["Prix\u00a0: 4\u202f000 €", "Fin."]) == ["Prix : 4 000 €", "Fin."]
+    assert read_document(["東京\u3000ビットコイン"]) == ["東京\u3000ビットコイン"]  # the ideographic space is text
+
+
+def test_an_article_with_html_references_is_decided_as_its_plain_twin_and_kept_as_given(default_model):
+    plain = EXAMPLE_TXT.read_text(encoding="utf-8")
+    written = plain.replace("&", "&amp;").replace(" de ", " de&nbsp;").replace("'", "&#39;")
+    assert written != plain
+    twin, given = classify(plain, model=default_model), classify(written, model=default_model)
+    assert [(s.label, s.keep, s.rule) for s in given] == [(s.label, s.keep, s.rule) for s in twin]
+    kept = clean(written, model=default_model)
+    assert "&nbsp;" in kept and kept.replace("&nbsp;", " ").replace("&#39;", "'").replace("&amp;", "&") \
+        == clean(plain, model=default_model)
