@@ -97,9 +97,8 @@ def with_reader_header(frame: pd.DataFrame) -> pd.DataFrame:
         title = story.iloc[0].removeprefix("# ") if len(story) else str(doc_id)
         header = [f"Title: {title}", f"URL Source: https://news.example/{doc_id}",
                   "Published Time: 2026-11-20T08:00:00Z", "Markdown Content:"]
-        top = page.iloc[:1]
         lines = pd.DataFrame({"doc_id": doc_id, "text": header, "label": "boilerplate",
-                              **{c: top[c].iloc[0] for c in ("lang", "source") if c in page.columns}})
+                              **{c: page[c].iloc[0] for c in ("lang", "source") if c in page.columns}})
         pages.append(pd.concat([lines, page], ignore_index=True).assign(position=lambda p: range(len(p))))
     return pd.concat(pages, ignore_index=True)[frame.columns]
 

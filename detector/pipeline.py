@@ -438,14 +438,14 @@ def _decide_table(table: pd.DataFrame, model, thresholds: Thresholds,
                           np.array([], dtype=object)), None)
     t = thresholds
     doc = table["doc_id"].to_numpy()
-    in_header, headers = scraper_headers(table["text"].tolist(), doc)
+    texts = table["text"].tolist()
+    in_header, headers = scraper_headers(texts, doc)
     if in_header.any():  # a scraper's header is no part of the page: read as a document of its own
         doc = with_headers_apart(doc, in_header)
         table = table.assign(doc_id=doc)
     alone, proba, min_confidence, promo_confidence, to_crypto = _table_probabilities(
         model, table, doc, t.min_confidence, t.promo_confidence)
     repeated = None if repeats is None else repeats.marks(table)
-    texts = table["text"].tolist()
     comments = comment_marks(texts, doc, alone, proba, model.classes_, t.keep) \
         if t.comment_confidence < 1 else None  # 1 turns the rule off: no need to look for sections
     markers = None
